@@ -1,0 +1,15 @@
+import type { Command } from 'commander';
+import { serveHeadless } from '../../headless/serve';
+import { parsePort, resolveDataDir } from '../options';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('run the studio headless: mock API, dispatcher and the UI in your browser')
+    .option('--port <n>', 'port to listen on, 0 picks a free one (env WEBHOOK_STUDIO_PORT)')
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--data-dir <dir>', 'studio data folder (env WEBHOOK_STUDIO_DATA_DIR)')
+    .action(async (opts: { port?: string; host: string; dataDir?: string }) => {
+      await serveHeadless({ dataDir: resolveDataDir(opts.dataDir), host: opts.host, port: parsePort(opts.port) });
+    });
+}

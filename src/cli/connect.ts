@@ -1,0 +1,42 @@
+import WebSocket from 'ws';
+import { createStudioClient, type StudioClient } from '../shared/rpc-client';
+import type { ServerMessage } from '../shared/envelope';
+import { readRuntime } from '../core/runtime-file';
+import { WS_PATH } from '../core/rpc/ws-transport';
+import { CliError, EXIT } from './errors';
+
+export interface Connection {
+  client: StudioClient;
+  close(): void;
+}
+
+/** Connects to the studio running on this data dir, found through its runtime file. */
+export async function connectStudio(dataDir: string): Promise<Connection> {
+  const info = readRuntime(dataDir);
+  if (!info) {
+    throw new CliError(
+      `no studio is running for data dir ${dataDir}; start one with \`npm run serve\` or \`webhook-studio serve\``,
+      EXIT.notRunning,
+    );
+  }
+  const url = `ws://${info.host}:${info.port}${WS_PATH}?token=${encodeURIComponent(info.token)}`;
+  const ws = new WebSocket(url, { headers: { host: `${info.host}:${info.port}` } });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', (err) => reject(new CliError(`cannot reach the studio at ${info.host}:${info.port}: ${err.message}`, EXIT.notRunning)));
+  });
+  const listeners = new Set<(m: ServerMessage) => void>();
+  ws.on('message', (data) => {
+    const msg = JSON.parse(data.toString()) as ServerMessage;
+    for (const cb of listeners) cb(msg);
+  });
+  const client = createStudioClient({
+    send: (env) => ws.send(JSON.stringify(env)),
+    onMessage: (cb) => {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
+  });
+  ws.on('close', () => client.failPending('the studio closed the connection'));
+  return { client, close: () => ws.close() };
+}

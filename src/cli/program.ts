@@ -1,0 +1,15 @@
+import { Command } from 'commander';
+import { VERSION } from '../shared/version';
+import { registerServe } from './commands/serve';
+import { registerStatus } from './commands/status';
+
+/** The `webhook-studio` command line. Each command lives in `commands/<name>.ts`. */
+export function buildProgram(): Command {
+  const program = new Command('webhook-studio')
+    .description('Sonzai Webhook Studio: mock the Sonzai API, deliver signed webhooks, inspect and replay them')
+    .version(VERSION)
+    .showHelpAfterError('(run webhook-studio --help for usage)');
+  registerServe(program);
+  registerStatus(program);
+  return program;
+}

@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import type { StudioStatus } from '../shared/contract';
+import type { Clock, Random } from './deps';
+import type { EventBus } from './live/bus';
+import type { Db } from './store/open';
+import type { ProjectsRepo } from './store/projects-repo';
+import type { SettingsRepo } from './store/settings-repo';
+
+/** What every feature of the core is built from. */
+export interface StudioContext {
+  db: Db;
+  clock: Clock;
+  random: Random;
+  bus: EventBus;
+  app: FastifyInstance;
+  projects: ProjectsRepo;
+  settings: SettingsRepo;
+  dataDir: string;
+  status(): StudioStatus;
+}

@@ -1,0 +1,147 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { StudioStatus } from '../shared/contract';
+import { VERSION } from '../shared/version';
+import type { StudioContext } from './context';
+import { systemClock, systemRandom, type Clock, type Random } from './deps';
+import { StartupError } from './errors';
+import { createHttpServer } from './http/server';
+import { createEventBus } from './live/bus';
+import { DB_FILE } from './paths';
+import { createDispatcher, type Handlers } from './rpc/dispatch';
+import { createMemoryChannel } from './rpc/memory-transport';
+import { attachWsTransport, WS_PATH } from './rpc/ws-transport';
+import { readRuntime, removeRuntime, writeRuntime } from './runtime-file';
+import { registerStaticUi } from './static-ui';
+import { openStore } from './store/open';
+import { createProjectsRepo } from './store/projects-repo';
+import { createSettingsRepo } from './store/settings-repo';
+import { studioHandlers } from './studio-handlers';
+
+export interface StudioOptions {
+  dataDir: string;
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Serve the built renderer from this folder (headless mode). */
+  uiDir?: string;
+  /** better-sqlite3 native addon to load (the desktop app's Electron build). */
+  nativeBinding?: string;
+  clock?: Clock;
+  random?: Random;
+  /** Write `runtime.json` so the CLI can find this studio (default true). */
+  writeRuntimeFile?: boolean;
+}
+
+export type Studio = Awaited<ReturnType<typeof createStudio>>;
+
+function prepareDataDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK | constants.R_OK);
+  } catch (err) {
+    throw new StartupError('data_dir', `cannot use data dir ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+/**
+ * The studio's engine, host-agnostic: opens the store, starts the HTTP server on
+ * loopback, and exposes the contract's commands and events.
+ */
+export async function createStudio(options: StudioOptions) {
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? systemRandom;
+  const host = options.host ?? '127.0.0.1';
+  const dataDir = options.dataDir;
+  const startedAt = clock.now();
+
+  prepareDataDir(dataDir);
+  const running = readRuntime(dataDir);
+  if (running && running.pid !== process.pid) {
+    throw new StartupError(
+      'already_running',
+      `a studio is already running on http://${running.host}:${running.port} (pid ${running.pid}) for data dir ${dataDir}`,
+    );
+  }
+
+  const dbPath = join(dataDir, DB_FILE);
+  const db = openStore(dbPath, { nativeBinding: options.nativeBinding });
+  const bus = createEventBus();
+  const settings = createSettingsRepo(db);
+  const projects = createProjectsRepo(db, clock, random);
+  const defaults = projects.ensureDefaults();
+  const token = random.token(32);
+  const app = createHttpServer();
+
+  let port = options.port ?? 0;
+  let state: StudioStatus['state'] = 'ready';
+  const status = (): StudioStatus => ({
+    state,
+    version: VERSION,
+    host,
+    port,
+    apiBaseUrl: `http://${host}:${port}`,
+    uiUrl: options.uiDir ? `http://${host}:${port}/#token=${token}` : null,
+    dataDir,
+    dbPath,
+    startedAt: startedAt.toISOString(),
+    uptimeMs: clock.now().getTime() - startedAt.getTime(),
+    projectId: defaults.project.project_id,
+    agentId: defaults.agent.agent_id,
+    apiKey: defaults.key.secret,
+  });
+
+  const ctx: StudioContext = { db, clock, random, bus, app, projects, settings, dataDir, status };
+  const handlers: Handlers = {
+    ...studioHandlers(ctx),
+  };
+  const dispatch = createDispatcher(handlers);
+
+  app.get('/_studio/health', async () => ({ ok: true, version: VERSION }));
+  if (options.uiDir) await registerStaticUi(app, options.uiDir);
+
+  try {
+    await app.listen({ host, port });
+  } catch (err) {
+    db.close();
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new StartupError('port_in_use', `port ${port} on ${host} is already in use; choose another with --port <n> (0 picks a free one)`);
+    }
+    throw new StartupError('port_in_use', `cannot listen on ${host}:${port}: ${(err as Error).message}`);
+  }
+  port = (app.server.address() as AddressInfo).port;
+
+  const allowedHosts = () => [`${host}:${port}`, `127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
+  const ws = attachWsTransport({ server: app.server, token, dispatch, bus, allowedHosts });
+
+  if (options.writeRuntimeFile !== false) {
+    writeRuntime(dataDir, { pid: process.pid, host, port, token, startedAt: startedAt.toISOString(), version: VERSION });
+  }
+  bus.emit('studio.statusChanged', status());
+
+  let closed: Promise<void> | null = null;
+  function close(): Promise<void> {
+    closed ??= (async () => {
+      state = 'stopping';
+      bus.emit('studio.statusChanged', status());
+      ws.close();
+      await app.close();
+      if (options.writeRuntimeFile !== false) removeRuntime(dataDir, process.pid);
+      db.close();
+    })();
+    return closed;
+  }
+
+  return {
+    status,
+    dispatch,
+    bus,
+    token,
+    wsUrl: () => `ws://${host}:${port}${WS_PATH}?token=${encodeURIComponent(token)}`,
+    /** A client for in-process callers (tests, the Electron main process). */
+    connectInMemory: () => createMemoryChannel(dispatch, bus),
+    context: ctx,
+    close,
+  };
+}

@@ -1,0 +1,89 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { timingSafeEqual } from 'node:crypto';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { MAX_ENVELOPE_BYTES } from '../../shared/envelope';
+import type { Dispatch } from './dispatch';
+import type { EventBus } from '../live/bus';
+
+export const WS_PATH = '/_studio/ws';
+
+function tokensEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export interface WsTransportOptions {
+  server: Server;
+  token: string;
+  dispatch: Dispatch;
+  bus: EventBus;
+  /** `host:port` values a request may name in its Host header (and its Origin). */
+  allowedHosts: () => string[];
+}
+
+function refuse(socket: Duplex, status: number, reason: string): void {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/**
+ * The WebSocket face of the contract. A connection needs the per-launch token, and its
+ * Host (and Origin, when a browser sends one) must be the studio's own: a web page the
+ * developer visits cannot drive the studio, even through DNS rebinding.
+ */
+export function attachWsTransport(opts: WsTransportOptions) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_ENVELOPE_BYTES });
+
+  function check(req: IncomingMessage): [number, string] | null {
+    const url = new URL(req.url ?? '/', 'http://studio.invalid');
+    const hosts = opts.allowedHosts();
+    const host = req.headers.host ?? '';
+    if (!hosts.includes(host)) return [403, 'Forbidden Host'];
+    const origin = req.headers.origin;
+    if (origin !== undefined && !hosts.some((h) => origin === `http://${h}`)) return [403, 'Forbidden Origin'];
+    const token = url.searchParams.get('token') ?? '';
+    if (!tokensEqual(token, opts.token)) return [401, 'Unauthorized'];
+    return null;
+  }
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (path !== WS_PATH) return; // another upgrade handler (e.g. the relay) may take it
+    const refused = check(req);
+    if (refused) return refuse(socket, refused[0], refused[1]);
+    wss.handleUpgrade(req, socket, head, (ws) => serve(ws));
+  };
+
+  function serve(ws: WebSocket) {
+    const unsubscribe = opts.bus.subscribe((e) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(e));
+    });
+    ws.on('message', (data) => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(data.toString());
+      } catch {
+        ws.send(JSON.stringify({ id: 0, error: { code: 'invalid_params', message: 'message is not JSON' } }));
+        return;
+      }
+      void opts.dispatch(parsed).then((res) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(res));
+      });
+    });
+    ws.on('close', unsubscribe);
+    ws.on('error', unsubscribe);
+  }
+
+  opts.server.on('upgrade', onUpgrade);
+  return {
+    get clients() {
+      return wss.clients.size;
+    },
+    close() {
+      opts.server.off('upgrade', onUpgrade);
+      for (const c of wss.clients) c.terminate();
+      wss.close();
+    },
+  };
+}

@@ -1,0 +1,6 @@
+import type { Migration } from '../migrate';
+import { m001Foundation } from './001-foundation';
+import { m002Webhooks } from './002-webhooks';
+
+/** Every migration, in order. Add new files; never edit one that has shipped. */
+export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Webhooks];

@@ -1,0 +1,52 @@
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { StartupError } from '../errors';
+import { migrate } from './migrate';
+import { MIGRATIONS } from './migrations';
+
+export type Db = Database.Database;
+
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+/** Refuses, without touching it, a file that exists and is not an SQLite database. */
+function assertSqliteFile(path: string): void {
+  if (!existsSync(path) || statSync(path).size === 0) return;
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    readSync(fd, buf, 0, 16, 0);
+    if (buf.toString('latin1') !== SQLITE_HEADER) {
+      throw new StartupError('database', `${path} is not an SQLite database; move it away or choose another --data-dir`);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export interface OpenStoreOptions {
+  /** Path of the native addon to load (the Electron build in the desktop app). */
+  nativeBinding?: string;
+}
+
+/** Opens (or creates) the studio database: WAL, foreign keys, migrations applied. */
+export function openStore(path: string, options: OpenStoreOptions = {}): Db {
+  assertSqliteFile(path);
+  let db: Db;
+  try {
+    db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (err) {
+    throw new StartupError('database', `cannot open database ${path}: ${(err as Error).message}`, { cause: err });
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, MIGRATIONS);
+  } catch (err) {
+    db.close();
+    if (err instanceof StartupError) throw err;
+    throw new StartupError('database', `cannot use database ${path}: ${(err as Error).message}`, { cause: err });
+  }
+  return db;
+}

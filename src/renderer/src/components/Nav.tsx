@@ -1,0 +1,36 @@
+import { AREAS, useStudio } from '../store/studio';
+
+export function Nav() {
+  const { area, setArea, status } = useStudio();
+  return (
+    <nav className="nav" aria-label="Areas">
+      <div className="brand">
+        <span className="logo" aria-hidden>
+          ◈
+        </span>
+        <div>
+          <div className="brand-name">Webhook Studio</div>
+          <div className="brand-sub">Sonzai · v{status?.version ?? '…'}</div>
+        </div>
+      </div>
+      <ul>
+        {AREAS.map((a, i) => (
+          <li key={a.id}>
+            <button
+              type="button"
+              className={a.id === area ? 'active' : ''}
+              aria-current={a.id === area ? 'page' : undefined}
+              onClick={() => setArea(a.id)}
+              title={`${a.label} (Alt+${i + 1})`}
+            >
+              <span className="icon" aria-hidden>
+                {a.icon}
+              </span>
+              {a.label}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

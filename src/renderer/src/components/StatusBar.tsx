@@ -1,0 +1,40 @@
+import { useStudio } from '../store/studio';
+import { CopyButton } from './CopyButton';
+
+const CONNECTION_LABEL = {
+  connecting: 'Connecting…',
+  connected: 'Connected',
+  disconnected: 'Disconnected — retrying',
+  unauthorized: 'Not authorised',
+} as const;
+
+/** Connection state, the mock API URL, the API key and the ready-to-paste env line. */
+export function StatusBar() {
+  const { connection, connectionDetail, status } = useStudio();
+  const envLine = status ? `SONZAI_BASE_URL=${status.apiBaseUrl} SONZAI_API_KEY=${status.apiKey}` : '';
+  return (
+    <footer className="statusbar" aria-label="Studio status">
+      <span className={`conn conn-${connection}`} title={connectionDetail ?? CONNECTION_LABEL[connection]}>
+        <span className="dot" aria-hidden /> {CONNECTION_LABEL[connection]}
+      </span>
+      {status ? (
+        <>
+          <span className="field">
+            <span className="k">API</span> <code data-testid="api-url">{status.apiBaseUrl}</code>
+            <CopyButton text={status.apiBaseUrl} title="Copy the mock API URL" />
+          </span>
+          <span className="field">
+            <span className="k">Key</span> <code data-testid="api-key">{status.apiKey}</code>
+            <CopyButton text={status.apiKey} title="Copy the API key" />
+          </span>
+          <span className="field env">
+            <code data-testid="env-line">{envLine}</code>
+            <CopyButton text={envLine} label="Copy env" title="Copy SONZAI_BASE_URL and SONZAI_API_KEY" />
+          </span>
+        </>
+      ) : (
+        <span className="field muted">{connectionDetail ?? 'Waiting for the studio…'}</span>
+      )}
+    </footer>
+  );
+}

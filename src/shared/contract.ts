@@ -1,0 +1,31 @@
+import { studioCommands, studioEvents } from './contract/studio';
+
+export { StudioStatusSchema, type StudioStatus } from './contract/studio';
+
+/**
+ * The one contract between the core and every face of the studio (Electron IPC,
+ * WebSocket, CLI). A command is a name → params schema → result schema; a live update
+ * is an event name → payload schema. Each area declares its part in `contract/<area>.ts`;
+ * transports only move the envelopes of `envelope.ts`.
+ */
+export const commands = {
+  ...studioCommands,
+} as const;
+
+export const events = {
+  ...studioEvents,
+} as const;
+
+export type Commands = typeof commands;
+export type Method = keyof Commands;
+export type ParamsOf<M extends Method> = import('zod').input<Commands[M]['params']>;
+export type ResultOf<M extends Method> = import('zod').output<Commands[M]['result']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type PayloadOf<E extends EventName> = import('zod').output<Events[E]>;
+export type AnyEvent = { [E in EventName]: { event: E; payload: PayloadOf<E> } }[EventName];
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(commands, name);
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { SettingsPatchSchema, SettingsSchema } from '../settings';
+
+export const StudioStatusSchema = z.object({
+  state: z.enum(['ready', 'stopping']),
+  version: z.string(),
+  host: z.string(),
+  port: z.number().int(),
+  apiBaseUrl: z.string(),
+  uiUrl: z.string().nullable(),
+  dataDir: z.string(),
+  dbPath: z.string(),
+  startedAt: z.string(),
+  uptimeMs: z.number(),
+  projectId: z.string(),
+  agentId: z.string(),
+  apiKey: z.string(),
+});
+export type StudioStatus = z.infer<typeof StudioStatusSchema>;
+
+export const NoParams = z.object({}).strict().default({});
+
+export const studioCommands = {
+  'studio.status': { params: NoParams, result: StudioStatusSchema },
+  'settings.get': { params: NoParams, result: SettingsSchema },
+  'settings.set': { params: z.object({ patch: SettingsPatchSchema }).strict(), result: SettingsSchema },
+} as const;
+
+export const studioEvents = {
+  'studio.statusChanged': StudioStatusSchema,
+  'settings.changed': SettingsSchema,
+} as const;

@@ -1,0 +1,39 @@
+/**
+ * Errors that cross a transport keep a stable `code`; the calling side rebuilds a
+ * StudioError from `{code, message, details}` so callers can branch on the code.
+ */
+export const ERROR_CODES = [
+  'invalid_params',
+  'unknown_method',
+  'not_found',
+  'conflict',
+  'unavailable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+export class StudioError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'StudioError';
+    this.code = code;
+    this.details = details;
+  }
+  toBody(): ErrorBody {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+  static fromBody(body: ErrorBody): StudioError {
+    const code = (ERROR_CODES as readonly string[]).includes(body.code) ? body.code : 'internal';
+    return new StudioError(code, body.message, body.details);
+  }
+}

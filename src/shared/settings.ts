@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/** Every user setting, with its default. Later features add their own keys here. */
+export const SettingsSchema = z.object({
+  theme: z.enum(['system', 'light', 'dark']).default('system'),
+  language: z.enum(['en', 'ja', 'zh']).default('en'),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** A partial update: only known keys, each validated. */
+export const SettingsPatchSchema = SettingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});

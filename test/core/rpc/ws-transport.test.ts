@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createStudio, type Studio } from '../../../src/core/index';
+import { tempDir } from '../../helpers/tmp';
+import { wsClient } from '../../helpers/ws-client';
+
+/** Resolves with the HTTP status a refused handshake got. */
+async function refusedStatus(url: string, headers: Record<string, string>): Promise<number> {
+  try {
+    const { ws } = await wsClient(url, headers);
+    ws.close();
+    return 101;
+  } catch (err) {
+    const m = /Unexpected server response: (\d+)/.exec((err as Error).message);
+    return m ? Number(m[1]) : -1;
+  }
+}
+
+describe('WebSocket transport guards', () => {
+  let studio: Studio;
+  afterEach(async () => studio?.close());
+
+  it('needs the per-launch token', async () => {
+    studio = await createStudio({ dataDir: tempDir(), port: 0, writeRuntimeFile: false });
+    const base = studio.wsUrl().replace(/token=.*/, '');
+    expect(await refusedStatus(`${base}token=wrong`, {})).toBe(401);
+    expect(await refusedStatus(base.slice(0, -1), {})).toBe(401);
+    expect(await refusedStatus(studio.wsUrl(), {})).toBe(101);
+  });
+
+  it("refuses a foreign Origin or Host even with the right token (a web page can't drive the studio)", async () => {
+    studio = await createStudio({ dataDir: tempDir(), port: 0, writeRuntimeFile: false });
+    const { port } = studio.status();
+    expect(await refusedStatus(studio.wsUrl(), { origin: 'https://evil.example' })).toBe(403);
+    expect(await refusedStatus(studio.wsUrl(), { origin: `http://127.0.0.1:${port + 1}` })).toBe(403);
+    expect(await refusedStatus(studio.wsUrl(), { host: `rebind.example:${port}` })).toBe(403);
+    expect(await refusedStatus(studio.wsUrl(), { origin: `http://localhost:${port}`, host: `localhost:${port}` })).toBe(101);
+  });
+
+  it('streams live events to connected clients', async () => {
+    studio = await createStudio({ dataDir: tempDir(), port: 0, writeRuntimeFile: false });
+    const { client, ws } = await wsClient(studio.wsUrl());
+    const seen: string[] = [];
+    client.on('settings.changed', (s) => seen.push(s.language));
+    await studio.dispatch({ id: 1, method: 'settings.set', params: { patch: { language: 'ja' } } });
+    await expect.poll(() => seen).toEqual(['ja']);
+    ws.close();
+  });
+});
