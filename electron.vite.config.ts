@@ -12,7 +12,10 @@ export default defineConfig({
     build: {
       outDir: 'out/preload',
       // A sandboxed preload cannot load ES modules: CommonJS it is.
-      rollupOptions: { input: { index: resolve('src/preload/index.ts') }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+      rollupOptions: {
+        input: { index: resolve('src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
     },
   },
   renderer: {

@@ -13,7 +13,10 @@ export function electronVersion() {
 }
 
 export function electronBindingPath(version = electronVersion()) {
-  return resolve('node_modules/.cache/webhook-studio', `better_sqlite3-electron-${version}-${process.platform}-${process.arch}.node`);
+  return resolve(
+    'node_modules/.cache/webhook-studio',
+    `better_sqlite3-electron-${version}-${process.platform}-${process.arch}.node`,
+  );
 }
 
 /** Builds better-sqlite3 against Electron's headers in a scratch copy; returns the .node path. */
@@ -27,11 +30,22 @@ export function ensureElectronBinding() {
   try {
     cpSync(src, scratch, { recursive: true, filter: (p) => !p.includes(`${src}/build`) });
     const gyp = require.resolve('node-gyp/bin/node-gyp.js');
-    execFileSync(process.execPath, [gyp, 'rebuild', '--release', `--target=${version}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'], {
-      cwd: scratch,
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, npm_config_nodedir: '' },
-    });
+    execFileSync(
+      process.execPath,
+      [
+        gyp,
+        'rebuild',
+        '--release',
+        `--target=${version}`,
+        '--runtime=electron',
+        '--dist-url=https://electronjs.org/headers',
+      ],
+      {
+        cwd: scratch,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: { ...process.env, npm_config_nodedir: '' },
+      },
+    );
     mkdirSync(dirname(target), { recursive: true });
     cpSync(join(scratch, 'build/Release/better_sqlite3.node'), target);
     return target;

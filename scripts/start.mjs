@@ -20,18 +20,24 @@ function electronBinary() {
 }
 
 function headless(reason) {
-  console.error(`webhook-studio: ${reason} — starting headless mode instead (open the WEBHOOK_STUDIO_UI address below).`);
+  console.error(
+    `webhook-studio: ${reason} — starting headless mode instead (open the WEBHOOK_STUDIO_UI address below).`,
+  );
   const child = spawn(process.execPath, ['out/cli/index.mjs', 'serve', ...args], { stdio: 'inherit' });
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
-execFileSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build', '--logLevel', 'warn'], {
+  stdio: 'inherit',
+});
 execFileSync(process.execPath, ['scripts/build-node.mjs'], { stdio: 'inherit' });
 
 const bin = electronBinary();
 if (!bin) {
-  headless('the Electron binary is not installed (get it with `node node_modules/electron/install.js` where the internet is reachable)');
+  headless(
+    'the Electron binary is not installed (get it with `node node_modules/electron/install.js` where the internet is reachable)',
+  );
 } else {
   let binding;
   try {
@@ -40,7 +46,10 @@ if (!bin) {
     headless(`could not build better-sqlite3 for Electron (${String(err.message).split('\n')[0]})`);
   }
   if (binding) {
-    const child = spawn(bin, ['.', ...args], { stdio: 'inherit', env: { ...process.env, WEBHOOK_STUDIO_NATIVE_BINDING: binding } });
+    const child = spawn(bin, ['.', ...args], {
+      stdio: 'inherit',
+      env: { ...process.env, WEBHOOK_STUDIO_NATIVE_BINDING: binding },
+    });
     child.on('exit', (code) => process.exit(code ?? 0));
   }
 }

@@ -23,7 +23,9 @@ export async function connectStudio(dataDir: string): Promise<Connection> {
   const ws = new WebSocket(url, { headers: { host: `${info.host}:${info.port}` } });
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
-    ws.once('error', (err) => reject(new CliError(`cannot reach the studio at ${info.host}:${info.port}: ${err.message}`, EXIT.notRunning)));
+    ws.once('error', (err) =>
+      reject(new CliError(`cannot reach the studio at ${info.host}:${info.port}: ${err.message}`, EXIT.notRunning)),
+    );
   });
   const listeners = new Set<(m: ServerMessage) => void>();
   ws.on('message', (data) => {

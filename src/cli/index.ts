@@ -14,7 +14,10 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     const code = err instanceof CliError ? err.exitCode : EXIT.failure;
-    const message = err instanceof StartupError || err instanceof CliError || err instanceof StudioError ? err.message : String((err as Error)?.stack ?? err);
+    const message =
+      err instanceof StartupError || err instanceof CliError || err instanceof StudioError
+        ? err.message
+        : String((err as Error)?.stack ?? err);
     process.stderr.write(`webhook-studio: ${message}\n`);
     process.exitCode = code;
   }

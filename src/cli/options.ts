@@ -20,6 +20,7 @@ export function parsePort(value: string | undefined, env: NodeJS.ProcessEnv = pr
   const raw = value ?? env.WEBHOOK_STUDIO_PORT;
   if (raw === undefined || raw === '') return DEFAULT_PORT;
   const n = Number(raw);
-  if (!/^\d+$/.test(raw) || n > 65535) throw new CliError(`--port must be a number from 0 to 65535, got "${raw}"`, EXIT.usage);
+  if (!/^\d+$/.test(raw) || n > 65535)
+    throw new CliError(`--port must be a number from 0 to 65535, got "${raw}"`, EXIT.usage);
   return n;
 }

@@ -1,7 +1,7 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { StudioStatus } from '../shared/contract';
+import { commands, type StudioStatus } from '../shared/contract';
 import { VERSION } from '../shared/version';
 import type { StudioContext } from './context';
 import { systemClock, systemRandom, type Clock, type Random } from './deps';
@@ -17,7 +17,7 @@ import { registerStaticUi } from './static-ui';
 import { openStore } from './store/open';
 import { createProjectsRepo } from './store/projects-repo';
 import { createSettingsRepo } from './store/settings-repo';
-import { studioHandlers } from './studio-handlers';
+import { createFeatures } from './features';
 
 export interface StudioOptions {
   dataDir: string;
@@ -41,7 +41,10 @@ function prepareDataDir(dir: string): void {
     mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK | constants.R_OK);
   } catch (err) {
-    throw new StartupError('data_dir', `cannot use data dir ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new StartupError(
+      'data_dir',
+      `cannot use data dir ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
 }
 
@@ -93,9 +96,10 @@ export async function createStudio(options: StudioOptions) {
   });
 
   const ctx: StudioContext = { db, clock, random, bus, app, projects, settings, dataDir, status };
-  const handlers: Handlers = {
-    ...studioHandlers(ctx),
-  };
+  const features = await createFeatures(ctx);
+  const handlers = Object.assign({}, ...features.map((f) => f.handlers ?? {})) as Handlers;
+  const unhandled = Object.keys(commands).filter((m) => !(m in handlers));
+  if (unhandled.length) throw new Error(`contract methods without a handler: ${unhandled.join(', ')}`);
   const dispatch = createDispatcher(handlers);
 
   app.get('/_studio/health', async () => ({ ok: true, version: VERSION }));
@@ -104,9 +108,13 @@ export async function createStudio(options: StudioOptions) {
   try {
     await app.listen({ host, port });
   } catch (err) {
+    for (const f of [...features].reverse()) await f.close?.();
     db.close();
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new StartupError('port_in_use', `port ${port} on ${host} is already in use; choose another with --port <n> (0 picks a free one)`);
+      throw new StartupError(
+        'port_in_use',
+        `port ${port} on ${host} is already in use; choose another with --port <n> (0 picks a free one)`,
+      );
     }
     throw new StartupError('port_in_use', `cannot listen on ${host}:${port}: ${(err as Error).message}`);
   }
@@ -115,8 +123,16 @@ export async function createStudio(options: StudioOptions) {
   const allowedHosts = () => [`${host}:${port}`, `127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
   const ws = attachWsTransport({ server: app.server, token, dispatch, bus, allowedHosts });
 
+  for (const f of features) await f.start?.();
   if (options.writeRuntimeFile !== false) {
-    writeRuntime(dataDir, { pid: process.pid, host, port, token, startedAt: startedAt.toISOString(), version: VERSION });
+    writeRuntime(dataDir, {
+      pid: process.pid,
+      host,
+      port,
+      token,
+      startedAt: startedAt.toISOString(),
+      version: VERSION,
+    });
   }
   bus.emit('studio.statusChanged', status());
 
@@ -126,6 +142,7 @@ export async function createStudio(options: StudioOptions) {
       state = 'stopping';
       bus.emit('studio.statusChanged', status());
       ws.close();
+      for (const f of [...features].reverse()) await f.close?.();
       await app.close();
       if (options.writeRuntimeFile !== false) removeRuntime(dataDir, process.pid);
       db.close();

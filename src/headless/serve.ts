@@ -26,7 +26,12 @@ export async function serveHeadless(opts: ServeOptions): Promise<Studio> {
   const uiDir = findUiDir();
   if (!uiDir) notice('webhook-studio: the UI is not built (run `npm run build`); serving the API only');
   const started = performance.now();
-  const studio = await createStudio({ dataDir: opts.dataDir, host: opts.host, port: opts.port, uiDir: uiDir ?? undefined });
+  const studio = await createStudio({
+    dataDir: opts.dataDir,
+    host: opts.host,
+    port: opts.port,
+    uiDir: uiDir ?? undefined,
+  });
   const readyMs = performance.now() - started;
   for (const line of startupLines(studio)) print(line);
   notice(`webhook-studio: ready in ${readyMs.toFixed(0)} ms · data in ${opts.dataDir} · Ctrl-C to stop`);

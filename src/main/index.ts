@@ -19,7 +19,9 @@ async function start(): Promise<void> {
     cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [DESKTOP_CSP] } });
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
-  app.on('web-contents-created', (_e, wc) => hardenWebContents(wc, isTrustedUrl, (url) => void shell.openExternal(url)));
+  app.on('web-contents-created', (_e, wc) =>
+    hardenWebContents(wc, isTrustedUrl, (url) => void shell.openExternal(url)),
+  );
 
   const port = Number(process.env.WEBHOOK_STUDIO_PORT ?? DEFAULT_PORT);
   studio = await createStudio({ dataDir, port, nativeBinding: process.env.WEBHOOK_STUDIO_NATIVE_BINDING });
@@ -43,10 +45,13 @@ if (!app.requestSingleInstanceLock()) {
       win.focus();
     }
   });
-  app.whenReady().then(start, () => undefined).catch((err: Error) => {
-    dialog.showErrorBox('Sonzai Webhook Studio could not start', err.message);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start, () => undefined)
+    .catch((err: Error) => {
+      dialog.showErrorBox('Sonzai Webhook Studio could not start', err.message);
+      app.exit(1);
+    });
   app.on('window-all-closed', () => {
     void (studio?.close() ?? Promise.resolve()).then(() => app.quit());
   });

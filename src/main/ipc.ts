@@ -4,7 +4,10 @@ import type { EventBus } from '../core/live/bus';
 
 /** The slice of Electron's ipcMain this module needs; tests pass a fake. */
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: { senderFrame?: { url: string } | null }, ...args: unknown[]) => unknown): void;
+  handle(
+    channel: string,
+    listener: (event: { senderFrame?: { url: string } | null }, ...args: unknown[]) => unknown,
+  ): void;
   removeHandler(channel: string): void;
 }
 export interface WebContentsLike {
@@ -27,7 +30,10 @@ export function registerIpc(opts: {
   opts.ipcMain.handle(IPC_CALL, (event, envelope) => {
     const url = event.senderFrame?.url ?? '';
     if (!opts.isTrustedUrl(url)) {
-      return { id: 0, error: { code: 'invalid_params', message: `calls from ${url || 'an unknown frame'} are refused` } };
+      return {
+        id: 0,
+        error: { code: 'invalid_params', message: `calls from ${url || 'an unknown frame'} are refused` },
+      };
     }
     return opts.dispatch(envelope);
   });

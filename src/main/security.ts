@@ -9,7 +9,11 @@ export interface WebContentsHardenable {
 }
 
 /** No navigation away from the app, no new windows; links go to the system browser. */
-export function hardenWebContents(wc: WebContentsHardenable, isTrustedUrl: (url: string) => boolean, openExternal: (url: string) => void): void {
+export function hardenWebContents(
+  wc: WebContentsHardenable,
+  isTrustedUrl: (url: string) => boolean,
+  openExternal: (url: string) => void,
+): void {
   wc.on('will-navigate', (e, url) => {
     if (!isTrustedUrl(url)) e.preventDefault();
   });
@@ -25,7 +29,9 @@ export function trustedUrlCheck(rendererUrl: string): (url: string) => boolean {
   return (url) => {
     try {
       const u = new URL(url);
-      return base.protocol === 'file:' ? u.protocol === 'file:' && u.pathname === base.pathname : u.origin === base.origin;
+      return base.protocol === 'file:'
+        ? u.protocol === 'file:' && u.pathname === base.pathname
+        : u.origin === base.origin;
     } catch {
       return false;
     }

@@ -10,14 +10,11 @@ export const RequestEnvelopeSchema = z.object({
 });
 export type RequestEnvelope = z.infer<typeof RequestEnvelopeSchema>;
 
-export type ResponseEnvelope =
-  | { id: string | number; result: unknown }
-  | { id: string | number; error: ErrorBody };
+export type ResponseEnvelope = { id: string | number; result: unknown } | { id: string | number; error: ErrorBody };
 
 export type EventEnvelope = AnyEvent;
 
 export type ServerMessage = ResponseEnvelope | EventEnvelope;
-
 
 /** Largest envelope a transport accepts, in bytes. */
 export const MAX_ENVELOPE_BYTES = 4 * 1024 * 1024;

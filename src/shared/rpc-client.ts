@@ -9,7 +9,10 @@ export interface ClientChannel {
 }
 
 export interface StudioClient {
-  call<M extends Method>(method: M, ...params: ParamsOf<M> extends undefined ? [] | [ParamsOf<M>] : [ParamsOf<M>] | []): Promise<ResultOf<M>>;
+  call<M extends Method>(
+    method: M,
+    ...params: ParamsOf<M> extends undefined ? [] | [ParamsOf<M>] : [ParamsOf<M>] | []
+  ): Promise<ResultOf<M>>;
   on<E extends EventName>(event: E, cb: (payload: PayloadOf<E>) => void): () => void;
   onAny(cb: (event: AnyEvent) => void): () => void;
   /** Rejects every call still waiting (e.g. when the connection drops). */
@@ -23,7 +26,10 @@ function isEventEnvelope(msg: ServerMessage): msg is EventEnvelope {
 /** Correlates responses with requests by id; the same code serves the browser, Electron and the CLI. */
 export function createStudioClient(channel: ClientChannel, timeoutMs = 30_000): StudioClient {
   let nextId = 1;
-  const pending = new Map<string | number, { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> }>();
+  const pending = new Map<
+    string | number,
+    { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> }
+  >();
   const listeners = new Set<(event: AnyEvent) => void>();
 
   channel.onMessage((msg) => {

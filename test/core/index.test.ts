@@ -55,7 +55,9 @@ describe('createStudio', () => {
     const err = await createStudio({ dataDir: tempDir(), port }).catch((e: unknown) => e);
     blocker.close();
     expect(err).toBeInstanceOf(StartupError);
-    expect((err as Error).message).toBe(`port ${port} on 127.0.0.1 is already in use; choose another with --port <n> (0 picks a free one)`);
+    expect((err as Error).message).toBe(
+      `port ${port} on 127.0.0.1 is already in use; choose another with --port <n> (0 picks a free one)`,
+    );
   });
 
   it.skipIf(process.getuid?.() === 0)('names a data dir it cannot write', async () => {

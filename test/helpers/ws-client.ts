@@ -3,7 +3,10 @@ import { createStudioClient, type StudioClient } from '../../src/shared/rpc-clie
 import type { ServerMessage } from '../../src/shared/envelope';
 
 /** A contract client over a real WebSocket. */
-export async function wsClient(url: string, headers: Record<string, string> = {}): Promise<{ client: StudioClient; ws: WebSocket }> {
+export async function wsClient(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ client: StudioClient; ws: WebSocket }> {
   const ws = new WebSocket(url, { headers });
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());

@@ -43,9 +43,7 @@ export function contractSuite(name: string, open: () => Promise<SuiteTarget>) {
 
     it('rejects bad params with invalid_params and changes nothing', async () => {
       const before = await t.client.call('settings.get');
-      const err = await t.client
-        .call('settings.set', { patch: { theme: 'neon' as never } })
-        .catch((e: unknown) => e);
+      const err = await t.client.call('settings.set', { patch: { theme: 'neon' as never } }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(StudioError);
       expect((err as StudioError).code).toBe('invalid_params');
       expect((err as StudioError).message).toContain('theme');

@@ -34,7 +34,11 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-export function problem(status: number, detail: string, extra: { instance?: string; errors?: FieldError[] } = {}): Problem {
+export function problem(
+  status: number,
+  detail: string,
+  extra: { instance?: string; errors?: FieldError[] } = {},
+): Problem {
   const p: Problem = {
     type: 'about:blank',
     title: TITLES[status] ?? 'Error',

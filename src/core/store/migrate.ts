@@ -17,9 +17,7 @@ export interface Migration {
 export function migrate(db: Database.Database, migrations: readonly Migration[], now = () => new Date()): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  const applied = new Set(
-    (db.prepare('SELECT id FROM schema_migrations').all() as { id: number }[]).map((r) => r.id),
-  );
+  const applied = new Set((db.prepare('SELECT id FROM schema_migrations').all() as { id: number }[]).map((r) => r.id));
   const newest = Math.max(0, ...applied);
   const known = Math.max(0, ...migrations.map((m) => m.id));
   if (newest > known) {

@@ -16,7 +16,10 @@ function assertSqliteFile(path: string): void {
     const buf = Buffer.alloc(16);
     readSync(fd, buf, 0, 16, 0);
     if (buf.toString('latin1') !== SQLITE_HEADER) {
-      throw new StartupError('database', `${path} is not an SQLite database; move it away or choose another --data-dir`);
+      throw new StartupError(
+        'database',
+        `${path} is not an SQLite database; move it away or choose another --data-dir`,
+      );
     }
   } finally {
     closeSync(fd);

@@ -53,9 +53,7 @@ export function createProjectsRepo(db: Db, clock: Clock, random: Random) {
       `INSERT INTO projects (project_id, tenant_id, name, environment, is_default, created_at, updated_at)
        VALUES (@project_id, @tenant_id, @name, @environment, @is_default, @created_at, @updated_at)`,
     ),
-    insertKey: db.prepare(
-      `INSERT INTO api_keys (key_id, project_id, name, secret, created_at) VALUES (?, ?, ?, ?, ?)`,
-    ),
+    insertKey: db.prepare(`INSERT INTO api_keys (key_id, project_id, name, secret, created_at) VALUES (?, ?, ?, ?, ?)`),
     keyBySecret: db.prepare<[string], ApiKeyRow>('SELECT * FROM api_keys WHERE secret = ? AND revoked_at IS NULL'),
     firstKey: db.prepare<[string], ApiKeyRow>(
       'SELECT * FROM api_keys WHERE project_id = ? AND revoked_at IS NULL ORDER BY created_at, key_id LIMIT 1',

@@ -4,7 +4,9 @@ import type { Db } from './open';
 /** Settings are stored key by key; unknown or invalid stored values fall back to defaults. */
 export function createSettingsRepo(db: Db) {
   const all = db.prepare<[], { key: string; value_json: string }>('SELECT key, value_json FROM settings');
-  const put = db.prepare('INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json');
+  const put = db.prepare(
+    'INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json',
+  );
 
   function get(): Settings {
     const raw: Record<string, unknown> = {};

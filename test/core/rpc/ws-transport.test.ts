@@ -33,7 +33,9 @@ describe('WebSocket transport guards', () => {
     expect(await refusedStatus(studio.wsUrl(), { origin: 'https://evil.example' })).toBe(403);
     expect(await refusedStatus(studio.wsUrl(), { origin: `http://127.0.0.1:${port + 1}` })).toBe(403);
     expect(await refusedStatus(studio.wsUrl(), { host: `rebind.example:${port}` })).toBe(403);
-    expect(await refusedStatus(studio.wsUrl(), { origin: `http://localhost:${port}`, host: `localhost:${port}` })).toBe(101);
+    expect(await refusedStatus(studio.wsUrl(), { origin: `http://localhost:${port}`, host: `localhost:${port}` })).toBe(
+      101,
+    );
   });
 
   it('streams live events to connected clients', async () => {

@@ -21,7 +21,11 @@ describe('store', () => {
     const db = new Database(':memory:');
     const base: Migration[] = [{ id: 1, name: 'base', up: "CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('kept');" }];
     migrate(db, base);
-    const broken: Migration = { id: 2, name: 'broken', up: "DELETE FROM t; ALTER TABLE t ADD COLUMN w; INSERT INTO nope VALUES (1);" };
+    const broken: Migration = {
+      id: 2,
+      name: 'broken',
+      up: 'DELETE FROM t; ALTER TABLE t ADD COLUMN w; INSERT INTO nope VALUES (1);',
+    };
     expect(() => migrate(db, [...base, broken])).toThrow(/migration 2 \(broken\) failed/);
     expect(db.prepare('SELECT v FROM t').pluck().all()).toEqual(['kept']);
     expect(db.prepare('SELECT max(id) FROM schema_migrations').pluck().get()).toBe(1);
@@ -30,7 +34,10 @@ describe('store', () => {
 
   it('refuses a database newer than the code', () => {
     const db = new Database(':memory:');
-    migrate(db, [{ id: 1, name: 'a', up: 'SELECT 1' }, { id: 5, name: 'future', up: 'SELECT 1' }]);
+    migrate(db, [
+      { id: 1, name: 'a', up: 'SELECT 1' },
+      { id: 5, name: 'future', up: 'SELECT 1' },
+    ]);
     expect(() => migrate(db, [{ id: 1, name: 'a', up: 'SELECT 1' }])).toThrow(/newer than this studio/);
   });
 

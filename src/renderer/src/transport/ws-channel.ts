@@ -7,7 +7,10 @@ export type ConnectionState = 'connecting' | 'connected' | 'disconnected' | 'una
  * The browser face: one WebSocket to the studio that reconnects by itself with
  * backoff (0.5 s doubling to 10 s) and reports its state.
  */
-export function wsChannel(url: string, onState: (s: ConnectionState, detail?: string) => void): ClientChannel & { close(): void } {
+export function wsChannel(
+  url: string,
+  onState: (s: ConnectionState, detail?: string) => void,
+): ClientChannel & { close(): void } {
   const listeners = new Set<(m: ServerMessage) => void>();
   let socket: WebSocket | null = null;
   let delay = 500;

@@ -31,7 +31,10 @@ export function SettingsView() {
         <h2>Appearance</h2>
         <label className="row">
           <span>Theme</span>
-          <select value={settings?.theme ?? 'system'} onChange={(e) => save({ theme: e.target.value as Settings['theme'] })}>
+          <select
+            value={settings?.theme ?? 'system'}
+            onChange={(e) => save({ theme: e.target.value as Settings['theme'] })}
+          >
             <option value="system">Follow the system</option>
             <option value="light">Light</option>
             <option value="dark">Dark</option>
@@ -39,7 +42,10 @@ export function SettingsView() {
         </label>
         <label className="row">
           <span>Language</span>
-          <select value={settings?.language ?? 'en'} onChange={(e) => save({ language: e.target.value as Settings['language'] })}>
+          <select
+            value={settings?.language ?? 'en'}
+            onChange={(e) => save({ language: e.target.value as Settings['language'] })}
+          >
             <option value="en">English</option>
             <option value="ja">日本語</option>
             <option value="zh">中文</option>

@@ -1,0 +1,12 @@
+import type { StudioContext } from './context';
+import type { Feature } from './feature';
+import { studioFeature } from './studio-feature';
+
+/**
+ * The composition root: every feature of the core, in the order they are built. A
+ * feature that needs another receives it here, explicitly.
+ */
+export async function createFeatures(ctx: StudioContext): Promise<Feature[]> {
+  const studio = studioFeature(ctx);
+  return [studio];
+}
