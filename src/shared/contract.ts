@@ -1,6 +1,8 @@
+import { attemptEvents } from './contract/attempts';
 import { studioCommands, studioEvents } from './contract/studio';
 
 export { StudioStatusSchema, type StudioStatus } from './contract/studio';
+export { AttemptSummarySchema, type AttemptSummary } from './contract/attempts';
 
 /**
  * The one contract between the core and every face of the studio (Electron IPC,
@@ -14,6 +16,7 @@ export const commands = {
 
 export const events = {
   ...studioEvents,
+  ...attemptEvents,
 } as const;
 
 export type Commands = typeof commands;
