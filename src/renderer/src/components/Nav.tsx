@@ -1,4 +1,5 @@
 import { AREAS, useStudio } from '../store/studio';
+import { AreaIcon } from './AreaIcon';
 
 export function Nav() {
   const { area, setArea, status } = useStudio();
@@ -24,7 +25,7 @@ export function Nav() {
               title={`${a.label} (Alt+${i + 1})`}
             >
               <span className="icon" aria-hidden>
-                {a.icon}
+                <AreaIcon id={a.id} />
               </span>
               {a.label}
             </button>

@@ -27,7 +27,7 @@ export function StatusBar() {
             <span className="k">Key</span> <code data-testid="api-key">{status.apiKey}</code>
             <CopyButton text={status.apiKey} title="Copy the API key" />
           </span>
-          <span className="field env">
+          <span className="field env" title={envLine}>
             <code data-testid="env-line">{envLine}</code>
             <CopyButton text={envLine} label="Copy env" title="Copy SONZAI_BASE_URL and SONZAI_API_KEY" />
           </span>

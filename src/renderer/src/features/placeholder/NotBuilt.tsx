@@ -1,3 +1,5 @@
+import { Construction } from 'lucide-react';
+
 /** An area whose feature has not landed yet says so, and shows nothing made up. */
 export function NotBuilt({ title, what }: { title: string; what: string }) {
   return (
@@ -7,7 +9,7 @@ export function NotBuilt({ title, what }: { title: string; what: string }) {
       </header>
       <div className="empty" role="status">
         <div className="empty-icon" aria-hidden>
-          🚧
+          <Construction size={36} />
         </div>
         <h2>Not built yet</h2>
         <p>{what}</p>
