@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { openStore } from '../../../src/core/store/open';
 import { MIGRATIONS } from '../../../src/core/store/migrations';
 import { StartupError } from '../../../src/core/errors';
 import { tempDir } from '../../helpers/tmp';
+const require = createRequire(import.meta.url);
 
 describe('store', () => {
   it('opens in WAL mode and records every migration', () => {
@@ -48,5 +50,21 @@ describe('store', () => {
     expect(() => openStore(path)).toThrow(StartupError);
     expect(() => openStore(path)).toThrow(`${path} is not an SQLite database`);
     expect(readFileSync(path).equals(before)).toBe(true);
+  });
+});
+
+describe('native binding', () => {
+  it('loads the addon it is given (the desktop app passes its Electron build)', () => {
+    const nodeBuild = require.resolve('better-sqlite3/build/Release/better_sqlite3.node');
+    const db = openStore(join(tempDir(), 'studio.db'), { nativeBinding: nodeBuild });
+    expect(db.prepare('SELECT count(*) FROM projects').pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('names the database when the addon cannot be loaded', () => {
+    const path = join(tempDir(), 'studio.db');
+    expect(() => openStore(path, { nativeBinding: '/nonexistent/better_sqlite3.node' })).toThrow(
+      `cannot open database ${path}`,
+    );
   });
 });
