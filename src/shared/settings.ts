@@ -3,7 +3,6 @@ import { z } from 'zod';
 /** Every user setting, with its default. Later features add their own keys here. */
 export const SettingsSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']).default('system'),
-  language: z.enum(['en', 'ja', 'zh']).default('en'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

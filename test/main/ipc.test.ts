@@ -44,7 +44,7 @@ describe('IPC transport', () => {
 
     await call(
       { senderFrame: { url: 'file:///app/index.html' } },
-      { id: 4, method: 'settings.set', params: { patch: { language: 'zh' } } },
+      { id: 4, method: 'settings.set', params: { patch: { theme: 'dark' } } },
     );
     expect(sent).toContainEqual([IPC_EVENT, expect.objectContaining({ event: 'settings.changed' })]);
     off();

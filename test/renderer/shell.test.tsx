@@ -29,7 +29,7 @@ describe('app shell', () => {
   it('shows the connection, the API URL, the key and the ready-to-paste env line', async () => {
     const { client } = fakeClient({
       'studio.status': () => status,
-      'settings.get': () => ({ theme: 'system', language: 'en' }),
+      'settings.get': () => ({ theme: 'system' }),
     });
     useStudio.setState({ connection: 'connected' });
     attachClient(client);
@@ -47,7 +47,7 @@ describe('app shell', () => {
   it('says plainly when an area is not built, and navigates between areas', async () => {
     const { client } = fakeClient({
       'studio.status': () => status,
-      'settings.get': () => ({ theme: 'system', language: 'en' }),
+      'settings.get': () => ({ theme: 'system' }),
     });
     attachClient(client);
     render(<App />);
@@ -60,7 +60,7 @@ describe('app shell', () => {
   it('saves a setting through the contract and shows the error when the studio refuses', async () => {
     const { client, calls } = fakeClient({
       'studio.status': () => status,
-      'settings.get': () => ({ theme: 'system', language: 'en' }),
+      'settings.get': () => ({ theme: 'system' }),
       'settings.set': () => {
         throw new Error('settings.set: patch.theme: Invalid option');
       },
@@ -78,7 +78,7 @@ describe('app shell', () => {
   it('shows the status pushed by the studio when it changes', async () => {
     const { client, emit } = fakeClient({
       'studio.status': () => status,
-      'settings.get': () => ({ theme: 'system', language: 'en' }),
+      'settings.get': () => ({ theme: 'system' }),
     });
     attachClient(client);
     render(<App />);

@@ -42,9 +42,9 @@ describe('WebSocket transport guards', () => {
     studio = await createStudio({ dataDir: tempDir(), port: 0, writeRuntimeFile: false });
     const { client, ws } = await wsClient(studio.wsUrl());
     const seen: string[] = [];
-    client.on('settings.changed', (s) => seen.push(s.language));
-    await studio.dispatch({ id: 1, method: 'settings.set', params: { patch: { language: 'ja' } } });
-    await expect.poll(() => seen).toEqual(['ja']);
+    client.on('settings.changed', (s) => seen.push(s.theme));
+    await studio.dispatch({ id: 1, method: 'settings.set', params: { patch: { theme: 'light' } } });
+    await expect.poll(() => seen).toEqual(['light']);
     ws.close();
   });
 });

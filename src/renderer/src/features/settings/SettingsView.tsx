@@ -40,17 +40,6 @@ export function SettingsView() {
             <option value="dark">Dark</option>
           </select>
         </label>
-        <label className="row">
-          <span>Language</span>
-          <select
-            value={settings?.language ?? 'en'}
-            onChange={(e) => save({ language: e.target.value as Settings['language'] })}
-          >
-            <option value="en">English</option>
-            <option value="ja">日本語</option>
-            <option value="zh">中文</option>
-          </select>
-        </label>
       </div>
       {status && (
         <div className="card">
