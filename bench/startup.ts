@@ -50,7 +50,13 @@ const bare: Sample[] = [];
 for (let i = 0; i < RUNS; i++) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-start-'));
   // First run of each dir is a real cold start: empty data dir, migrations, defaults.
-  studio.push(await measure(['out/cli/index.mjs', 'serve', '--port', '0', '--data-dir', dir], /SONZAI_BASE_URL=(\S+)/, '/api/v1/webhooks'));
+  studio.push(
+    await measure(
+      ['out/cli/index.mjs', 'serve', '--port', '0', '--data-dir', dir],
+      /SONZAI_BASE_URL=(\S+)/,
+      '/api/v1/webhooks',
+    ),
+  );
   rmSync(dir, { recursive: true, force: true });
   bare.push(await measure(['-e', BARE], /URL=(\S+)/, '/'));
 }
@@ -59,4 +65,6 @@ const b = median(bare.map((x) => x.readyMs));
 console.log(`startup (median of ${RUNS}, spawn → first API answer, fresh data dir)`);
 console.log(`  studio headless : ${fmt(s)} ms   idle RSS ${fmt(median(studio.map((x) => x.rssMb)))} MB`);
 console.log(`  bare node:http  : ${fmt(b)} ms   idle RSS ${fmt(median(bare.map((x) => x.rssMb)))} MB`);
-console.log(`  ratio           : ${fmt(s / b, 2)}× the bare server's start; target < 1000 ms → ${s < 1000 ? 'met' : 'NOT met'}`);
+console.log(
+  `  ratio           : ${fmt(s / b, 2)}× the bare server's start; target < 1000 ms → ${s < 1000 ? 'met' : 'NOT met'}`,
+);
