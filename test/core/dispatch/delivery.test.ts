@@ -1,7 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AttemptSummary } from '../../../src/shared/contract';
 import { tempDir } from '../../helpers/tmp';
-import { attemptRows, deliveryRow, insertWebhook, openStudio, receiver, receiverVerifies, rotateSecret, waitFor } from './helpers';
+import {
+  attemptRows,
+  deliveryRow,
+  insertWebhook,
+  openStudio,
+  receiver,
+  receiverVerifies,
+  rotateSecret,
+  waitFor,
+} from './helpers';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -25,7 +34,12 @@ describe('dispatcher: signed deliveries', () => {
     const a = await rx();
     const b = await rx();
     const other = await rx();
-    const wa = insertWebhook(s.db, { projectId: s.projectId, eventType: 'agent.message', url: a.url, authHeader: 'Bearer hook-token' });
+    const wa = insertWebhook(s.db, {
+      projectId: s.projectId,
+      eventType: 'agent.message',
+      url: a.url,
+      authHeader: 'Bearer hook-token',
+    });
     // One webhook per (project, event type): a second project holds the second one.
     const p2 = s.studio.context.projects.createProject('second');
     insertWebhook(s.db, { projectId: p2.project_id, eventType: 'agent.message', url: b.url });
@@ -51,9 +65,23 @@ describe('dispatcher: signed deliveries', () => {
     expect(got.headers.authorization).toBe('Bearer hook-token');
     expect(got.headers['content-type']).toBe('application/json');
     const names = got.rawHeaders.filter((_, i) => i % 2 === 0).sort();
-    expect(names).toEqual(['Authorization', 'Connection', 'Content-Length', 'Content-Type', 'Host', 'Sonzai-Signature']);
+    expect(names).toEqual([
+      'Authorization',
+      'Connection',
+      'Content-Length',
+      'Content-Type',
+      'Host',
+      'Sonzai-Signature',
+    ]);
 
-    expect(live[0]).toMatchObject({ eventId: 'evt_1', status: 'success', responseCode: 200, attemptNumber: 1, kind: 'delivery', injected: [] });
+    expect(live[0]).toMatchObject({
+      eventId: 'evt_1',
+      status: 'success',
+      responseCode: 200,
+      attemptNumber: 1,
+      kind: 'delivery',
+      injected: [],
+    });
     const [att] = attemptRows(s.db, fired.deliveries[0]!.deliveryId);
     expect(att!.request_body.toString('utf8')).toBe(body);
     expect(JSON.parse(att!.secret_ids_json)).toEqual([wa.secretId]);
@@ -156,8 +184,13 @@ describe('dispatcher: signed deliveries', () => {
     s.db.prepare('UPDATE webhooks SET webhook_url = ?').run(b.url);
     const two = (await s.fire('x', {})).deliveries[0]!.deliveryId;
     await waitFor(() => deliveryRow(s.db, two).status === 'failed', 5_000);
-    expect(await s.client.call('deliveries.cancel', { deliveryId: two })).toEqual({ deliveryId: two, status: 'cancelled' });
-    await expect(s.client.call('deliveries.retryNow', { deliveryId: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
+    expect(await s.client.call('deliveries.cancel', { deliveryId: two })).toEqual({
+      deliveryId: two,
+      status: 'cancelled',
+    });
+    await expect(s.client.call('deliveries.retryNow', { deliveryId: 'nope' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     await expect(s.client.call('deliveries.retryNow', { deliveryId: one })).rejects.toMatchObject({ code: 'conflict' });
   });
 

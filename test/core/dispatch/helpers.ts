@@ -2,8 +2,13 @@ import { createHmac, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Db } from '../../../src/core/store/open';
-import { createStudio } from '../../../src/core/index';
-import { createStudioClient } from '../../../src/shared/rpc-client';
+import { createStudio, type Studio } from '../../../src/core/index';
+import { createStudioClient, type StudioClient } from '../../../src/shared/rpc-client';
+import type { EventBus } from '../../../src/core/live/bus';
+import type { Dispatcher } from '../../../src/core/dispatch/dispatcher';
+import type { InjectionRepo } from '../../../src/core/dispatch/injection';
+import type { DeliverySettingsStore } from '../../../src/core/dispatch/settings';
+import type { FireResult } from '../../../src/core/dispatch/dispatcher-api';
 import type { DeliverySettingsPatch } from '../../../src/shared/delivery-settings';
 import { join } from 'node:path';
 import { openStore } from '../../../src/core/store/open';
@@ -20,7 +25,14 @@ import type { Injection } from '../../../src/core/dispatch/dispatcher-api';
 /** Inserts a webhook and its first signing secret straight into the tables of migration 002. */
 export function insertWebhook(
   db: Db,
-  w: { projectId: string; eventType: string; url: string; authHeader?: string | null; secret?: string; active?: boolean },
+  w: {
+    projectId: string;
+    eventType: string;
+    url: string;
+    authHeader?: string | null;
+    secret?: string;
+    active?: boolean;
+  },
 ): { webhookId: string; secretId: string; secret: string } {
   const webhookId = randomUUID();
   const secretId = randomUUID();
@@ -111,7 +123,11 @@ export function receiverVerifies(secret: string, header: string, body: Buffer, n
   return sigs.includes(mac);
 }
 
-export async function waitFor<T>(fn: () => T | undefined | null | false, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+export async function waitFor<T>(
+  fn: () => T | undefined | null | false,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<T> {
   const start = Date.now();
   for (;;) {
     const v = fn();
@@ -152,18 +168,30 @@ export function attemptRows(db: Db, deliveryId: string) {
 }
 
 /** A real studio on port 0 with an in-memory contract client. */
-export async function openStudio(dataDir: string, delivery: DeliverySettingsPatch = {}) {
+export interface OpenedStudio {
+  studio: Studio;
+  client: StudioClient;
+  db: Db;
+  projectId: string;
+  fire(
+    eventType: string,
+    body: object | string,
+    extra?: { injection?: Injection; projectId?: string },
+  ): Promise<FireResult>;
+  close(): Promise<void>;
+}
+export async function openStudio(dataDir: string, delivery: DeliverySettingsPatch = {}): Promise<OpenedStudio> {
   const studio = await createStudio({ dataDir, port: 0, writeRuntimeFile: false });
   const channel = studio.connectInMemory();
   const client = createStudioClient(channel);
   if (Object.keys(delivery).length) await client.call('delivery.settings.set', { patch: delivery });
-  const db = studio.context.db;
+  const db: Db = studio.context.db;
   return {
     studio,
     client,
     db,
     projectId: studio.status().projectId,
-    fire: (eventType: string, body: object | string, extra: { injection?: object; projectId?: string } = {}) =>
+    fire: (eventType, body, extra = {}) =>
       client.call('events.fireRaw', {
         eventType,
         body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -177,8 +205,21 @@ export async function openStudio(dataDir: string, delivery: DeliverySettingsPatc
 }
 
 /** The dispatcher alone over a real store (no HTTP server): pins the random source. */
-export function bareDispatcher(dataDir: string, opts: { randomFloat?: () => number; delivery?: DeliverySettingsPatch } = {}) {
-  const db = openStore(join(dataDir, 'studio.db'));
+export interface BareDispatcher {
+  db: Db;
+  bus: EventBus;
+  dispatcher: Dispatcher;
+  injections: InjectionRepo;
+  settings: DeliverySettingsStore;
+  projectId: string;
+  fire(eventType: string, body: object, injection?: Injection): FireResult;
+  close(): Promise<void>;
+}
+export function bareDispatcher(
+  dataDir: string,
+  opts: { randomFloat?: () => number; delivery?: DeliverySettingsPatch } = {},
+): BareDispatcher {
+  const db: Db = openStore(join(dataDir, 'studio.db'));
   const bus = createEventBus();
   const settingsRepo = createSettingsRepo(db);
   const projects = createProjectsRepo(db, systemClock, systemRandom);
@@ -205,8 +246,14 @@ export function bareDispatcher(dataDir: string, opts: { randomFloat?: () => numb
     injections,
     settings,
     projectId: project.project_id,
-    fire: (eventType: string, body: object, injection?: Injection) =>
-      dispatcher.fire({ projectId: project.project_id, eventType, body: JSON.stringify(body), eventId: `evt_${++n}_${randomUUID()}`, injection }),
+    fire: (eventType, body, injection) =>
+      dispatcher.fire({
+        projectId: project.project_id,
+        eventType,
+        body: JSON.stringify(body),
+        eventId: `evt_${++n}_${randomUUID()}`,
+        injection,
+      }),
     close: async () => {
       await dispatcher.close();
       settings.close();
