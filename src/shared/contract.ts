@@ -1,8 +1,10 @@
 import { attemptEvents } from './contract/attempts';
+import { dispatchCommands } from './contract/dispatch';
 import { studioCommands, studioEvents } from './contract/studio';
 
 export { StudioStatusSchema, type StudioStatus } from './contract/studio';
 export { AttemptSummarySchema, type AttemptSummary } from './contract/attempts';
+export { FireResultSchema, type WebhookInjection } from './contract/dispatch';
 
 /**
  * The one contract between the core and every face of the studio (Electron IPC,
@@ -12,6 +14,7 @@ export { AttemptSummarySchema, type AttemptSummary } from './contract/attempts';
  */
 export const commands = {
   ...studioCommands,
+  ...dispatchCommands,
 } as const;
 
 export const events = {

@@ -1,0 +1,125 @@
+import type { Db } from '../store/open';
+
+/** deliveries.status values (see migration 003). */
+export type DeliveryStatus = 'pending' | 'in_flight' | 'succeeded' | 'failed' | 'exhausted' | 'cancelled' | 'gone';
+export const OPEN_STATUSES: readonly DeliveryStatus[] = ['pending', 'failed', 'in_flight'];
+
+export interface DeliveryRow {
+  seq: number;
+  delivery_id: string;
+  event_id: string;
+  webhook_id: string | null;
+  project_id: string;
+  event_type: string;
+  webhook_url: string;
+  status: DeliveryStatus;
+  attempt_count: number;
+  next_attempt_at: string | null;
+  last_attempt_id: string | null;
+  injection_json: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A delivery ready to run, with its event's exact bytes. */
+export interface ReadyDelivery extends DeliveryRow {
+  body: Buffer;
+}
+
+export interface NewEvent {
+  event_id: string;
+  project_id: string;
+  agent_id: string | null;
+  user_id: string | null;
+  event_type: string;
+  body: Buffer;
+  source: string;
+  created_at: string;
+}
+
+export interface DeliveryOutcome {
+  delivery_id: string;
+  status: DeliveryStatus;
+  attempt_count: number;
+  next_attempt_at: string | null;
+  last_attempt_id: string | null;
+  updated_at: string;
+}
+
+/** Events and deliveries: what the due loop reads and the runner writes back. */
+export function createDeliveriesRepo(db: Db) {
+  const q = {
+    insertEvent: db.prepare(
+      `INSERT INTO events (event_id, project_id, agent_id, user_id, event_type, body, source, created_at)
+       VALUES (@event_id, @project_id, @agent_id, @user_id, @event_type, @body, @source, @created_at)`,
+    ),
+    insertDelivery: db.prepare(
+      `INSERT INTO deliveries (delivery_id, event_id, webhook_id, project_id, event_type, webhook_url, status,
+         attempt_count, next_attempt_at, injection_json, created_at, updated_at)
+       VALUES (@delivery_id, @event_id, @webhook_id, @project_id, @event_type, @webhook_url, 'pending',
+         0, @next_attempt_at, @injection_json, @created_at, @created_at)`,
+    ),
+    due: db.prepare<[string, string, number], ReadyDelivery>(
+      `SELECT d.*, e.body AS body FROM deliveries d JOIN events e ON e.event_id = d.event_id
+       WHERE d.status IN ('pending', 'failed') AND d.next_attempt_at <= ?
+         AND d.webhook_url NOT IN (SELECT value FROM json_each(?))
+       ORDER BY d.next_attempt_at, d.seq LIMIT ?`,
+    ),
+    dueInOrder: db.prepare<[string, string, number], ReadyDelivery>(
+      `SELECT d.*, e.body AS body FROM deliveries d JOIN events e ON e.event_id = d.event_id
+       WHERE d.status IN ('pending', 'failed') AND d.next_attempt_at <= ?
+         AND d.webhook_url NOT IN (SELECT value FROM json_each(?))
+         AND NOT EXISTS (SELECT 1 FROM deliveries x WHERE x.webhook_url = d.webhook_url AND x.seq < d.seq
+                         AND x.status IN ('pending', 'failed', 'in_flight'))
+       ORDER BY d.next_attempt_at, d.seq LIMIT ?`,
+    ),
+    claim: db.prepare(`UPDATE deliveries SET status = 'in_flight' WHERE delivery_id = ?`),
+    setStatus: db.prepare(
+      `UPDATE deliveries SET status = ?, next_attempt_at = ?, updated_at = ? WHERE delivery_id = ?`,
+    ),
+    outcome: db.prepare(
+      `UPDATE deliveries SET status = @status, attempt_count = @attempt_count, next_attempt_at = @next_attempt_at,
+         last_attempt_id = @last_attempt_id, updated_at = @updated_at WHERE delivery_id = @delivery_id`,
+    ),
+    get: db.prepare<[string], DeliveryRow>(`SELECT * FROM deliveries WHERE delivery_id = ?`),
+    nextDue: db.prepare<[], { at: string | null }>(
+      `SELECT MIN(next_attempt_at) AS at FROM deliveries WHERE status IN ('pending', 'failed')`,
+    ),
+    resetInFlight: db.prepare(`UPDATE deliveries SET status = 'pending' WHERE status = 'in_flight'`),
+    event: db.prepare<[string], NewEvent>(`SELECT * FROM events WHERE event_id = ?`),
+  };
+
+  const claimTx = db.transaction((ids: string[]) => {
+    for (const id of ids) q.claim.run(id);
+  });
+
+  return {
+    insertEvent: (e: NewEvent) => q.insertEvent.run(e),
+    insertDelivery: (d: {
+      delivery_id: string;
+      event_id: string;
+      webhook_id: string;
+      project_id: string;
+      event_type: string;
+      webhook_url: string;
+      next_attempt_at: string;
+      injection_json: string | null;
+      created_at: string;
+    }) => q.insertDelivery.run(d),
+    /** Deliveries due at `now`, oldest first, skipping the endpoints in `skipUrls`. */
+    due(now: string, skipUrls: readonly string[], limit: number, inOrder: boolean): ReadyDelivery[] {
+      return (inOrder ? q.dueInOrder : q.due).all(now, JSON.stringify(skipUrls), limit);
+    },
+    /** Marks rows as taken by this dispatcher (a restart puts them back to pending). */
+    claim: (ids: string[]) => claimTx(ids),
+    setStatus: (id: string, status: DeliveryStatus, nextAt: string | null, now: string) =>
+      q.setStatus.run(status, nextAt, now, id),
+    saveOutcome: (o: DeliveryOutcome) => q.outcome.run(o),
+    get: (id: string) => q.get.get(id),
+    event: (id: string) => q.event.get(id),
+    nextDueAt: (): string | null => q.nextDue.get()?.at ?? null,
+    /** After a crash or a close: whatever was taken and not finished runs again. */
+    resetInFlight: () => q.resetInFlight.run().changes,
+  };
+}
+export type DeliveriesRepo = ReturnType<typeof createDeliveriesRepo>;

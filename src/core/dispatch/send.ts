@@ -1,0 +1,181 @@
+import http from 'node:http';
+import https from 'node:https';
+
+/**
+ * One HTTP POST of exact bytes, nothing followed, everything recorded. Never throws: a
+ * failure comes back classified. Limits: the response body kept is at most
+ * RESPONSE_BODY_LIMIT bytes (the rest is not read, `truncated` says so).
+ */
+export const RESPONSE_BODY_LIMIT = 64 * 1024;
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export type SendErrorKind = 'timeout' | 'reset' | 'refused' | 'non_http' | 'dns' | 'network' | 'aborted';
+
+export interface SendRequest {
+  url: string;
+  body: Buffer;
+  /** Sent exactly as given, in this order and case. */
+  headers: [string, string][];
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface SendResult {
+  /** 0 when no HTTP response came back. */
+  status: number;
+  headers: Record<string, string | string[]> | null;
+  body: string | null;
+  truncated: boolean;
+  durationMs: number;
+  /** The headers that went on the wire (framing ones included). */
+  requestHeaders: Record<string, string>;
+  error: { kind: SendErrorKind; message: string } | null;
+  /** For 3xx: where the endpoint wanted to send us (not followed). */
+  location: string | null;
+}
+
+export interface Sender {
+  send(req: SendRequest): Promise<SendResult>;
+  close(): void;
+}
+
+function classify(err: NodeJS.ErrnoException, timedOut: boolean, aborted: boolean): SendResult['error'] {
+  if (aborted) return { kind: 'aborted', message: 'aborted: the studio is shutting down' };
+  if (timedOut) return { kind: 'timeout', message: err.message };
+  const code = err.code ?? '';
+  if (code === 'ECONNREFUSED') return { kind: 'refused', message: `connection refused (${err.message})` };
+  if (code === 'ECONNRESET' || code === 'EPIPE' || err.message === 'socket hang up')
+    return { kind: 'reset', message: `connection reset by the endpoint (${err.message})` };
+  if (code.startsWith('HPE_')) return { kind: 'non_http', message: `the endpoint did not answer HTTP (${code})` };
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { kind: 'dns', message: `host not found (${err.message})` };
+  return { kind: 'network', message: err.message || code || 'network error' };
+}
+
+/** A sender with keep-alive agents shared by every delivery. */
+export function createSender(now: () => number = () => performance.now()): Sender {
+  const httpAgent = new http.Agent({ keepAlive: true, maxSockets: Infinity, scheduling: 'lifo' });
+  const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: Infinity, scheduling: 'lifo' });
+
+  function send(req: SendRequest): Promise<SendResult> {
+    const started = now();
+    const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    return new Promise((resolve) => {
+      let settled = false;
+      let timedOut = false;
+      let aborted = false;
+      let requestHeaders: Record<string, string> = {};
+      const finish = (r: Omit<SendResult, 'durationMs' | 'requestHeaders'>) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        req.signal?.removeEventListener('abort', onAbort);
+        resolve({ ...r, durationMs: Math.max(0, Math.round(now() - started)), requestHeaders });
+      };
+      const fail = (err: NodeJS.ErrnoException) =>
+        finish({
+          status: 0,
+          headers: null,
+          body: null,
+          truncated: false,
+          location: null,
+          error: classify(err, timedOut, aborted),
+        });
+
+      let url: URL;
+      try {
+        url = new URL(req.url);
+        if (url.protocol !== 'http:' && url.protocol !== 'https:')
+          throw new Error(`unsupported scheme ${url.protocol}`);
+      } catch (err) {
+        settled = true;
+        resolve({
+          status: 0,
+          headers: null,
+          body: null,
+          truncated: false,
+          location: null,
+          durationMs: 0,
+          requestHeaders,
+          error: { kind: 'network', message: `invalid webhook URL: ${(err as Error).message}` },
+        });
+        return;
+      }
+      const lib = url.protocol === 'https:' ? https : http;
+      const out = lib.request(url, {
+        method: 'POST',
+        agent: url.protocol === 'https:' ? httpsAgent : httpAgent,
+        // Node would add nothing else; we set Content-Length so no chunked encoding is used.
+        headers: { ...Object.fromEntries(req.headers), 'Content-Length': String(req.body.length) },
+      });
+      const timer = setTimeout(() => {
+        timedOut = true;
+        out.destroy(new Error(`no complete response within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const onAbort = () => {
+        aborted = true;
+        out.destroy(new Error('aborted'));
+      };
+      if (req.signal?.aborted) onAbort();
+      req.signal?.addEventListener('abort', onAbort);
+
+      out.on('error', fail);
+      out.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        let truncated = false;
+        const status = res.statusCode ?? 0;
+        const location = status >= 300 && status < 400 ? (res.headers.location ?? null) : null;
+        const done = () =>
+          finish({
+            status,
+            headers: res.headers as Record<string, string | string[]>,
+            body: Buffer.concat(chunks).toString('utf8'),
+            truncated,
+            location,
+            error: null,
+          });
+        res.on('data', (chunk: Buffer) => {
+          if (truncated) return;
+          const room = RESPONSE_BODY_LIMIT - size;
+          if (chunk.length > room) {
+            chunks.push(chunk.subarray(0, room));
+            size = RESPONSE_BODY_LIMIT;
+            truncated = true;
+            // The rest is not read: the socket is dropped rather than drained.
+            done();
+            res.destroy();
+            return;
+          }
+          chunks.push(chunk);
+          size += chunk.length;
+        });
+        res.on('end', done);
+        res.on('error', (err) => (size > 0 ? done() : fail(err)));
+        res.on('aborted', () => (timedOut ? fail(new Error(`response not complete within ${timeoutMs} ms`)) : done()));
+      });
+      out.end(req.body);
+      requestHeaders = headerRecord(out);
+    });
+  }
+
+  return {
+    send,
+    close() {
+      httpAgent.destroy();
+      httpsAgent.destroy();
+    },
+  };
+}
+
+/** The headers as written, with their wire names. */
+function headerRecord(out: http.ClientRequest): Record<string, string> {
+  const rec: Record<string, string> = {};
+  const names = out.getRawHeaderNames();
+  for (const name of names) {
+    const v = out.getHeader(name);
+    if (v !== undefined) rec[name] = Array.isArray(v) ? v.join(', ') : String(v);
+  }
+  // Node writes this one itself for keep-alive agents.
+  if (out.shouldKeepAlive && !('Connection' in rec)) rec.Connection = 'keep-alive';
+  return rec;
+}

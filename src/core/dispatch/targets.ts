@@ -1,0 +1,62 @@
+import type { Db } from '../store/open';
+
+/**
+ * Read-only queries over the webhooks and their secrets (written by the mock API). Which
+ * webhooks receive an event, and which secrets sign for one right now.
+ */
+export interface TargetWebhook {
+  webhook_id: string;
+  project_id: string;
+  event_type: string;
+  webhook_url: string;
+  auth_header: string | null;
+}
+
+export interface SigningSecret {
+  secret_id: string;
+  secret: string;
+  created_at: string;
+  rotated_at: string | null;
+}
+
+export function createTargets(db: Db) {
+  const active = db.prepare<[string, string], TargetWebhook>(
+    `SELECT webhook_id, project_id, event_type, webhook_url, auth_header FROM webhooks
+     WHERE project_id = ? AND event_type = ? AND is_active = 1 ORDER BY webhook_id`,
+  );
+  const byId = db.prepare<[string], TargetWebhook & { is_active: number }>(
+    `SELECT webhook_id, project_id, event_type, webhook_url, auth_header, is_active FROM webhooks WHERE webhook_id = ?`,
+  );
+  const list = db.prepare<[number], TargetWebhook & { is_active: number }>(
+    `SELECT webhook_id, project_id, event_type, webhook_url, auth_header, is_active FROM webhooks
+     ORDER BY project_id, event_type LIMIT ?`,
+  );
+  const current = db.prepare<[string], SigningSecret>(
+    `SELECT secret_id, secret, created_at, rotated_at FROM webhook_secrets
+     WHERE webhook_id = ? AND rotated_at IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+  );
+  const recent = db.prepare<[string, string], SigningSecret>(
+    `SELECT secret_id, secret, created_at, rotated_at FROM webhook_secrets
+     WHERE webhook_id = ? AND rotated_at IS NOT NULL AND rotated_at >= ? ORDER BY rotated_at DESC, rowid DESC`,
+  );
+
+  return {
+    /** Active webhooks of a project for one event type. */
+    activeFor: (projectId: string, eventType: string): TargetWebhook[] => active.all(projectId, eventType),
+    webhook: (webhookId: string) => byId.get(webhookId),
+    /** Every webhook (for the injection picker), at most `limit`. */
+    all: (limit: number) => list.all(limit),
+    /**
+     * The secrets that sign a delivery now: the current one first, then those rotated
+     * within the overlap window (none when the window is 0, as in production).
+     */
+    signingSecrets(webhookId: string, now: Date, overlapSeconds: number): SigningSecret[] {
+      const cur = current.get(webhookId);
+      if (!cur) return [];
+      if (overlapSeconds <= 0) return [cur];
+      const since = new Date(now.getTime() - overlapSeconds * 1000).toISOString();
+      return [cur, ...recent.all(webhookId, since)];
+    },
+  };
+}
+export type Targets = ReturnType<typeof createTargets>;

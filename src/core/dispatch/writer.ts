@@ -1,0 +1,64 @@
+import type { AttemptRow } from './attempts-repo';
+import type { AttemptsRepo } from './attempts-repo';
+import type { DeliveriesRepo, DeliveryOutcome } from './deliveries-repo';
+import type { Db } from '../store/open';
+
+/**
+ * Batches attempt inserts and delivery updates: everything finished in one turn of the
+ * event loop is written in one transaction, then announced. An attempt is announced only
+ * once it is stored. Bounded: a batch is written as soon as it holds MAX_BATCH results.
+ */
+export const MAX_BATCH = 500;
+
+export interface StoredAttempt {
+  row: AttemptRow & { seq: number };
+}
+
+export function createWriter(opts: {
+  db: Db;
+  attempts: AttemptsRepo;
+  deliveries: DeliveriesRepo;
+  /** Called after each committed batch with the attempts it stored. */
+  onStored: (rows: (AttemptRow & { seq: number })[]) => void;
+}) {
+  let pending: { attempts: AttemptRow[]; outcome: DeliveryOutcome | null }[] = [];
+  let scheduled: NodeJS.Immediate | null = null;
+  let writes = 0;
+
+  const tx = opts.db.transaction((batch: typeof pending) => {
+    const stored: (AttemptRow & { seq: number })[] = [];
+    for (const item of batch) {
+      for (const a of item.attempts) stored.push({ ...a, seq: opts.attempts.insert(a) });
+      if (item.outcome) opts.deliveries.saveOutcome(item.outcome);
+    }
+    return stored;
+  });
+
+  function flush(): void {
+    if (scheduled) clearImmediate(scheduled);
+    scheduled = null;
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    const stored = tx(batch);
+    writes += stored.length + batch.length;
+    opts.onStored(stored);
+  }
+
+  return {
+    push(item: { attempts: AttemptRow[]; outcome: DeliveryOutcome | null }): void {
+      pending.push(item);
+      if (pending.length >= MAX_BATCH) flush();
+      else scheduled ??= setImmediate(flush);
+    },
+    flush,
+    get empty() {
+      return pending.length === 0;
+    },
+    /** Rows written so far (attempts + delivery updates), for the benchmark. */
+    get writes() {
+      return writes;
+    },
+  };
+}
+export type Writer = ReturnType<typeof createWriter>;

@@ -1,0 +1,100 @@
+import net from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createSender, RESPONSE_BODY_LIMIT } from '../../../src/core/dispatch/send';
+import { receiver } from './helpers';
+
+const sender = createSender();
+afterAll(() => sender.close());
+
+const body = Buffer.from('{"event_type":"agent.message","data":{"text":"héllo"}}');
+const headers: [string, string][] = [
+  ['Content-Type', 'application/json'],
+  ['Sonzai-Signature', 't=1,v1=00'],
+];
+
+async function rawServer(onSocket: (s: net.Socket) => void) {
+  const server = net.createServer(onSocket);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as net.AddressInfo).port;
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+describe('send: one POST, exact bytes, classified failures', () => {
+  it('sends the exact bytes with only the given headers plus HTTP framing', async () => {
+    const rx = await receiver((_q, res) => res.writeHead(202, { 'X-Reply': 'yes' }).end('accepted'));
+    const r = await sender.send({ url: rx.url, body, headers });
+    await rx.close();
+    expect(r).toMatchObject({ status: 202, body: 'accepted', truncated: false, error: null });
+    expect(r.headers?.['x-reply']).toBe('yes');
+    expect(rx.received[0]!.body.equals(body)).toBe(true);
+    const names = rx.received[0]!.rawHeaders.filter((_, i) => i % 2 === 0);
+    expect(names.sort()).toEqual(['Connection', 'Content-Length', 'Content-Type', 'Host', 'Sonzai-Signature']);
+    expect(r.requestHeaders['Sonzai-Signature']).toBe('t=1,v1=00');
+  });
+
+  it('records a 500 with its body', async () => {
+    const rx = await receiver((_q, res) => res.writeHead(500).end('boom'));
+    const r = await sender.send({ url: rx.url, body, headers });
+    await rx.close();
+    expect(r).toMatchObject({ status: 500, body: 'boom', error: null });
+  });
+
+  it('waits for a slow endpoint within the timeout', async () => {
+    const rx = await receiver((_q, res) => setTimeout(() => res.end('late'), 150));
+    const r = await sender.send({ url: rx.url, body, headers, timeoutMs: 2_000 });
+    await rx.close();
+    expect(r).toMatchObject({ status: 200, body: 'late' });
+  });
+
+  it('gives up on a hanging endpoint at the timeout', async () => {
+    const rx = await receiver(() => {
+      /* never answers */
+    });
+    const r = await sender.send({ url: rx.url, body, headers, timeoutMs: 200 });
+    await rx.close();
+    expect(r.status).toBe(0);
+    expect(r.error?.kind).toBe('timeout');
+    expect(r.error?.message).toContain('200 ms');
+  });
+
+  it('classifies a connection reset', async () => {
+    const srv = await rawServer((s) => s.once('data', () => s.resetAndDestroy()));
+    const r = await sender.send({ url: srv.url, body, headers });
+    await srv.close();
+    expect(r.error?.kind).toBe('reset');
+  });
+
+  it('classifies a refused connection', async () => {
+    const srv = await rawServer(() => {});
+    const url = srv.url;
+    await srv.close();
+    const r = await sender.send({ url, body, headers });
+    expect(r.error?.kind).toBe('refused');
+  });
+
+  it('classifies a reply that is not HTTP', async () => {
+    const srv = await rawServer((s) => s.once('data', () => s.end('SSH-2.0-OpenSSH_9.6\r\n\r\n')));
+    const r = await sender.send({ url: srv.url, body, headers });
+    await srv.close();
+    expect(r.status).toBe(0);
+    expect(r.error?.kind).toBe('non_http');
+  });
+
+  it('keeps at most the stated limit of a huge response body and says it was cut', async () => {
+    const huge = Buffer.alloc(5 * 1024 * 1024, 'x');
+    const rx = await receiver((_q, res) => res.end(huge));
+    const r = await sender.send({ url: rx.url, body, headers });
+    await rx.close();
+    expect(r.status).toBe(200);
+    expect(r.truncated).toBe(true);
+    expect(Buffer.byteLength(r.body!)).toBe(RESPONSE_BODY_LIMIT);
+  });
+
+  it('does not follow a redirect and reports where it pointed', async () => {
+    const rx = await receiver((_q, res) => res.writeHead(302, { Location: 'http://elsewhere.test/x' }).end());
+    const r = await sender.send({ url: rx.url, body, headers });
+    await rx.close();
+    expect(rx.received).toHaveLength(1);
+    expect(r).toMatchObject({ status: 302, location: 'http://elsewhere.test/x' });
+  });
+});
