@@ -6,7 +6,7 @@ import type { AgentRow, ProjectRow } from '../store/projects-repo';
 import type { WebhookRow } from '../store/webhooks-repo';
 import { keyPrefix } from './mappers';
 import type { RequestLog } from './request-log';
-import { checkEventType, checkWebhookUrl } from './respond';
+import { checkEventType, checkWebhookUrl, hasControlChars } from './respond';
 import type { ApiDeps } from './types';
 import { HttpProblem } from '../http/problem';
 
@@ -108,8 +108,11 @@ export function apiHandlers(deps: ApiDeps, log: RequestLog): Partial<Handlers> {
     'webhooks.upsert': ({ projectId, eventType, webhookUrl, authHeader }) => {
       project(projectId);
       checked(() => (checkEventType(eventType), checkWebhookUrl(webhookUrl, 'webhookUrl')));
-      if (authHeader && /[\r\n\u0000]/.test(authHeader)) {
-        throw new StudioError('invalid_params', 'authHeader: line breaks are not allowed in a header value');
+      if (authHeader && hasControlChars(authHeader)) {
+        throw new StudioError(
+          'invalid_params',
+          'authHeader: control characters (line breaks) are not allowed in a header value',
+        );
       }
       const r = deps.webhooks.upsert(projectId, eventType, { webhookUrl, authHeader: authHeader || null });
       deps.webhooksChanged(projectId);

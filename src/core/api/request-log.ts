@@ -159,16 +159,27 @@ export function createRequestLog(db: Db, clock: Clock, bus: EventBus) {
       flush();
       const where: string[] = [];
       const args: unknown[] = [];
-      if (f.method) (where.push('method = ?'), args.push(f.method.toUpperCase()));
-      if (typeof f.status === 'number') (where.push('status = ?'), args.push(f.status));
-      else if (typeof f.status === 'string') {
+      if (f.method) {
+        where.push('method = ?');
+        args.push(f.method.toUpperCase());
+      }
+      if (typeof f.status === 'number') {
+        where.push('status = ?');
+        args.push(f.status);
+      } else if (typeof f.status === 'string') {
         const base = Number(f.status[0]) * 100;
         where.push('status >= ? AND status < ?');
         args.push(base, base + 100);
       }
-      if (f.path) (where.push("path LIKE ? ESCAPE '\\'"), args.push(`%${f.path.replace(/[\\%_]/g, '\\$&')}%`));
+      if (f.path) {
+        where.push("path LIKE ? ESCAPE '\\'");
+        args.push(`%${f.path.replace(/[\\%_]/g, '\\$&')}%`);
+      }
       if (f.lintOnly) where.push("lint_json != '[]'");
-      if (f.beforeSeq !== undefined) (where.push('seq < ?'), args.push(f.beforeSeq));
+      if (f.beforeSeq !== undefined) {
+        where.push('seq < ?');
+        args.push(f.beforeSeq);
+      }
       const sql = `SELECT * FROM api_requests ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
       return db
         .prepare<unknown[], Row>(sql)

@@ -70,7 +70,10 @@ export function toFieldErrors(errors: readonly ErrorObject[], context: string): 
       fe = { location: joinLocation(context, e.instancePath), message: e.message ?? 'invalid', value: e.data };
     }
     const k = `${fe.location}\u0000${fe.message}`;
-    if (!seen.has(k)) (seen.add(k), out.push(fe));
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(fe);
+    }
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { HttpProblem } from '../http/problem';
 import type { ProjectRow } from '../store/projects-repo';
 import { visibleProject } from './auth';
 import { webhookOut } from './mappers';
-import { checkEventType, checkLength, checkWebhookUrl, withSchema } from './respond';
+import { checkEventType, checkLength, checkWebhookUrl, hasControlChars, withSchema } from './respond';
 import type { ApiDeps, OperationHandlers, RouteHandler } from './types';
 
 /** Longest `auth_header` accepted. */
@@ -33,9 +33,13 @@ export function webhookRoutes(deps: ApiDeps): OperationHandlers {
     const b = req.body as { webhook_url: string; auth_header?: string };
     checkWebhookUrl(b.webhook_url);
     checkLength(b.auth_header, 'body.auth_header', MAX_AUTH_HEADER_LENGTH);
-    if (b.auth_header !== undefined && /[\r\n\u0000]/.test(b.auth_header)) {
+    if (b.auth_header !== undefined && hasControlChars(b.auth_header)) {
       throw new HttpProblem(422, 'validation failed', [
-        { location: 'body.auth_header', message: 'line breaks are not allowed in a header value', value: null },
+        {
+          location: 'body.auth_header',
+          message: 'control characters (line breaks) are not allowed in a header value',
+          value: null,
+        },
       ]);
     }
     const r = deps.webhooks.upsert(p.project_id, eventType, {

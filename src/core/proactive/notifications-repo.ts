@@ -94,8 +94,14 @@ export function createNotificationsRepo(db: Db, clock: Clock, random: Random) {
   function listProactive(agentId: string, f: { status?: string; userId?: string; limit: number }): ProactiveRow[] {
     const where = ['agent_id = ?'];
     const args: unknown[] = [agentId];
-    if (f.status) (where.push('status = ?'), args.push(f.status));
-    if (f.userId) (where.push('user_id = ?'), args.push(f.userId));
+    if (f.status) {
+      where.push('status = ?');
+      args.push(f.status);
+    }
+    if (f.userId) {
+      where.push('user_id = ?');
+      args.push(f.userId);
+    }
     args.push(f.limit);
     return db
       .prepare<unknown[], ProactiveRow>(
@@ -123,8 +129,14 @@ export function createNotificationsRepo(db: Db, clock: Clock, random: Random) {
   function listProject(projectId: string, f: { agentId?: string; eventType?: string; limit: number }) {
     const where = ['project_id = ?', "status = 'pending'", '(expires_at IS NULL OR expires_at > ?)'];
     const args: unknown[] = [projectId, iso()];
-    if (f.agentId) (where.push('agent_id = ?'), args.push(f.agentId));
-    if (f.eventType) (where.push('event_type = ?'), args.push(f.eventType));
+    if (f.agentId) {
+      where.push('agent_id = ?');
+      args.push(f.agentId);
+    }
+    if (f.eventType) {
+      where.push('event_type = ?');
+      args.push(f.eventType);
+    }
     args.push(f.limit);
     return db
       .prepare<unknown[], ProjectNotificationRow>(
@@ -147,8 +159,14 @@ export function createNotificationsRepo(db: Db, clock: Clock, random: Random) {
   function acknowledgeAll(projectId: string, f: { agentId?: string; eventType?: string }): number {
     const where = ['project_id = ?', "status = 'pending'"];
     const args: unknown[] = [iso(), projectId];
-    if (f.agentId) (where.push('agent_id = ?'), args.push(f.agentId));
-    if (f.eventType) (where.push('event_type = ?'), args.push(f.eventType));
+    if (f.agentId) {
+      where.push('agent_id = ?');
+      args.push(f.agentId);
+    }
+    if (f.eventType) {
+      where.push('event_type = ?');
+      args.push(f.eventType);
+    }
     return db
       .prepare(
         `UPDATE project_notifications SET status = 'acknowledged', acknowledged_at = ? WHERE ${where.join(' AND ')}`,

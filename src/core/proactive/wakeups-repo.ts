@@ -69,8 +69,14 @@ export function createWakeupsRepo(db: Db, clock: Clock, random: Random) {
   function list(agentId: string, f: { status?: string; userId?: string; limit: number }): WakeupRow[] {
     const where = ['agent_id = ?'];
     const args: unknown[] = [agentId];
-    if (f.status) (where.push('status = ?'), args.push(f.status));
-    if (f.userId) (where.push('user_id = ?'), args.push(f.userId));
+    if (f.status) {
+      where.push('status = ?');
+      args.push(f.status);
+    }
+    if (f.userId) {
+      where.push('user_id = ?');
+      args.push(f.userId);
+    }
     args.push(f.limit);
     return db
       .prepare<unknown[], WakeupRow>(

@@ -34,7 +34,10 @@ export function createAgentsRepo(db: Db, clock: Clock, random: Random) {
     page(projectIds: readonly string[], f: { search?: string; offset: number; limit: number }) {
       const where = [`project_id IN (${inProjects(projectIds)})`];
       const args: unknown[] = [...projectIds];
-      if (f.search) (where.push("name LIKE ? ESCAPE '\\'"), args.push(`%${f.search.replace(/[\\%_]/g, '\\$&')}%`));
+      if (f.search) {
+        where.push("name LIKE ? ESCAPE '\\'");
+        args.push(`%${f.search.replace(/[\\%_]/g, '\\$&')}%`);
+      }
       const rows = db
         .prepare<unknown[], AgentRow>(
           `SELECT * FROM agents WHERE ${where.join(' AND ')} ORDER BY created_at, agent_id LIMIT ? OFFSET ?`,
