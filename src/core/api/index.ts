@@ -34,6 +34,7 @@ const SEED_QUERY: Record<string, string[]> = {
  */
 export function registerApi(app: FastifyInstance, deps: ApiDeps, log: RequestLog): void {
   const ajv = createApiAjv();
+  const bodyAjv = createApiAjv(SONZAI_DOC, false);
   const idem = createIdempotency(deps.db, deps.clock);
   const handlers: OperationHandlers = {
     ...projectRoutes(deps),
@@ -42,7 +43,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps, log: RequestLog
     ...webhookRoutes(deps),
     ...attemptRoutes(deps),
     ...notificationRoutes(deps),
-    ...wakeupRoutes(deps, ajv),
+    ...wakeupRoutes(deps, bodyAjv),
     ...workbenchRoutes(deps),
   };
   const ops = operationsOf(SONZAI_DOC);
@@ -53,7 +54,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps, log: RequestLog
 
   void app.register(
     async (api) => {
-      api.setValidatorCompiler(({ schema }) => ajv.compile(schema));
+      api.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : ajv).compile(schema));
       api.setErrorHandler(apiErrorHandler);
       api.decorateRequest('api', null as never);
       api.removeAllContentTypeParsers();

@@ -7,10 +7,12 @@ import { DOC_ID, SONZAI_DOC, type OpenApiDoc } from './openapi';
  * The ajv instance the mock validates requests with: the same options as the studio's
  * fastify (`coerceTypes: 'array'`, `removeAdditional: false`, all errors), plus the
  * published document registered under `sonzai.json` so routes `$ref` its components.
+ * Bodies are validated without coercion (`coerce = false`): a number is not a string,
+ * as in production; query and path parameters are coerced from their text.
  */
-export function createApiAjv(doc: OpenApiDoc = SONZAI_DOC): Ajv {
+export function createApiAjv(doc: OpenApiDoc = SONZAI_DOC, coerce = true): Ajv {
   const ajv = new Ajv({
-    coerceTypes: 'array',
+    coerceTypes: coerce ? 'array' : false,
     removeAdditional: false,
     useDefaults: true,
     allErrors: true,
