@@ -1,6 +1,7 @@
 import type { StudioContext } from './context';
 import type { Feature } from './feature';
 import { studioFeature } from './studio-feature';
+import { apiFeature } from './api/feature';
 import { dispatchFeature } from './dispatch';
 
 /**
@@ -9,6 +10,7 @@ import { dispatchFeature } from './dispatch';
  */
 export async function createFeatures(ctx: StudioContext): Promise<Feature[]> {
   const studio = studioFeature(ctx);
+  const api = apiFeature(ctx);
   const dispatch = dispatchFeature(ctx);
-  return [studio, dispatch.feature];
+  return [studio, api, dispatch.feature];
 }

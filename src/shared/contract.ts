@@ -1,4 +1,5 @@
 import { attemptEvents } from './contract/attempts';
+import { apiCommands, apiEvents } from './contract/api';
 import { dispatchCommands } from './contract/dispatch';
 import { studioCommands, studioEvents } from './contract/studio';
 
@@ -14,12 +15,14 @@ export { FireResultSchema, type WebhookInjection } from './contract/dispatch';
  */
 export const commands = {
   ...studioCommands,
+  ...apiCommands,
   ...dispatchCommands,
 } as const;
 
 export const events = {
   ...studioEvents,
   ...attemptEvents,
+  ...apiEvents,
 } as const;
 
 export type Commands = typeof commands;

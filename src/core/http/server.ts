@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { HttpProblem, problem } from './problem';
 
 /** Largest request body the studio's HTTP server reads (the inbox has its own limit). */
@@ -18,6 +18,15 @@ export function createHttpServer(): FastifyInstance {
     // Percent-encoded slashes and odd segments reach routes as-is; they validate them.
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 1000 },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    // Errors raised before routing (bad percent-encoding, over-long parameters) are problems too.
+    frameworkErrors: (err, req, reply) => {
+      const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+      const instance = req.url.split('?')[0].slice(0, 300);
+      void (reply as FastifyReply)
+        .code(status)
+        .type('application/problem+json')
+        .send(problem(status, err.message.slice(0, 500), { instance }));
+    },
   });
 
   app.setErrorHandler((err: FastifyError | HttpProblem, req, reply) => {

@@ -2,7 +2,8 @@ import type { Migration } from '../migrate';
 import { m001Foundation } from './001-foundation';
 import { m002Webhooks } from './002-webhooks';
 import { m003Deliveries } from './003-deliveries';
+import { m004Api } from './004-api';
 import { m005Dispatch } from './005-dispatch';
 
 /** Every migration, in order. Add new files; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Webhooks, m003Deliveries, m005Dispatch];
+export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Webhooks, m003Deliveries, m004Api, m005Dispatch];

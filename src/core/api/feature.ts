@@ -1,0 +1,69 @@
+import type { StudioContext } from '../context';
+import type { Feature } from '../feature';
+import { createProactive, type Proactive } from '../proactive';
+import { createAgentsRepo } from '../store/agents-repo';
+import { createKeysRepo } from '../store/keys-repo';
+import { createProjectsAdminRepo } from '../store/projects-admin-repo';
+import { createWebhooksRepo, type WebhooksRepo } from '../store/webhooks-repo';
+import { apiHandlers } from './commands';
+import { registerApi } from './index';
+import { createRequestLog } from './request-log';
+import type { ApiDeps } from './types';
+
+/** How often due wakeups run by themselves (production: about once a minute). */
+export const WAKEUP_TICK_MS = 60_000;
+
+export interface ApiFeature extends Feature {
+  /** Notifications, wakeups and the studio clock (for the events feature and the lead's glue). */
+  proactive: Proactive;
+  /** Webhooks and their secrets (for the dispatcher). */
+  webhooks: WebhooksRepo;
+}
+
+/** The mock Sonzai API under `/api/v1`, and the UI's projects / keys / webhooks / API log commands. */
+export function apiFeature(ctx: StudioContext): ApiFeature {
+  let base: string | null = null;
+  const deps: ApiDeps = {
+    db: ctx.db,
+    clock: ctx.clock,
+    random: ctx.random,
+    bus: ctx.bus,
+    projects: ctx.projects,
+    projectsAdmin: createProjectsAdminRepo(ctx.db, ctx.clock),
+    keys: createKeysRepo(ctx.db, ctx.clock, ctx.random),
+    agents: createAgentsRepo(ctx.db, ctx.clock, ctx.random),
+    webhooks: createWebhooksRepo(ctx.db, ctx.clock, ctx.random),
+    proactive: createProactive(ctx.db, ctx.clock, ctx.random),
+    baseUrl() {
+      if (base) return base;
+      const s = ctx.status();
+      if (s.port) base = s.apiBaseUrl;
+      return s.apiBaseUrl;
+    },
+    webhooksChanged: (projectId) => ctx.bus.emit('webhooks.changed', { projectId }),
+  };
+  const log = createRequestLog(ctx.db, ctx.clock, ctx.bus);
+  registerApi(ctx.app, deps, log);
+  let timer: NodeJS.Timeout | null = null;
+
+  return {
+    name: 'api',
+    proactive: deps.proactive,
+    webhooks: deps.webhooks,
+    handlers: apiHandlers(deps, log),
+    start() {
+      timer = setInterval(() => {
+        try {
+          deps.proactive.runDueWakeups();
+        } catch {
+          /* the store is closing */
+        }
+      }, WAKEUP_TICK_MS);
+      timer.unref();
+    },
+    close() {
+      if (timer) clearInterval(timer);
+      log.close();
+    },
+  };
+}

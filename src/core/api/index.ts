@@ -1,0 +1,153 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { agentRoutes } from './agents';
+import { attemptRoutes } from './attempts';
+import { authenticate } from './auth';
+import { createIdempotency } from './idempotency';
+import { keyRoutes } from './keys';
+import { lintGeneric } from './lint';
+import { notificationRoutes } from './notifications';
+import { operationsOf, routeSchemas, SONZAI_DOC, toFastifyPath, type OperationInfo } from './openapi';
+import { buildServedDoc, EXTENSION_OPERATIONS } from './served-doc';
+import { API_BODY_LIMIT, apiErrorHandler, apiNotFound, knownRoute, type KnownRoute } from './problems';
+import { projectRoutes } from './projects';
+import { redactHeaders, type RequestLog } from './request-log';
+import type { ApiDeps, OperationHandlers } from './types';
+import { createApiAjv } from './validator';
+import { wakeupRoutes } from './wakeups';
+import { webhookRoutes } from './webhooks';
+import { workbenchRoutes } from './workbench';
+
+export const API_PREFIX = '/api/v1';
+
+/** Operations whose body the handler validates itself (it accepts more than one shape). */
+const BODY_IN_HANDLER = new Set(['scheduleWakeup', 'acknowledgeAllProjectNotifications', 'workbenchAdvanceTime']);
+/** Query parameters documented on the seed pages though not in the OpenAPI document. */
+const SEED_QUERY: Record<string, string[]> = {
+  listDeliveryAttempts: ['limit', 'offset'],
+  listDeliveryAttemptsForTenant: ['limit', 'offset'],
+};
+
+/**
+ * Registers the mock Sonzai API under `/api/v1`: every operation of the published
+ * document (schemas from the document itself), auth, idempotency, request log and lint,
+ * Sonzai-style problem+json errors, 405 for known paths with another method.
+ */
+export function registerApi(app: FastifyInstance, deps: ApiDeps, log: RequestLog): void {
+  const ajv = createApiAjv();
+  const bodyAjv = createApiAjv(SONZAI_DOC, false);
+  const idem = createIdempotency(deps.db, deps.clock);
+  const handlers: OperationHandlers = {
+    ...projectRoutes(deps),
+    ...keyRoutes(deps),
+    ...agentRoutes(deps),
+    ...webhookRoutes(deps),
+    ...attemptRoutes(deps),
+    ...notificationRoutes(deps),
+    ...wakeupRoutes(deps, bodyAjv),
+    ...workbenchRoutes(deps),
+  };
+  const ops = operationsOf(SONZAI_DOC);
+  for (const op of EXTENSION_OPERATIONS) ops.set(op.operationId, op);
+  const missing = [...ops.keys()].filter((id) => !handlers[id]);
+  if (missing.length) throw new Error(`mock API operations without a handler: ${missing.join(', ')}`);
+  const servedDoc = buildServedDoc();
+
+  void app.register(
+    async (api) => {
+      api.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : ajv).compile(schema));
+      api.setErrorHandler(apiErrorHandler);
+      api.decorateRequest('api', null as never);
+      api.removeAllContentTypeParsers();
+      const jsonParser = api.getDefaultJsonParser('error', 'error');
+      api.addContentTypeParser(
+        'application/json',
+        { parseAs: 'string', bodyLimit: API_BODY_LIMIT },
+        (req, body, done) => {
+          const text = String(body);
+          req.api.rawBody = text;
+          if (!text.trim()) return done(null, undefined);
+          jsonParser(req, text, done);
+        },
+      );
+
+      api.addHook('onRequest', async (req) => {
+        req.api = { started: process.hrtime.bigint(), lint: [], operationId: req.routeOptions.config?.operationId };
+        if (!req.routeOptions.config?.public) authenticate(deps, req);
+      });
+      api.addHook('preHandler', async (req, reply) => {
+        const info = req.api.operationId ? ops.get(req.api.operationId) : undefined;
+        if (info) {
+          const extra = SEED_QUERY[info.operationId];
+          lintGeneric(req, extra ? withExtraQuery(info, extra) : info);
+        }
+        if (req.api.project && idem.check(req, reply)) return reply;
+      });
+      api.addHook('onSend', async (req, reply, payload) => {
+        if (!req.api) return payload;
+        req.api.responseBody =
+          typeof payload === 'string' ? payload : payload === null || payload === undefined ? '' : '[stream]';
+        idem.complete(req, reply, payload);
+        return payload;
+      });
+      api.addHook('onResponse', async (req, reply) => logRequest(log, deps.random.uuid(), req, reply));
+      api.addHook('onRequestAbort', async (req) => idem.abandon(req));
+
+      const known: KnownRoute[] = [];
+      for (const info of ops.values()) {
+        const url = toFastifyPath(info.path);
+        const schema = routeSchemas(info);
+        if (BODY_IN_HANDLER.has(info.operationId)) delete schema.body;
+        api.route({
+          method: info.method as 'GET',
+          url,
+          schema,
+          bodyLimit: API_BODY_LIMIT,
+          config: { operationId: info.operationId },
+          handler: (req: FastifyRequest, reply: FastifyReply) => handlers[info.operationId](req, reply),
+        });
+        known.push(knownRoute(info.method, `${API_PREFIX}${url}`));
+        if (info.method === 'GET') known.push(knownRoute('HEAD', `${API_PREFIX}${url}`));
+      }
+      api.get('/openapi.json', { config: { public: true } }, async () => servedDoc);
+      api.get('/schemas/:file', { config: { public: true } }, async (req, reply) => {
+        const file = (req.params as { file: string }).file;
+        const name = file.replace(/\.json$/, '');
+        const schema = Object.prototype.hasOwnProperty.call(servedDoc.components.schemas, name)
+          ? servedDoc.components.schemas[name]
+          : undefined;
+        if (!schema) return reply.callNotFound();
+        return { $id: `${deps.baseUrl()}${API_PREFIX}/schemas/${name}.json`, ...schema };
+      });
+      known.push(knownRoute('GET', `${API_PREFIX}/openapi.json`), knownRoute('GET', `${API_PREFIX}/schemas/:file`));
+      api.setNotFoundHandler(apiNotFound(known));
+    },
+    { prefix: API_PREFIX },
+  );
+}
+
+function withExtraQuery(info: OperationInfo, extra: string[]): OperationInfo {
+  const params = [...(info.op.parameters ?? []), ...extra.map((name) => ({ name, in: 'query' as const, schema: {} }))];
+  return { ...info, op: { ...info.op, parameters: params } };
+}
+
+function logRequest(log: RequestLog, requestId: string, req: FastifyRequest, reply: FastifyReply): void {
+  const st = req.api;
+  if (!st) return;
+  const [path, ...rest] = req.url.split('?');
+  log.add({
+    requestId,
+    method: req.method,
+    path,
+    query: rest.join('?'),
+    operationId: st.operationId ?? null,
+    status: reply.statusCode,
+    durationMs: Number(process.hrtime.bigint() - st.started) / 1e6,
+    projectId: st.project?.project_id ?? null,
+    keyId: st.key?.key_id ?? null,
+    requestHeaders: redactHeaders(req.headers),
+    requestBody: st.rawBody ?? null,
+    responseBody: st.responseBody ?? null,
+    lint: st.lint,
+    idempotentReplay: !!st.replayed,
+  });
+}

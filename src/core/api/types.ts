@@ -1,0 +1,56 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { EventBus } from '../live/bus';
+import type { Proactive } from '../proactive';
+import type { AgentsRepo } from '../store/agents-repo';
+import type { Db } from '../store/open';
+import type { KeyRow, KeysRepo } from '../store/keys-repo';
+import type { ProjectsAdminRepo } from '../store/projects-admin-repo';
+import type { ProjectRow, ProjectsRepo } from '../store/projects-repo';
+import type { WebhooksRepo } from '../store/webhooks-repo';
+import type { Clock, Random } from '../deps';
+import type { LintNote } from '../../shared/contract/api';
+
+/** Everything the mock API's routes are built from. */
+export interface ApiDeps {
+  db: Db;
+  clock: Clock;
+  random: Random;
+  bus: EventBus;
+  projects: ProjectsRepo;
+  projectsAdmin: ProjectsAdminRepo;
+  keys: KeysRepo;
+  agents: AgentsRepo;
+  webhooks: WebhooksRepo;
+  proactive: Proactive;
+  /** Base URL of the studio (for `$schema` links). */
+  baseUrl(): string;
+  /** Tells the UI the webhooks of a project changed. */
+  webhooksChanged(projectId: string): void;
+}
+
+/** What the API's hooks learn about one request. */
+export interface ApiRequestState {
+  started: bigint;
+  operationId?: string;
+  key?: KeyRow;
+  project?: ProjectRow;
+  lint: LintNote[];
+  rawBody?: string;
+  responseBody?: string;
+  replayed?: boolean;
+  idem?: { projectId: string; key: string };
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    api: ApiRequestState;
+  }
+  interface FastifyContextConfig {
+    operationId?: string;
+    /** Public route: no API key needed. */
+    public?: boolean;
+  }
+}
+
+export type RouteHandler = (req: FastifyRequest, reply: FastifyReply) => unknown;
+export type OperationHandlers = Record<string, RouteHandler>;

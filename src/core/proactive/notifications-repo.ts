@@ -1,0 +1,189 @@
+import type { Clock, Random } from '../deps';
+import type { Db } from '../store/open';
+
+export interface ProactiveRow {
+  seq: number;
+  message_id: string;
+  project_id: string;
+  agent_id: string;
+  user_id: string;
+  check_type: string;
+  generated_message: string;
+  status: string;
+  wakeup_id: string | null;
+  intent: string | null;
+  created_at: string;
+  consumed_at: string | null;
+}
+
+export interface ProjectNotificationRow {
+  seq: number;
+  notification_id: string;
+  project_id: string;
+  event_type: string;
+  payload_json: string;
+  status: string;
+  agent_id: string | null;
+  user_id: string | null;
+  created_at: string;
+  expires_at: string | null;
+  acknowledged_at: string | null;
+}
+
+export interface NewProactive {
+  projectId: string;
+  agentId: string;
+  userId: string;
+  checkType: string;
+  generatedMessage: string;
+  wakeupId?: string | null;
+  intent?: string | null;
+}
+
+export interface NewProjectNotification {
+  projectId: string;
+  eventType: string;
+  payload: unknown;
+  agentId?: string | null;
+  userId?: string | null;
+}
+
+/** Project notifications expire after 7 days (they are listed until then). */
+export const PROJECT_NOTIFICATION_TTL_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * Agent-scoped proactive notifications (pending → consumed) and project notifications
+ * (pending → acknowledged). Timestamps come from the clock given (the studio clock).
+ */
+export function createNotificationsRepo(db: Db, clock: Clock, random: Random) {
+  const iso = () => clock.now().toISOString();
+  const insertProactive = db.prepare(
+    `INSERT INTO proactive_notifications (message_id, project_id, agent_id, user_id, check_type, generated_message, wakeup_id, intent, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const proactiveById = db.prepare<[string], ProactiveRow>(
+    'SELECT * FROM proactive_notifications WHERE message_id = ?',
+  );
+  const consume = db.prepare(
+    "UPDATE proactive_notifications SET status = 'consumed', consumed_at = ? WHERE message_id = ? AND status = 'pending'",
+  );
+  const insertProject = db.prepare(
+    `INSERT INTO project_notifications (notification_id, project_id, event_type, payload_json, agent_id, user_id, created_at, expires_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const projectById = db.prepare<[string], ProjectNotificationRow>(
+    'SELECT * FROM project_notifications WHERE notification_id = ?',
+  );
+
+  function createProactive(n: NewProactive): ProactiveRow {
+    const id = random.uuid();
+    insertProactive.run(
+      id,
+      n.projectId,
+      n.agentId,
+      n.userId,
+      n.checkType,
+      n.generatedMessage,
+      n.wakeupId ?? null,
+      n.intent ?? null,
+      iso(),
+    );
+    return proactiveById.get(id)!;
+  }
+
+  function listProactive(agentId: string, f: { status?: string; userId?: string; limit: number }): ProactiveRow[] {
+    const where = ['agent_id = ?'];
+    const args: unknown[] = [agentId];
+    if (f.status) {
+      where.push('status = ?');
+      args.push(f.status);
+    }
+    if (f.userId) {
+      where.push('user_id = ?');
+      args.push(f.userId);
+    }
+    args.push(f.limit);
+    return db
+      .prepare<unknown[], ProactiveRow>(
+        `SELECT * FROM proactive_notifications WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT ?`,
+      )
+      .all(...args);
+  }
+
+  function createProject(n: NewProjectNotification): ProjectNotificationRow {
+    const id = random.uuid();
+    const now = clock.now();
+    insertProject.run(
+      id,
+      n.projectId,
+      n.eventType,
+      JSON.stringify(n.payload ?? null),
+      n.agentId ?? null,
+      n.userId ?? null,
+      now.toISOString(),
+      new Date(now.getTime() + PROJECT_NOTIFICATION_TTL_MS).toISOString(),
+    );
+    return projectById.get(id)!;
+  }
+
+  function listProject(projectId: string, f: { agentId?: string; eventType?: string; limit: number }) {
+    const where = ['project_id = ?', "status = 'pending'", '(expires_at IS NULL OR expires_at > ?)'];
+    const args: unknown[] = [projectId, iso()];
+    if (f.agentId) {
+      where.push('agent_id = ?');
+      args.push(f.agentId);
+    }
+    if (f.eventType) {
+      where.push('event_type = ?');
+      args.push(f.eventType);
+    }
+    args.push(f.limit);
+    return db
+      .prepare<unknown[], ProjectNotificationRow>(
+        `SELECT * FROM project_notifications WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT ?`,
+      )
+      .all(...args);
+  }
+
+  /** Acknowledges the given pending notifications of a project; returns how many changed. */
+  const acknowledge = db.transaction((projectId: string, ids: readonly string[]): number => {
+    const stmt = db.prepare(
+      "UPDATE project_notifications SET status = 'acknowledged', acknowledged_at = ? WHERE project_id = ? AND notification_id = ? AND status = 'pending'",
+    );
+    const now = iso();
+    let n = 0;
+    for (const id of new Set(ids)) n += stmt.run(now, projectId, id).changes;
+    return n;
+  });
+
+  function acknowledgeAll(projectId: string, f: { agentId?: string; eventType?: string }): number {
+    const where = ['project_id = ?', "status = 'pending'"];
+    const args: unknown[] = [iso(), projectId];
+    if (f.agentId) {
+      where.push('agent_id = ?');
+      args.push(f.agentId);
+    }
+    if (f.eventType) {
+      where.push('event_type = ?');
+      args.push(f.eventType);
+    }
+    return db
+      .prepare(
+        `UPDATE project_notifications SET status = 'acknowledged', acknowledged_at = ? WHERE ${where.join(' AND ')}`,
+      )
+      .run(...args).changes;
+  }
+
+  return {
+    createProactive,
+    listProactive,
+    getProactive: (messageId: string) => proactiveById.get(messageId),
+    /** pending → consumed; true if it changed now, false if it was already consumed. */
+    consume: (messageId: string): boolean => consume.run(iso(), messageId).changes > 0,
+    createProject,
+    listProject,
+    acknowledge: (projectId: string, ids: readonly string[]): number => acknowledge(projectId, ids),
+    acknowledgeAll,
+  };
+}
+export type NotificationsRepo = ReturnType<typeof createNotificationsRepo>;

@@ -1,0 +1,143 @@
+import type { Clock, Random } from '../deps';
+import type { Db } from './open';
+
+/** A registered webhook, one per (project, event type). */
+export interface WebhookRow {
+  webhook_id: string;
+  project_id: string;
+  event_type: string;
+  webhook_url: string;
+  auth_header: string | null;
+  is_active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A signing secret; the newest row of a webhook with `rotated_at IS NULL` is current. */
+export interface WebhookSecretRow {
+  secret_id: string;
+  webhook_id: string;
+  project_id: string;
+  event_type: string;
+  secret: string;
+  created_at: string;
+  rotated_at: string | null;
+}
+
+export interface UpsertResult {
+  webhook: WebhookRow;
+  /** True on first registration: `secret` is then the new signing secret. */
+  created: boolean;
+  secret?: string;
+}
+
+/**
+ * Webhooks and their signing secrets (tables of migration 002). Plain synchronous
+ * functions over SQLite; the mock API, the UI handlers and the dispatcher share them.
+ */
+export function createWebhooksRepo(db: Db, clock: Clock, random: Random) {
+  const iso = () => clock.now().toISOString();
+  const q = {
+    get: db.prepare<[string, string], WebhookRow>('SELECT * FROM webhooks WHERE project_id = ? AND event_type = ?'),
+    byId: db.prepare<[string], WebhookRow>('SELECT * FROM webhooks WHERE webhook_id = ?'),
+    list: db.prepare<[string], WebhookRow>(
+      'SELECT * FROM webhooks WHERE project_id = ? ORDER BY created_at, event_type',
+    ),
+    insert: db.prepare(
+      `INSERT INTO webhooks (webhook_id, project_id, event_type, webhook_url, auth_header, is_active, created_at, updated_at)
+       VALUES (@webhook_id, @project_id, @event_type, @webhook_url, @auth_header, 1, @created_at, @updated_at)`,
+    ),
+    update: db.prepare('UPDATE webhooks SET webhook_url = ?, auth_header = ?, updated_at = ? WHERE webhook_id = ?'),
+    setActive: db.prepare('UPDATE webhooks SET is_active = ?, updated_at = ? WHERE webhook_id = ?'),
+    delete: db.prepare('DELETE FROM webhooks WHERE webhook_id = ?'),
+    insertSecret: db.prepare(
+      `INSERT INTO webhook_secrets (secret_id, webhook_id, project_id, event_type, secret, created_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    retireSecrets: db.prepare('UPDATE webhook_secrets SET rotated_at = ? WHERE webhook_id = ? AND rotated_at IS NULL'),
+    current: db.prepare<[string], WebhookSecretRow>(
+      `SELECT * FROM webhook_secrets WHERE webhook_id = ? AND rotated_at IS NULL
+       ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+    ),
+    secrets: db.prepare<[string], WebhookSecretRow>(
+      'SELECT * FROM webhook_secrets WHERE webhook_id = ? ORDER BY created_at DESC, rowid DESC',
+    ),
+  };
+
+  /** A new signing secret: `whsec_` + 32 random bytes, URL-safe base64. */
+  const newSecret = () => `whsec_${random.token(32)}`;
+
+  function addSecret(w: WebhookRow, now: string): string {
+    const secret = newSecret();
+    q.insertSecret.run(random.uuid(), w.webhook_id, w.project_id, w.event_type, secret, now);
+    return secret;
+  }
+
+  /** Registers or updates the webhook of (project, event type). PUT semantics: an omitted auth header is cleared. */
+  const upsert = db.transaction(
+    (projectId: string, eventType: string, input: { webhookUrl: string; authHeader?: string | null }): UpsertResult => {
+      const now = iso();
+      const existing = q.get.get(projectId, eventType);
+      if (existing) {
+        q.update.run(input.webhookUrl, input.authHeader ?? null, now, existing.webhook_id);
+        return { webhook: q.byId.get(existing.webhook_id)!, created: false };
+      }
+      const row = {
+        webhook_id: random.uuid(),
+        project_id: projectId,
+        event_type: eventType,
+        webhook_url: input.webhookUrl,
+        auth_header: input.authHeader ?? null,
+        created_at: now,
+        updated_at: now,
+      };
+      q.insert.run(row);
+      const webhook = q.byId.get(row.webhook_id)!;
+      return { webhook, created: true, secret: addSecret(webhook, now) };
+    },
+  );
+
+  /** Replaces the current secret; the old one is invalid at once (its `rotated_at` is set). Null when no such webhook. */
+  const rotate = db.transaction((projectId: string, eventType: string): string | null => {
+    const w = q.get.get(projectId, eventType);
+    if (!w) return null;
+    const now = iso();
+    q.retireSecrets.run(now, w.webhook_id);
+    return addSecret(w, now);
+  });
+
+  /** Deletes the webhook; its secrets are kept (retired) so old signatures can still be explained. */
+  const remove = db.transaction((projectId: string, eventType: string): boolean => {
+    const w = q.get.get(projectId, eventType);
+    if (!w) return false;
+    q.retireSecrets.run(iso(), w.webhook_id);
+    q.delete.run(w.webhook_id);
+    return true;
+  });
+
+  return {
+    upsert: (
+      projectId: string,
+      eventType: string,
+      input: { webhookUrl: string; authHeader?: string | null },
+    ): UpsertResult => upsert(projectId, eventType, input),
+    rotate: (projectId: string, eventType: string): string | null => rotate(projectId, eventType),
+    delete: (projectId: string, eventType: string): boolean => remove(projectId, eventType),
+    /** Every webhook of a project, oldest first. */
+    list: (projectId: string): WebhookRow[] => q.list.all(projectId),
+    get: (projectId: string, eventType: string): WebhookRow | undefined => q.get.get(projectId, eventType),
+    getById: (webhookId: string): WebhookRow | undefined => q.byId.get(webhookId),
+    /** Turns delivery on or off; false when no such webhook. */
+    setActive(projectId: string, eventType: string, active: boolean): boolean {
+      const w = q.get.get(projectId, eventType);
+      if (!w) return false;
+      q.setActive.run(active ? 1 : 0, iso(), w.webhook_id);
+      return true;
+    },
+    /** The current signing secret of a webhook (by id), or undefined. */
+    currentSecret: (webhookId: string): WebhookSecretRow | undefined => q.current.get(webhookId),
+    /** Every secret a webhook has had, newest first (current one has `rotated_at` null). */
+    secrets: (webhookId: string): WebhookSecretRow[] => q.secrets.all(webhookId),
+  };
+}
+export type WebhooksRepo = ReturnType<typeof createWebhooksRepo>;
