@@ -1,6 +1,7 @@
 import type { StudioContext } from './context';
 import type { Feature } from './feature';
 import { studioFeature } from './studio-feature';
+import { tunnelFeature } from './tunnel/tunnel-feature';
 
 /**
  * The composition root: every feature of the core, in the order they are built. A
@@ -8,5 +9,6 @@ import { studioFeature } from './studio-feature';
  */
 export async function createFeatures(ctx: StudioContext): Promise<Feature[]> {
   const studio = studioFeature(ctx);
-  return [studio];
+  const tunnel = await tunnelFeature(ctx);
+  return [studio, tunnel];
 }

@@ -1,5 +1,6 @@
 import { attemptEvents } from './contract/attempts';
 import { studioCommands, studioEvents } from './contract/studio';
+import { tunnelCommands, tunnelEvents } from './contract/tunnel';
 
 export { StudioStatusSchema, type StudioStatus } from './contract/studio';
 export { AttemptSummarySchema, type AttemptSummary } from './contract/attempts';
@@ -12,11 +13,13 @@ export { AttemptSummarySchema, type AttemptSummary } from './contract/attempts';
  */
 export const commands = {
   ...studioCommands,
+  ...tunnelCommands,
 } as const;
 
 export const events = {
   ...studioEvents,
   ...attemptEvents,
+  ...tunnelEvents,
 } as const;
 
 export type Commands = typeof commands;
