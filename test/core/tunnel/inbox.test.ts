@@ -11,7 +11,7 @@ import { insertSecret } from '../../helpers/secrets';
 const SECRET = 'whsec_inboxtestsecret123';
 let studio: Studio;
 let client: StudioClient;
-let receivers: Receiver[] = [];
+const receivers: Receiver[] = [];
 
 async function setup(): Promise<string> {
   studio = await createStudio({ dataDir: tempDir(), port: 0, writeRuntimeFile: false });
