@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createStudio, type Studio } from '../../src/core/index';
 import { sign } from '../../src/core/signing/signature';
-import { createRelayServer, type RelayServer } from '../../src/relay/relay-server';
+import { createRelayServer } from '../../src/relay/relay-server';
 import { createStudioClient, type StudioClient } from '../../src/shared/rpc-client';
 import type { RelayStatus } from '../../src/shared/contract/tunnel';
 import { tempDir } from '../helpers/tmp';
