@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { VERSION } from '../shared/version';
 import { registerServe } from './commands/serve';
 import { registerStatus } from './commands/status';
+import { registerListen } from './commands/listen';
+import { registerRelay } from './commands/relay';
 
 /** The `webhook-studio` command line. Each command lives in `commands/<name>.ts`. */
 export function buildProgram(): Command {
@@ -11,5 +13,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run webhook-studio --help for usage)');
   registerServe(program);
   registerStatus(program);
+  registerListen(program);
+  registerRelay(program);
   return program;
 }

@@ -3,6 +3,7 @@ import type { Feature } from './feature';
 import { studioFeature } from './studio-feature';
 import { apiFeature } from './api/feature';
 import { dispatchFeature } from './dispatch';
+import { tunnelFeature } from './tunnel/tunnel-feature';
 
 /**
  * The composition root: every feature of the core, in the order they are built. A
@@ -12,5 +13,6 @@ export async function createFeatures(ctx: StudioContext): Promise<Feature[]> {
   const studio = studioFeature(ctx);
   const api = apiFeature(ctx);
   const dispatch = dispatchFeature(ctx);
-  return [studio, api, dispatch.feature];
+  const tunnel = await tunnelFeature(ctx);
+  return [studio, api, dispatch.feature, tunnel];
 }

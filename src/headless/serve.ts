@@ -16,6 +16,7 @@ export function startupLines(studio: Studio): string[] {
   const s = studio.status();
   const lines = [`SONZAI_BASE_URL=${s.apiBaseUrl}`, `SONZAI_API_KEY=${s.apiKey}`];
   if (s.uiUrl) lines.push(`WEBHOOK_STUDIO_UI=${s.uiUrl}`);
+  lines.push(`WEBHOOK_STUDIO_INBOX=${s.apiBaseUrl}/inbox/dev`);
   return lines;
 }
 

@@ -2,6 +2,7 @@ import { attemptEvents } from './contract/attempts';
 import { apiCommands, apiEvents } from './contract/api';
 import { dispatchCommands } from './contract/dispatch';
 import { studioCommands, studioEvents } from './contract/studio';
+import { tunnelCommands, tunnelEvents } from './contract/tunnel';
 
 export { StudioStatusSchema, type StudioStatus } from './contract/studio';
 export { AttemptSummarySchema, type AttemptSummary } from './contract/attempts';
@@ -17,12 +18,14 @@ export const commands = {
   ...studioCommands,
   ...apiCommands,
   ...dispatchCommands,
+  ...tunnelCommands,
 } as const;
 
 export const events = {
   ...studioEvents,
   ...attemptEvents,
   ...apiEvents,
+  ...tunnelEvents,
 } as const;
 
 export type Commands = typeof commands;

@@ -4,6 +4,14 @@ import { m002Webhooks } from './002-webhooks';
 import { m003Deliveries } from './003-deliveries';
 import { m004Api } from './004-api';
 import { m005Dispatch } from './005-dispatch';
+import { m006Tunnel } from './006-tunnel';
 
 /** Every migration, in order. Add new files; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m001Foundation, m002Webhooks, m003Deliveries, m004Api, m005Dispatch];
+export const MIGRATIONS: readonly Migration[] = [
+  m001Foundation,
+  m002Webhooks,
+  m003Deliveries,
+  m004Api,
+  m005Dispatch,
+  m006Tunnel,
+];

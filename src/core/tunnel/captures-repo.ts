@@ -1,0 +1,278 @@
+import type { Clock } from '../deps';
+import type { Db } from '../store/open';
+import {
+  TUNNEL_LIMITS,
+  type CaptureDetail,
+  type CaptureSummary,
+  type Inbox,
+  type SignatureVerdict,
+} from '../../shared/contract/tunnel';
+
+export type HeaderPair = [string, string];
+
+interface InboxRow {
+  name: string;
+  response_status: number;
+  response_body: string;
+  response_content_type: string;
+  delay_ms: number;
+  forward_to: string | null;
+  forward_timeout_ms: number;
+  created_at: string;
+  updated_at: string;
+}
+
+const SUMMARY_COLUMNS = `seq, capture_id, inbox, via, relay_id, method, path, query, content_type,
+  length(body) AS body_size, source_address, signature_json, forward_to, forward_status, forward_error,
+  response_status, duration_ms, received_at`;
+
+interface FullCaptureRow extends CaptureRow {
+  headers_json: string;
+  body: Buffer;
+  forward_headers_json: string | null;
+  forward_body: Buffer | null;
+}
+
+interface CaptureRow {
+  seq: number;
+  capture_id: string;
+  inbox: string;
+  via: 'http' | 'relay';
+  relay_id: string | null;
+  method: string;
+  path: string;
+  query: string;
+  content_type: string | null;
+  body_size: number;
+  source_address: string;
+  signature_json: string;
+  forward_to: string | null;
+  forward_status: number | null;
+  forward_error: string | null;
+  response_status: number | null;
+  duration_ms: number;
+  received_at: string;
+}
+
+export interface NewCapture {
+  captureId: string;
+  inbox: string;
+  via: 'http' | 'relay';
+  relayId: string | null;
+  method: string;
+  path: string;
+  query: string;
+  headers: HeaderPair[];
+  body: Buffer;
+  sourceAddress: string;
+  signature: SignatureVerdict;
+  forwardTo: string | null;
+  receivedAt: string;
+}
+
+export interface CaptureOutcome {
+  responseStatus: number;
+  forwardStatus: number | null;
+  forwardHeaders: HeaderPair[] | null;
+  forwardBody: Buffer | null;
+  forwardError: string | null;
+  durationMs: number;
+  completedAt: string;
+}
+
+export const DEFAULT_INBOX = 'dev';
+
+function toInbox(r: InboxRow): Inbox {
+  return {
+    name: r.name,
+    responseStatus: r.response_status,
+    responseBody: r.response_body,
+    responseContentType: r.response_content_type,
+    delayMs: r.delay_ms,
+    forwardTo: r.forward_to,
+    forwardTimeoutMs: r.forward_timeout_ms,
+    updatedAt: r.updated_at,
+  };
+}
+
+function headerValue(headers: HeaderPair[], name: string): string | null {
+  const lower = name.toLowerCase();
+  return headers.find(([k]) => k.toLowerCase() === lower)?.[1] ?? null;
+}
+
+function toSummary(r: CaptureRow): CaptureSummary {
+  return {
+    seq: r.seq,
+    captureId: r.capture_id,
+    inbox: r.inbox,
+    via: r.via,
+    method: r.method,
+    path: r.path,
+    query: r.query,
+    contentType: r.content_type,
+    bodySize: r.body_size,
+    sourceAddress: r.source_address,
+    signature: JSON.parse(r.signature_json) as SignatureVerdict,
+    forwardTo: r.forward_to,
+    responseStatus: r.response_status ?? 0,
+    forwardStatus: r.forward_status,
+    forwardError: r.forward_error,
+    durationMs: r.duration_ms,
+    receivedAt: r.received_at,
+  };
+}
+
+/** Inbox configuration and captured requests, in SQLite. Bounded: the oldest captures are pruned. */
+export function createCapturesRepo(db: Db, clock: Clock, maxCaptures: number = TUNNEL_LIMITS.maxCaptures) {
+  const getInboxStmt = db.prepare<[string], InboxRow>('SELECT * FROM inboxes WHERE name = ?');
+  const listInboxesStmt = db.prepare<[], InboxRow>('SELECT * FROM inboxes ORDER BY name');
+  const insertInbox = db.prepare(
+    `INSERT INTO inboxes (name, response_status, response_body, response_content_type, delay_ms, forward_to,
+       forward_timeout_ms, created_at, updated_at)
+     VALUES (@name, @response_status, @response_body, @response_content_type, @delay_ms, @forward_to,
+       @forward_timeout_ms, @created_at, @updated_at)
+     ON CONFLICT(name) DO UPDATE SET response_status = excluded.response_status,
+       response_body = excluded.response_body, response_content_type = excluded.response_content_type,
+       delay_ms = excluded.delay_ms, forward_to = excluded.forward_to,
+       forward_timeout_ms = excluded.forward_timeout_ms, updated_at = excluded.updated_at`,
+  );
+  const insertCapture = db.prepare(
+    `INSERT INTO captures (capture_id, inbox, via, relay_id, method, path, query, headers_json, content_type, body,
+       source_address, signature_json, signature_ok, forward_to, received_at)
+     VALUES (@capture_id, @inbox, @via, @relay_id, @method, @path, @query, @headers_json, @content_type, @body,
+       @source_address, @signature_json, @signature_ok, @forward_to, @received_at)`,
+  );
+  const completeCapture = db.prepare(
+    `UPDATE captures SET response_status = @response_status, forward_status = @forward_status,
+       forward_headers_json = @forward_headers_json, forward_body = @forward_body, forward_error = @forward_error,
+       duration_ms = @duration_ms, completed_at = @completed_at
+     WHERE capture_id = @capture_id`,
+  );
+  const byId = db.prepare<[string], FullCaptureRow>(
+    'SELECT *, length(body) AS body_size FROM captures WHERE capture_id = ?',
+  );
+  const summaryById = db.prepare<[string], CaptureRow>(`SELECT ${SUMMARY_COLUMNS} FROM captures WHERE capture_id = ?`);
+  const byRelayId = db.prepare<[string], { seq: number }>('SELECT seq FROM captures WHERE relay_id = ?');
+  const prune = db.prepare('DELETE FROM captures WHERE seq <= (SELECT MAX(seq) FROM captures) - ?');
+  let insertsSincePrune = 0;
+
+  const defaults = (name: string): Inbox => ({
+    name,
+    responseStatus: 200,
+    responseBody: '',
+    responseContentType: 'text/plain; charset=utf-8',
+    delayMs: 0,
+    forwardTo: null,
+    forwardTimeoutMs: TUNNEL_LIMITS.defaultForwardTimeoutMs,
+    updatedAt: clock.now().toISOString(),
+  });
+
+  return {
+    /** The inbox's configuration; any name works, unconfigured ones answer 200 with an empty body. */
+    getInbox(name: string): Inbox {
+      const row = getInboxStmt.get(name);
+      return row ? toInbox(row) : defaults(name);
+    },
+    listInboxes(): Inbox[] {
+      const rows = listInboxesStmt.all().map(toInbox);
+      if (!rows.some((i) => i.name === DEFAULT_INBOX)) rows.unshift(defaults(DEFAULT_INBOX));
+      return rows;
+    },
+    configureInbox(name: string, patch: Partial<Omit<Inbox, 'name' | 'updatedAt'>>): Inbox {
+      const now = clock.now().toISOString();
+      const current = { ...this.getInbox(name), ...patch };
+      insertInbox.run({
+        name,
+        response_status: current.responseStatus,
+        response_body: current.responseBody,
+        response_content_type: current.responseContentType,
+        delay_ms: current.delayMs,
+        forward_to: current.forwardTo,
+        forward_timeout_ms: current.forwardTimeoutMs,
+        created_at: now,
+        updated_at: now,
+      });
+      return this.getInbox(name);
+    },
+    insert(c: NewCapture): void {
+      insertCapture.run({
+        capture_id: c.captureId,
+        inbox: c.inbox,
+        via: c.via,
+        relay_id: c.relayId,
+        method: c.method,
+        path: c.path,
+        query: c.query,
+        headers_json: JSON.stringify(c.headers),
+        content_type: headerValue(c.headers, 'content-type'),
+        body: c.body,
+        source_address: c.sourceAddress,
+        signature_json: JSON.stringify(c.signature),
+        signature_ok: c.signature.ok === null ? null : c.signature.ok ? 1 : 0,
+        forward_to: c.forwardTo,
+        received_at: c.receivedAt,
+      });
+      if (++insertsSincePrune >= 100) {
+        insertsSincePrune = 0;
+        prune.run(maxCaptures);
+      }
+    },
+    complete(captureId: string, o: CaptureOutcome): CaptureSummary {
+      completeCapture.run({
+        capture_id: captureId,
+        response_status: o.responseStatus,
+        forward_status: o.forwardStatus,
+        forward_headers_json: o.forwardHeaders ? JSON.stringify(o.forwardHeaders) : null,
+        forward_body: o.forwardBody,
+        forward_error: o.forwardError,
+        duration_ms: o.durationMs,
+        completed_at: o.completedAt,
+      });
+      return this.summary(captureId)!;
+    },
+    summary(captureId: string): CaptureSummary | null {
+      const row = summaryById.get(captureId);
+      return row ? toSummary(row) : null;
+    },
+    hasRelayId(relayId: string): boolean {
+      return byRelayId.get(relayId) !== undefined;
+    },
+    get(captureId: string): CaptureDetail | null {
+      const r = byId.get(captureId);
+      if (!r) return null;
+      return {
+        ...toSummary(r),
+        headers: JSON.parse(r.headers_json) as HeaderPair[],
+        bodyBase64: r.body.toString('base64'),
+        forwardHeaders: r.forward_headers_json ? (JSON.parse(r.forward_headers_json) as HeaderPair[]) : null,
+        forwardBodyBase64: r.forward_body ? r.forward_body.toString('base64') : null,
+        relayId: r.relay_id,
+      };
+    },
+    /** Raw bytes and headers of a capture (for replay). */
+    raw(captureId: string): { method: string; headers: HeaderPair[]; body: Buffer } | null {
+      const r = byId.get(captureId);
+      return r ? { method: r.method, headers: JSON.parse(r.headers_json) as HeaderPair[], body: r.body } : null;
+    },
+    list(opts: { inbox?: string; limit: number; beforeSeq?: number }): {
+      captures: CaptureSummary[];
+      hasMore: boolean;
+    } {
+      const where: string[] = [];
+      const args: (string | number)[] = [];
+      if (opts.inbox) {
+        where.push('inbox = ?');
+        args.push(opts.inbox);
+      }
+      if (opts.beforeSeq !== undefined) {
+        where.push('seq < ?');
+        args.push(opts.beforeSeq);
+      }
+      const sql = `SELECT ${SUMMARY_COLUMNS} FROM captures ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+        ORDER BY seq DESC LIMIT ?`;
+      const rows = db.prepare<(string | number)[], CaptureRow>(sql).all(...args, opts.limit + 1);
+      return { captures: rows.slice(0, opts.limit).map(toSummary), hasMore: rows.length > opts.limit };
+    },
+  };
+}
+export type CapturesRepo = ReturnType<typeof createCapturesRepo>;

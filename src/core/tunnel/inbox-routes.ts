@@ -1,0 +1,81 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { problem } from '../http/problem';
+import { INBOX_NAME, TUNNEL_LIMITS } from '../../shared/contract/tunnel';
+import { pairsFromRaw } from './hop-by-hop';
+import type { InboxService } from './inbox-service';
+
+export const INBOX_PREFIX = '/inbox';
+
+function send(reply: FastifyReply, status: number, detail: string, instance: string) {
+  return reply
+    .code(status)
+    .type('application/problem+json')
+    .send(problem(status, detail, { instance }));
+}
+
+/**
+ * `/inbox/:name` and `/inbox/:name/*`, every method, any content type. The body is kept
+ * as the raw bytes (never parsed), up to `TUNNEL_LIMITS.maxBodyBytes` (413 beyond); at
+ * most `TUNNEL_LIMITS.maxHeaders` headers (431 beyond).
+ */
+export async function registerInboxRoutes(app: FastifyInstance, inbox: InboxService): Promise<void> {
+  await app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser(
+      '*',
+      { parseAs: 'buffer', bodyLimit: TUNNEL_LIMITS.maxBodyBytes },
+      (_req: FastifyRequest, body: Buffer, done: (err: Error | null, body?: Buffer) => void) => done(null, body),
+    );
+    scope.setErrorHandler((err: FastifyError, req, reply) => {
+      const instance = req.url.split('?')[0];
+      if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        return send(
+          reply,
+          413,
+          `request body is larger than the inbox limit of ${TUNNEL_LIMITS.maxBodyBytes} bytes`,
+          instance,
+        );
+      }
+      const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+      return send(reply, status, err.message, instance);
+    });
+
+    const handler = async (req: FastifyRequest<{ Params: { name: string } }>, reply: FastifyReply) => {
+      const url = req.raw.url ?? req.url;
+      const q = url.indexOf('?');
+      const path = q >= 0 ? url.slice(0, q) : url;
+      const query = q >= 0 ? url.slice(q + 1) : '';
+      const name = req.params.name;
+      if (!INBOX_NAME.test(name)) {
+        return send(reply, 404, `"${name}" is not an inbox name (letters, digits, _ . -)`, path);
+      }
+      if (req.raw.rawHeaders.length / 2 > TUNNEL_LIMITS.maxHeaders) {
+        return send(reply, 431, `more than ${TUNNEL_LIMITS.maxHeaders} request headers`, path);
+      }
+      const prefix = `${INBOX_PREFIX}/${name}`;
+      const suffix = path.startsWith(prefix) ? path.slice(prefix.length) : '';
+      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const res = await inbox.handle({
+        inbox: name,
+        via: 'http',
+        method: req.method,
+        path,
+        suffix,
+        query,
+        headers: pairsFromRaw(req.raw.rawHeaders),
+        body,
+        sourceAddress: `${req.raw.socket.remoteAddress ?? '?'}:${req.raw.socket.remotePort ?? '?'}`,
+      });
+      reply.code(res.status);
+      for (const [k, v] of res.headers) {
+        const lower = k.toLowerCase();
+        const prev = reply.getHeader(lower);
+        if (prev === undefined) reply.header(k, v);
+        else reply.header(k, Array.isArray(prev) ? [...prev, v] : [String(prev), v]);
+      }
+      return reply.send(res.body);
+    };
+    scope.all(`${INBOX_PREFIX}/:name`, handler);
+    scope.all(`${INBOX_PREFIX}/:name/*`, handler);
+  });
+}

@@ -1,0 +1,169 @@
+import type { Clock, Random } from '../deps';
+import type { EventBus } from '../live/bus';
+import type { CapturesRepo } from './captures-repo';
+import { forward } from './forward';
+import { headerValue, stripHopByHop, type HeaderPair } from './hop-by-hop';
+import { checkSignature, type KnownSecret } from './signature-check';
+import { SIGNATURE_HEADER } from '../signing/signature';
+import { problem } from '../http/problem';
+
+/** One request that reached an inbox, over HTTP or through the relay. */
+export interface InboundRequest {
+  inbox: string;
+  via: 'http' | 'relay';
+  relayId?: string;
+  method: string;
+  /** The path as received (`/inbox/dev/x` or `/c/<channel>/x`). */
+  path: string;
+  /** The part after the inbox prefix, appended to the forward URL (`/x` or ``). */
+  suffix: string;
+  /** Raw query string without `?`. */
+  query: string;
+  headers: HeaderPair[];
+  body: Buffer;
+  sourceAddress: string;
+}
+
+/** What the sender is answered. */
+export interface InboxResponse {
+  status: number;
+  headers: HeaderPair[];
+  body: Buffer;
+}
+
+export interface InboxServiceDeps {
+  repo: CapturesRepo;
+  secrets: () => KnownSecret[];
+  clock: Clock;
+  random: Random;
+  bus: EventBus;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Joins a forward base URL with the request's path suffix and query. */
+export function targetUrl(base: string, suffix: string, query: string): string {
+  const u = new URL(base);
+  if (suffix && suffix !== '/') u.pathname = u.pathname.replace(/\/$/, '') + suffix;
+  if (query) u.search = u.search ? `${u.search}&${query}` : `?${query}`;
+  return u.toString();
+}
+
+const RESPONSE_DROP = new Set(['content-length', 'date']);
+
+/**
+ * The inbox: stores the request (raw bytes first), checks its signature against the
+ * known secrets, then answers with the configured response, or forwards it to the local
+ * target and answers with that target's response (504 on timeout, 502 when unreachable).
+ */
+export function createInboxService(deps: InboxServiceDeps) {
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+
+  function problemResponse(status: number, detail: string, instance: string): InboxResponse {
+    return {
+      status,
+      headers: [['Content-Type', 'application/problem+json']],
+      body: Buffer.from(JSON.stringify(problem(status, detail, { instance }))),
+    };
+  }
+
+  /** Stores the request; returns its id, or null when this relayed request was already stored. */
+  function record(req: InboundRequest, forwardTo: string | null): string | null {
+    if (req.relayId && deps.repo.hasRelayId(req.relayId)) return null;
+    const captureId = `cap_${deps.random.uuid().replace(/-/g, '').slice(0, 20)}`;
+    const now = deps.clock.now();
+    deps.repo.insert({
+      captureId,
+      inbox: req.inbox,
+      via: req.via,
+      relayId: req.relayId ?? null,
+      method: req.method,
+      path: req.path,
+      query: req.query,
+      headers: req.headers,
+      body: req.body,
+      sourceAddress: req.sourceAddress,
+      signature: checkSignature(
+        req.body,
+        headerValue(req.headers, SIGNATURE_HEADER),
+        deps.secrets(),
+        Math.floor(now.getTime() / 1000),
+      ),
+      forwardTo,
+      receivedAt: now.toISOString(),
+    });
+    return captureId;
+  }
+
+  async function respond(req: InboundRequest, captureId: string, forwardTo: string | null): Promise<InboxResponse> {
+    const started = performance.now();
+    const inbox = deps.repo.getInbox(req.inbox);
+    let response: InboxResponse;
+    let outcome: Parameters<CapturesRepo['complete']>[1];
+    if (forwardTo) {
+      const url = targetUrl(forwardTo, req.suffix, req.query);
+      const r = await forward({
+        url,
+        method: req.method,
+        headers: req.headers,
+        body: req.body,
+        timeoutMs: inbox.forwardTimeoutMs,
+      });
+      if (r.ok) {
+        response = {
+          status: r.status,
+          headers: stripHopByHop(r.headers).filter(([k]) => !RESPONSE_DROP.has(k.toLowerCase())),
+          body: r.body,
+        };
+      } else {
+        const status = r.kind === 'timeout' ? 504 : 502;
+        response = problemResponse(status, r.error, req.path);
+      }
+      outcome = {
+        responseStatus: response.status,
+        forwardStatus: r.ok ? r.status : null,
+        forwardHeaders: r.ok ? r.headers : null,
+        forwardBody: r.ok ? r.body : null,
+        forwardError: r.ok ? null : r.error,
+        durationMs: 0,
+        completedAt: '',
+      };
+    } else {
+      if (inbox.delayMs > 0) await sleep(inbox.delayMs);
+      response = {
+        status: inbox.responseStatus,
+        headers: [['Content-Type', inbox.responseContentType]],
+        body: Buffer.from(inbox.responseBody, 'utf8'),
+      };
+      outcome = {
+        responseStatus: response.status,
+        forwardStatus: null,
+        forwardHeaders: null,
+        forwardBody: null,
+        forwardError: null,
+        durationMs: 0,
+        completedAt: '',
+      };
+    }
+    outcome.durationMs = Math.round(performance.now() - started);
+    outcome.completedAt = deps.clock.now().toISOString();
+    const summary = deps.repo.complete(captureId, outcome);
+    deps.bus.emit('capture.recorded', summary);
+    response.headers.push(['X-Webhook-Studio-Capture', captureId]);
+    return response;
+  }
+
+  return {
+    record,
+    respond,
+    /** Store, then answer: the whole inbox path for one request. */
+    async handle(req: InboundRequest): Promise<InboxResponse & { captureId: string | null }> {
+      const forwardTo = deps.repo.getInbox(req.inbox).forwardTo;
+      const captureId = record(req, forwardTo);
+      if (!captureId) {
+        return { ...problemResponse(409, 'this relayed request was already delivered', req.path), captureId };
+      }
+      return { ...(await respond(req, captureId, forwardTo)), captureId };
+    },
+  };
+}
+export type InboxService = ReturnType<typeof createInboxService>;

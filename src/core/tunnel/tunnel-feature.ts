@@ -1,0 +1,72 @@
+import type { StudioContext } from '../context';
+import type { Feature } from '../feature';
+import { StudioError } from '../../shared/errors';
+import { createCapturesRepo } from './captures-repo';
+import { forward } from './forward';
+import { createInboxService } from './inbox-service';
+import { registerInboxRoutes } from './inbox-routes';
+import { createRelayClient, type RelayClientOptions } from './relay-client';
+import { loadKnownSecrets } from './signature-check';
+import type { ForwardResult } from '../../shared/contract/tunnel';
+
+export type TunnelOptions = Pick<
+  RelayClientOptions,
+  'pingIntervalMs' | 'backoffInitialMs' | 'backoffMaxMs' | 'connectWaitMs'
+>;
+
+/** Inbox (capture + forward), captures, replay and the relay client. */
+export async function tunnelFeature(ctx: StudioContext, options: TunnelOptions = {}): Promise<Feature> {
+  const repo = createCapturesRepo(ctx.db, ctx.clock);
+  const inbox = createInboxService({
+    repo,
+    secrets: loadKnownSecrets(ctx.db),
+    clock: ctx.clock,
+    random: ctx.random,
+    bus: ctx.bus,
+  });
+  await registerInboxRoutes(ctx.app, inbox);
+  const relay = createRelayClient({ inbox, repo, bus: ctx.bus, clock: ctx.clock, ...options });
+
+  return {
+    name: 'tunnel',
+    handlers: {
+      'inboxes.list': () => repo.listInboxes(),
+      'inboxes.configure': ({ name, ...patch }) => {
+        const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+        return repo.configureInbox(name, clean);
+      },
+      'captures.list': (p) => repo.list({ inbox: p.inbox, limit: p.limit ?? 100, beforeSeq: p.beforeSeq }),
+      'captures.get': ({ captureId }) => {
+        const c = repo.get(captureId);
+        if (!c) throw new StudioError('not_found', `no capture ${captureId}`);
+        return c;
+      },
+      'captures.replay': async ({ captureId, url, timeoutMs }): Promise<ForwardResult> => {
+        const raw = repo.raw(captureId);
+        if (!raw) throw new StudioError('not_found', `no capture ${captureId}`);
+        const r = await forward({
+          url,
+          method: raw.method,
+          headers: raw.headers,
+          body: raw.body,
+          timeoutMs: timeoutMs ?? repo.getInbox('dev').forwardTimeoutMs,
+        });
+        return r.ok
+          ? {
+              url,
+              status: r.status,
+              headers: r.headers,
+              bodyBase64: r.body.toString('base64'),
+              error: null,
+              durationMs: r.durationMs,
+            }
+          : { url, status: null, headers: [], bodyBase64: '', error: r.error, durationMs: r.durationMs };
+      },
+      'relay.connect': ({ url, channel, token, inbox: name }) =>
+        relay.connect({ url, channel, token, inbox: name ?? 'dev' }),
+      'relay.disconnect': () => relay.disconnect(),
+      'relay.status': () => relay.status(),
+    },
+    close: () => relay.close(),
+  };
+}

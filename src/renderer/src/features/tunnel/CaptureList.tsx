@@ -1,0 +1,75 @@
+import type { KeyboardEvent } from 'react';
+import type { CaptureSummary } from '../../../../shared/contract/tunnel';
+import { useTunnel } from './tunnel-store';
+
+export function verdictMark(c: CaptureSummary): { mark: string; cls: string } {
+  if (c.signature.ok === true) return { mark: '✓', cls: 'sig-ok' };
+  if (c.signature.ok === false) return { mark: '✗', cls: 'sig-bad' };
+  return { mark: '–', cls: 'sig-none' };
+}
+
+function statusClass(status: number): string {
+  if (status >= 200 && status < 300) return 'st-ok';
+  if (status >= 500 || status === 0) return 'st-bad';
+  return 'st-warn';
+}
+
+/** The live list of captures, newest first. Arrow keys move the selection. */
+export function CaptureList() {
+  const { captures, selectedId, select, hasMore, loadMore } = useTunnel();
+  const onKey = (e: KeyboardEvent<HTMLUListElement>) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    e.preventDefault();
+    const i = captures.findIndex((c) => c.captureId === selectedId);
+    const next = captures[Math.max(0, Math.min(captures.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))];
+    if (next) void select(next.captureId);
+  };
+  if (captures.length === 0) {
+    return (
+      <div className="empty tunnel-empty" role="status">
+        <div className="empty-icon" aria-hidden>
+          📭
+        </div>
+        <h2>No requests yet</h2>
+        <p>Send anything to the inbox URL above (or the relay channel URL): every request shows up here, live.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="capture-list">
+      <ul role="listbox" aria-label="Captured requests" tabIndex={0} onKeyDown={onKey}>
+        {captures.map((c) => {
+          const v = verdictMark(c);
+          return (
+            <li
+              key={c.captureId}
+              role="option"
+              aria-selected={c.captureId === selectedId}
+              className={c.captureId === selectedId ? 'selected' : ''}
+              onClick={() => void select(c.captureId)}
+            >
+              <span className="cap-method">{c.method}</span>
+              <span className="cap-path" title={c.path}>
+                {c.path}
+                {c.query ? `?${c.query}` : ''}
+              </span>
+              <span className={`cap-sig ${v.cls}`} title={c.signature.message}>
+                {v.mark}
+              </span>
+              <span className={`cap-status ${statusClass(c.responseStatus)}`}>{c.responseStatus}</span>
+              <span className="cap-time muted">
+                {c.via === 'relay' ? '🛰 ' : ''}
+                {new Date(c.receivedAt).toLocaleTimeString()} · {c.durationMs} ms
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {hasMore && (
+        <button type="button" className="btn" onClick={() => void loadMore()}>
+          Older requests
+        </button>
+      )}
+    </div>
+  );
+}

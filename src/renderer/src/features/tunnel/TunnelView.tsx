@@ -1,0 +1,57 @@
+import { useEffect } from 'react';
+import { CopyButton } from '../../components/CopyButton';
+import { useStudio } from '../../store/studio';
+import { CaptureDetail } from './CaptureDetail';
+import { CaptureList } from './CaptureList';
+import { InboxConfig } from './InboxConfig';
+import { RelayPanel } from './RelayPanel';
+import { subscribeTunnel, useTunnel } from './tunnel-store';
+import './tunnel.css';
+
+/** The "Inbox & Tunnel" area: live captures with detail and replay, inbox answer, relay. */
+export function TunnelView() {
+  const client = useStudio((s) => s.client);
+  const connection = useStudio((s) => s.connection);
+  const status = useStudio((s) => s.status);
+  const { error, inbox, load } = useTunnel();
+
+  useEffect(() => {
+    if (!client || connection !== 'connected') return;
+    void load();
+    return subscribeTunnel();
+  }, [client, connection, load]);
+
+  const inboxUrl = status ? `${status.apiBaseUrl}/inbox/${inbox}` : null;
+  return (
+    <section className="area tunnel">
+      <header className="area-head">
+        <h1>Inbox &amp; Tunnel</h1>
+      </header>
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
+      <div className="card inbox-url">
+        <span className="muted">Inbox URL</span>{' '}
+        {inboxUrl ? (
+          <>
+            <code>{inboxUrl}</code> <CopyButton text={inboxUrl} />
+          </>
+        ) : (
+          <span className="muted">waiting for the studio…</span>
+        )}
+      </div>
+      <div className="tunnel-grid">
+        <CaptureList />
+        <div className="tunnel-detail">
+          <CaptureDetail />
+        </div>
+      </div>
+      <div className="tunnel-settings">
+        <InboxConfig />
+        <RelayPanel />
+      </div>
+    </section>
+  );
+}

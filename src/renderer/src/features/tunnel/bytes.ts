@@ -1,0 +1,32 @@
+/** Base64 → bytes, in the browser (no Buffer here). */
+export function fromBase64(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/** Shows bytes as text when they are valid UTF-8, else as a hex dump (first `max` bytes). */
+export function showBytes(bytes: Uint8Array, max = 64 * 1024): { text: string; binary: boolean; truncated: boolean } {
+  const slice = bytes.subarray(0, max);
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(slice);
+    return { text, binary: false, truncated: bytes.length > max };
+  } catch {
+    const lines: string[] = [];
+    for (let i = 0; i < slice.length; i += 16) {
+      const row = Array.from(slice.subarray(i, i + 16), (b) => b.toString(16).padStart(2, '0')).join(' ');
+      lines.push(`${i.toString(16).padStart(6, '0')}  ${row}`);
+    }
+    return { text: lines.join('\n'), binary: true, truncated: bytes.length > max };
+  }
+}
+
+/** Pretty JSON when the text is JSON, else null. */
+export function prettyJson(text: string): string | null {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,198 @@
+import { createHmac } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createStudio, type Studio } from '../../../src/core/index';
+import { sign } from '../../../src/core/signing/signature';
+import { createStudioClient, type StudioClient } from '../../../src/shared/rpc-client';
+import type { CaptureSummary } from '../../../src/shared/contract/tunnel';
+import { tempDir } from '../../helpers/tmp';
+import { rawHeader, rawRequest, startReceiver, type Receiver } from '../../helpers/receiver';
+import { insertSecret } from '../../helpers/secrets';
+
+const SECRET = 'whsec_inboxtestsecret123';
+let studio: Studio;
+let client: StudioClient;
+const receivers: Receiver[] = [];
+
+async function setup(): Promise<string> {
+  studio = await createStudio({ dataDir: tempDir(), port: 0, writeRuntimeFile: false });
+  client = createStudioClient(studio.connectInMemory());
+  return `http://127.0.0.1:${studio.status().port}`;
+}
+
+async function receiver(...args: Parameters<typeof startReceiver>): Promise<Receiver> {
+  const r = await startReceiver(...args);
+  receivers.push(r);
+  return r;
+}
+
+afterEach(async () => {
+  await studio?.close();
+  for (const r of receivers.splice(0)) await r.close();
+});
+
+function nextCapture(): Promise<CaptureSummary> {
+  return new Promise((resolve) => {
+    const off = client.on('capture.recorded', (c) => {
+      off();
+      resolve(c);
+    });
+  });
+}
+
+describe('inbox', () => {
+  it('forwards the exact bytes: the forwarded body verifies with the original signature', async () => {
+    const base = await setup();
+    insertSecret(studio.context.db, { secretId: 'sec_one', secret: SECRET });
+    const local = await receiver((_r, res) => {
+      res.writeHead(201, { 'X-Handler': 'mine', 'Content-Type': 'text/plain' });
+      res.end('handled');
+    });
+    await client.call('inboxes.configure', { name: 'dev', forwardTo: `${local.url}/webhooks` });
+    // Whitespace and key order a JSON re-serialiser would change.
+    const body = Buffer.from('{ "event_type":"agent.message",  "data": {"b":2,"a":1.50} }\n');
+    const t = Math.floor(Date.now() / 1000);
+    const header = sign(body, SECRET, t);
+    const captured = nextCapture();
+    const res = await rawRequest(`${base}/inbox/dev/extra?x=1`, {
+      headers: ['Content-Type', 'application/json', 'Sonzai-Signature', header, 'Authorization', 'Bearer abc'],
+      body,
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.toString()).toBe('handled');
+    expect(rawHeader(res.rawHeaders, 'x-handler')).toBe('mine');
+
+    expect(local.received).toHaveLength(1);
+    const got = local.received[0];
+    expect(got.url).toBe('/webhooks/extra?x=1');
+    expect(got.body.equals(body)).toBe(true);
+    const hmac = (b: Buffer) => createHmac('sha256', SECRET.slice(6)).update(`${t}.`).update(b).digest('hex');
+    expect(hmac(got.body)).toBe(hmac(body));
+    expect(rawHeader(got.rawHeaders, 'sonzai-signature')).toBe(header);
+    expect(rawHeader(got.rawHeaders, 'authorization')).toBe('Bearer abc');
+    expect(rawHeader(got.rawHeaders, 'host')).toBe(`127.0.0.1:${local.port}`);
+
+    const summary = await captured;
+    expect(summary.signature).toMatchObject({ ok: true, code: 'valid', secretId: 'sec_one' });
+    expect(summary).toMatchObject({ method: 'POST', path: '/inbox/dev/extra', query: 'x=1', forwardStatus: 201 });
+    const detail = await client.call('captures.get', { captureId: summary.captureId });
+    expect(Buffer.from(detail.bodyBase64, 'base64').equals(body)).toBe(true);
+    expect(Buffer.from(detail.forwardBodyBase64 ?? '', 'base64').toString()).toBe('handled');
+    expect(detail.sourceAddress).toMatch(/^127\.0\.0\.1:\d+$/);
+  });
+
+  it('drops hop-by-hop headers, including those Connection names, and keeps the rest', async () => {
+    const base = await setup();
+    const local = await receiver();
+    await client.call('inboxes.configure', { name: 'dev', forwardTo: local.url });
+    await rawRequest(`${base}/inbox/dev`, {
+      headers: [
+        'Connection',
+        'keep-alive, X-Secret-Hop',
+        'X-Secret-Hop',
+        'drop me',
+        'Keep-Alive',
+        'timeout=5',
+        'TE',
+        'trailers',
+        'Proxy-Authorization',
+        'Basic eA==',
+        'X-Keep',
+        'one',
+        'x-keep',
+        'two',
+        'Content-Type',
+        'application/octet-stream',
+      ],
+      body: Buffer.from([0, 1, 2, 255]),
+    });
+    const h = local.received[0].rawHeaders;
+    const names = h.filter((_, i) => i % 2 === 0).map((n) => n.toLowerCase());
+    expect(names).not.toContain('x-secret-hop');
+    expect(names).not.toContain('te');
+    expect(names).not.toContain('proxy-authorization');
+    expect(rawHeader(h, 'keep-alive')).toBeUndefined();
+    expect(h.filter((v, i) => i % 2 === 1 && (v === 'one' || v === 'two'))).toEqual(['one', 'two']);
+    expect(local.received[0].body.equals(Buffer.from([0, 1, 2, 255]))).toBe(true);
+  });
+
+  it('answers its configured response without a forward target, keeping any content type raw', async () => {
+    const base = await setup();
+    await client.call('inboxes.configure', {
+      name: 'hooks',
+      responseStatus: 418,
+      responseBody: 'short and stout',
+      delayMs: 20,
+    });
+    const captured = nextCapture();
+    const res = await rawRequest(`${base}/inbox/hooks`, {
+      method: 'PUT',
+      headers: ['Content-Type', 'text/xml'],
+      body: '<a>1</a>',
+    });
+    expect(res.status).toBe(418);
+    expect(res.body.toString()).toBe('short and stout');
+    const c = await captured;
+    expect(c).toMatchObject({ inbox: 'hooks', method: 'PUT', contentType: 'text/xml', bodySize: 8 });
+    expect(c.signature).toMatchObject({ ok: null, code: 'missing_header' });
+    const list = await client.call('captures.list', { inbox: 'hooks' });
+    expect(list.captures.map((x) => x.captureId)).toEqual([c.captureId]);
+  });
+
+  it('refuses a body over the stated limit with 413 problem+json', async () => {
+    const base = await setup();
+    const res = await fetch(`${base}/inbox/dev`, { method: 'POST', body: Buffer.alloc(5 * 1024 * 1024 + 1, 97) });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await res.json()) as { detail: string }).detail).toContain('5242880 bytes');
+    expect((await client.call('captures.list', {})).captures).toHaveLength(0);
+  });
+
+  it('a local target slower than the timeout gives the sender 504, and the capture says so', async () => {
+    const base = await setup();
+    const slow = await receiver((_r, res) => setTimeout(() => res.end('late'), 1500));
+    await client.call('inboxes.configure', { name: 'dev', forwardTo: slow.url, forwardTimeoutMs: 200 });
+    const captured = nextCapture();
+    const res = await fetch(`${base}/inbox/dev`, { method: 'POST', body: '{}' });
+    expect(res.status).toBe(504);
+    const c = await captured;
+    expect(c).toMatchObject({ responseStatus: 504, forwardStatus: null });
+    expect(c.forwardError).toContain('200 ms');
+  });
+
+  it('an unreachable local target gives 502', async () => {
+    const base = await setup();
+    const gone = await startReceiver();
+    await gone.close();
+    await client.call('inboxes.configure', { name: 'dev', forwardTo: gone.url });
+    const res = await fetch(`${base}/inbox/dev`, { method: 'POST', body: '{}' });
+    expect(res.status).toBe(502);
+    expect(((await res.json()) as { detail: string }).detail).toContain('ECONNREFUSED');
+  });
+
+  it('replays a capture to another URL with the same bytes and headers', async () => {
+    const base = await setup();
+    const body = '{"replay":true}';
+    const captured = nextCapture();
+    await rawRequest(`${base}/inbox/dev`, { headers: ['Content-Type', 'application/json', 'X-Mine', '7'], body });
+    const c = await captured;
+    const local = await receiver((_r, res) => {
+      res.statusCode = 202;
+      res.end('again');
+    });
+    const r = await client.call('captures.replay', { captureId: c.captureId, url: `${local.url}/r` });
+    expect(r).toMatchObject({ status: 202, error: null });
+    expect(Buffer.from(r.bodyBase64, 'base64').toString()).toBe('again');
+    expect(local.received[0].body.toString()).toBe(body);
+    expect(rawHeader(local.received[0].rawHeaders, 'x-mine')).toBe('7');
+    await expect(client.call('captures.replay', { captureId: 'nope', url: local.url })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+
+  it('refuses an invalid forward URL through the contract', async () => {
+    await setup();
+    await expect(client.call('inboxes.configure', { name: 'dev', forwardTo: 'ftp://x' })).rejects.toMatchObject({
+      code: 'invalid_params',
+    });
+  });
+});
