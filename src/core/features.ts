@@ -1,6 +1,8 @@
 import type { StudioContext } from './context';
 import type { Feature } from './feature';
 import { studioFeature } from './studio-feature';
+import { inspectorFeature } from './inspector/feature';
+import { placeholderDispatcher } from './inspector/placeholder-dispatcher';
 
 /**
  * The composition root: every feature of the core, in the order they are built. A
@@ -8,5 +10,7 @@ import { studioFeature } from './studio-feature';
  */
 export async function createFeatures(ctx: StudioContext): Promise<Feature[]> {
   const studio = studioFeature(ctx);
-  return [studio];
+  // TODO(lead): real dispatcher
+  const inspector = inspectorFeature(ctx, { dispatcher: placeholderDispatcher });
+  return [studio, inspector];
 }

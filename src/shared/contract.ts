@@ -1,4 +1,5 @@
 import { attemptEvents } from './contract/attempts';
+import { inspectorCommands, inspectorEvents } from './contract/inspector';
 import { studioCommands, studioEvents } from './contract/studio';
 
 export { StudioStatusSchema, type StudioStatus } from './contract/studio';
@@ -12,11 +13,13 @@ export { AttemptSummarySchema, type AttemptSummary } from './contract/attempts';
  */
 export const commands = {
   ...studioCommands,
+  ...inspectorCommands,
 } as const;
 
 export const events = {
   ...studioEvents,
   ...attemptEvents,
+  ...inspectorEvents,
 } as const;
 
 export type Commands = typeof commands;
