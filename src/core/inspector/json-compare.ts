@@ -90,7 +90,7 @@ export function compareJsonTexts(original: string, given: string): JsonCompariso
   const sa = stringTokens(original);
   const sb = stringTokens(given);
   if (sa.join('\u0000') !== sb.join('\u0000')) {
-    const uni = (xs: string[]) => xs.some((s) => /\\u[0-9a-fA-F]{4}/.test(s) || /[^\x00-\x7f]/.test(s));
+    const uni = (xs: string[]) => xs.some((s) => /\\u[0-9a-fA-F]{4}/.test(s) || /[\u0080-\uffff]/.test(s));
     how.push(uni(sa) || uni(sb) ? 'unicode escaping' : 'string escaping');
   }
   if (numberTokens(original).join(',') !== numberTokens(given).join(',')) how.push('number formatting');

@@ -41,13 +41,24 @@ export function whereFor(filter: AttemptFilter, alias = ''): SqlWhere {
     parts.push(`${a}kind = ?`);
     params.push(filter.kind);
   }
+  // Attempts are stored in time order, so a time range is a seq range: its bounds come
+  // from the (created_at, seq) index and the rows are walked on the primary key, newest
+  // first, with no sort. `+created_at` keeps the exact check without steering the planner.
   if (filter.since !== undefined) {
-    parts.push(`${a}created_at >= ?`);
-    params.push(new Date(filter.since).toISOString());
+    parts.push(
+      `${a}seq >= coalesce((SELECT seq FROM attempts WHERE created_at >= ? ORDER BY created_at, seq LIMIT 1), 9e18)`,
+      `+${a}created_at >= ?`,
+    );
+    const since = new Date(filter.since).toISOString();
+    params.push(since, since);
   }
   if (filter.until !== undefined) {
-    parts.push(`${a}created_at < ?`);
-    params.push(new Date(filter.until).toISOString());
+    parts.push(
+      `${a}seq <= coalesce((SELECT seq FROM attempts WHERE created_at < ? ORDER BY created_at DESC, seq DESC LIMIT 1), -1)`,
+      `+${a}created_at < ?`,
+    );
+    const until = new Date(filter.until).toISOString();
+    params.push(until, until);
   }
   if (filter.text !== undefined) {
     parts.push(`${a}seq IN (SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ?)`);
