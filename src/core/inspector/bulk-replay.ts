@@ -25,8 +25,8 @@ export function failedDeliveryTargets(db: Db, filter: AttemptFilter, max = INSPE
     .all(...w.params, max * 4) as { attempt_id: string; delivery_id: string | null; replay_of: string | null }[];
   const deliveryOf = db.prepare('SELECT delivery_id FROM attempts WHERE attempt_id = ?');
   const succeeded = db.prepare(
-    `SELECT 1 FROM attempts s WHERE s.status = 'success' AND (s.delivery_id = ?1
-       OR s.replay_of IN (SELECT attempt_id FROM attempts WHERE delivery_id = ?1) OR s.replay_of = ?2) LIMIT 1`,
+    `SELECT 1 FROM attempts s WHERE s.status = 'success' AND (s.delivery_id = ?
+       OR s.replay_of IN (SELECT attempt_id FROM attempts WHERE delivery_id = ?) OR s.replay_of = ?) LIMIT 1`,
   );
   const seen = new Set<string>();
   const out: string[] = [];
@@ -37,7 +37,7 @@ export function failedDeliveryTargets(db: Db, filter: AttemptFilter, max = INSPE
     const key = r.delivery_id ?? origin ?? r.attempt_id;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (succeeded.get(key, r.replay_of ?? r.attempt_id)) continue;
+    if (succeeded.get(key, key, r.replay_of ?? r.attempt_id)) continue;
     out.push(r.attempt_id);
     if (out.length >= max) break;
   }
