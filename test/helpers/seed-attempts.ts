@@ -9,15 +9,16 @@ export const PROJECT = 'proj_test';
 /** A fresh studio database in a temp folder, with one project. */
 export function seededDb(): Db {
   const db = openStore(join(tempDir(), 'studio.db'));
-  const now = '2026-01-01T00:00:00.000Z';
-  db.prepare('INSERT INTO projects (project_id, tenant_id, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
-    PROJECT,
-    'tenant',
-    'Test',
-    now,
-    now,
-  );
+  addTestProject(db);
   return db;
+}
+
+/** The project the seeded webhooks and attempts belong to. */
+export function addTestProject(db: Db): void {
+  const now = '2026-01-01T00:00:00.000Z';
+  db.prepare(
+    'INSERT OR IGNORE INTO projects (project_id, tenant_id, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+  ).run(PROJECT, 'tenant', 'Test', now, now);
 }
 
 export interface SeedWebhook {
