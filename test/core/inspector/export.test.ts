@@ -12,7 +12,7 @@ const SECRET = { secretId: 'sec_1', secret: 'whsec_fixedkey123' };
 const T = 1_700_000_000;
 const TRICKY = `{"text":"it's a \\"test\\" with $HOME, \`backticks\`, \\\\ and 日本語 🎉","nl":"a\\nb","pct":"100%s"}`;
 
-let closers: (() => void)[] = [];
+const closers: (() => void)[] = [];
 afterEach(() => {
   for (const c of closers.splice(0)) c();
 });
