@@ -2,6 +2,10 @@ import { Command } from 'commander';
 import { VERSION } from '../shared/version';
 import { registerServe } from './commands/serve';
 import { registerStatus } from './commands/status';
+import { registerAttempts } from './commands/attempts';
+import { registerReplay } from './commands/replay';
+import { registerExport } from './commands/export';
+import { registerVerify } from './commands/verify';
 
 /** The `webhook-studio` command line. Each command lives in `commands/<name>.ts`. */
 export function buildProgram(): Command {
@@ -11,5 +15,9 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run webhook-studio --help for usage)');
   registerServe(program);
   registerStatus(program);
+  registerAttempts(program);
+  registerReplay(program);
+  registerExport(program);
+  registerVerify(program);
   return program;
 }

@@ -126,7 +126,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
         `timestamp outside tolerance: ${describeSkew(-skew)} in the future, ${describeSkew(-skew - tolerance)} beyond the ${tolerance} s tolerance`,
         { ...base, notes: ['the HMAC itself is correct: the sender or the verifier clock is off'] },
       );
-    return result('valid', 'valid: the signature matches this body and secret', base);
+    return result('valid', 'the signature matches this body and secret', base);
   }
 
   // Key mistakes: the verifier (or a hand-made signer) used the key the wrong way.
