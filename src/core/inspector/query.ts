@@ -77,9 +77,26 @@ export interface PageQuery {
 /** The SQL of one page, newest first, keyset-paginated on seq (exported for EXPLAIN tests). */
 export function pageSql(q: PageQuery): { sql: string; params: unknown[]; limit: number } {
   const limit = Math.min(Math.max(1, q.limit ?? INSPECTOR_LIMITS.pageSizeDefault), INSPECTOR_LIMITS.pageSizeMax);
+  const hasCursor = q.cursor !== undefined && q.cursor !== null;
+  if (q.filter.text !== undefined) {
+    // Drive from the body index, newest first: FTS5 walks its rowids in descending order
+    // and stops at the page size, so a word found in most bodies is as fast as a rare one.
+    const { text, ...rest } = q.filter;
+    const w = whereFor(rest, 'a');
+    const cols = SUMMARY_COLUMNS.split(', ')
+      .map((c) => `a.${c}`)
+      .join(', ');
+    return {
+      sql:
+        `SELECT ${cols} FROM attempts_fts f JOIN attempts a ON a.seq = f.rowid ` +
+        `WHERE f.attempts_fts MATCH ?${hasCursor ? ' AND f.rowid < ?' : ''} AND ${w.sql} ORDER BY f.rowid DESC LIMIT ?`,
+      params: [ftsPhrase(text), ...(hasCursor ? [q.cursor] : []), ...w.params, limit + 1],
+      limit,
+    };
+  }
   const w = whereFor(q.filter);
-  const cursorSql = q.cursor !== undefined && q.cursor !== null ? ' AND seq < ?' : '';
-  const params = [...w.params, ...(cursorSql ? [q.cursor] : []), limit + 1];
+  const cursorSql = hasCursor ? ' AND seq < ?' : '';
+  const params = [...w.params, ...(hasCursor ? [q.cursor] : []), limit + 1];
   return {
     sql: `SELECT ${SUMMARY_COLUMNS} FROM attempts WHERE ${w.sql}${cursorSql} ORDER BY seq DESC LIMIT ?`,
     params,
