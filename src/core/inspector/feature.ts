@@ -107,6 +107,20 @@ export function inspectorFeature(ctx: StudioContext, deps: InspectorDeps): Featu
           knownSecrets: known,
         });
       },
+      'signature.webhooks': () => ({
+        webhooks: (
+          db
+            .prepare(
+              'SELECT webhook_id, project_id, event_type, webhook_url FROM webhooks ORDER BY project_id, event_type LIMIT 500',
+            )
+            .all() as { webhook_id: string; project_id: string; event_type: string; webhook_url: string }[]
+        ).map((w) => ({
+          webhookId: w.webhook_id,
+          projectId: w.project_id,
+          eventType: w.event_type,
+          webhookUrl: w.webhook_url,
+        })),
+      }),
       'signature.snippets': () => ({ snippets: SNIPPETS.map((s) => ({ ...s })) }),
     },
     close: () => bulk.close(),

@@ -242,6 +242,15 @@ export const inspectorCommands = {
       .refine((p) => p.secret !== undefined || p.webhookId !== undefined, 'give a secret or a webhookId'),
     result: DiagnosisSchema,
   },
+  /** Webhooks to pick in the verify panel (their current secret is used, never sent to the UI). */
+  'signature.webhooks': {
+    params: z.object({}).strict().default({}),
+    result: z.object({
+      webhooks: z.array(
+        z.object({ webhookId: z.string(), projectId: z.string(), eventType: z.string(), webhookUrl: z.string() }),
+      ),
+    }),
+  },
   'signature.snippets': {
     params: z.object({}).strict().default({}),
     result: z.object({

@@ -113,6 +113,10 @@ describe('inspector commands', () => {
     const { targets } = (await call('attempts.recentTargets', {})) as { targets: { url: string; local: boolean }[] };
     expect(targets.every((t) => t.local)).toBe(true);
     expect(targets.map((t) => t.url).sort()).toEqual(['http://127.0.0.1:4000/alt', 'http://localhost:3000/webhooks']);
+    const hooks = (await call('signature.webhooks', {})) as { webhooks: unknown[] };
+    expect(hooks.webhooks).toEqual([
+      { webhookId: 'wh_1', projectId: 'proj_test', eventType: 'agent.message', webhookUrl: 'http://localhost:3000/h' },
+    ]);
     const snippets = (await call('signature.snippets', {})) as { snippets: { language: string }[] };
     expect(snippets.snippets.map((s) => s.language)).toEqual(['node', 'python', 'go']);
   });
