@@ -4,6 +4,10 @@ import { registerServe } from './commands/serve';
 import { registerStatus } from './commands/status';
 import { registerListen } from './commands/listen';
 import { registerRelay } from './commands/relay';
+import { registerAttempts } from './commands/attempts';
+import { registerReplay } from './commands/replay';
+import { registerExport } from './commands/export';
+import { registerVerify } from './commands/verify';
 
 /** The `webhook-studio` command line. Each command lives in `commands/<name>.ts`. */
 export function buildProgram(): Command {
@@ -15,5 +19,9 @@ export function buildProgram(): Command {
   registerStatus(program);
   registerListen(program);
   registerRelay(program);
+  registerAttempts(program);
+  registerReplay(program);
+  registerExport(program);
+  registerVerify(program);
   return program;
 }

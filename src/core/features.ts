@@ -4,6 +4,7 @@ import { studioFeature } from './studio-feature';
 import { apiFeature } from './api/feature';
 import { dispatchFeature } from './dispatch';
 import { tunnelFeature } from './tunnel/tunnel-feature';
+import { inspectorFeature } from './inspector/feature';
 
 /**
  * The composition root: every feature of the core, in the order they are built. A
@@ -14,5 +15,6 @@ export async function createFeatures(ctx: StudioContext): Promise<Feature[]> {
   const api = apiFeature(ctx);
   const dispatch = dispatchFeature(ctx);
   const tunnel = await tunnelFeature(ctx);
-  return [studio, api, dispatch.feature, tunnel];
+  const inspector = inspectorFeature(ctx, { dispatcher: dispatch.dispatcher });
+  return [studio, api, dispatch.feature, tunnel, inspector];
 }

@@ -1,6 +1,7 @@
 import { attemptEvents } from './contract/attempts';
 import { apiCommands, apiEvents } from './contract/api';
 import { dispatchCommands } from './contract/dispatch';
+import { inspectorCommands, inspectorEvents } from './contract/inspector';
 import { studioCommands, studioEvents } from './contract/studio';
 import { tunnelCommands, tunnelEvents } from './contract/tunnel';
 
@@ -19,6 +20,7 @@ export const commands = {
   ...apiCommands,
   ...dispatchCommands,
   ...tunnelCommands,
+  ...inspectorCommands,
 } as const;
 
 export const events = {
@@ -26,6 +28,7 @@ export const events = {
   ...attemptEvents,
   ...apiEvents,
   ...tunnelEvents,
+  ...inspectorEvents,
 } as const;
 
 export type Commands = typeof commands;

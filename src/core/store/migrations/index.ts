@@ -5,6 +5,7 @@ import { m003Deliveries } from './003-deliveries';
 import { m004Api } from './004-api';
 import { m005Dispatch } from './005-dispatch';
 import { m006Tunnel } from './006-tunnel';
+import { m008Inspector } from './008-inspector';
 
 /** Every migration, in order. Add new files; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m004Api,
   m005Dispatch,
   m006Tunnel,
+  m008Inspector,
 ];

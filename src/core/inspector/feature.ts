@@ -1,0 +1,128 @@
+import { INSPECTOR_LIMITS } from '../../shared/contract/inspector';
+import type { StudioContext } from '../context';
+import type { DispatcherApi } from '../dispatch/dispatcher-api';
+import { StudioError } from '../errors';
+import type { Feature } from '../feature';
+import { createBulkReplayer } from './bulk-replay';
+import { attemptDetail } from './detail';
+import { diagnose, headerValue, type KnownSecret } from './diagnose';
+import { toCurl, toHar, toJsonExport } from './export';
+import { idsForFilter, listAttempts } from './query';
+import { currentSecret, knownSecrets, maskSecret } from './secrets';
+import { inspectSignature } from './signature-inspect';
+import { SNIPPETS } from './snippets';
+import { attemptStats, recentTargets } from './stats';
+
+export interface InspectorDeps {
+  dispatcher: DispatcherApi;
+}
+
+const ORIGINALS_MAX = 5;
+
+/** Inspector, replay, export and signature tools over the `attempts` table. */
+export function inspectorFeature(ctx: StudioContext, deps: InspectorDeps): Feature {
+  const { db, clock } = ctx;
+  const bulk = createBulkReplayer({
+    db,
+    dispatcher: deps.dispatcher,
+    clock,
+    random: ctx.random,
+    emit: (p) => ctx.bus.emit('bulkReplay.progress', p),
+  });
+  const originalsByHeader = db.prepare('SELECT request_body FROM attempts WHERE signature_header = ? LIMIT ?');
+
+  return {
+    name: 'inspector',
+    handlers: {
+      'attempts.list': ({ filter, cursor, limit }) => listAttempts(db, { filter: filter ?? {}, cursor, limit }),
+      'attempts.get': ({ attemptId }) => attemptDetail(db, attemptId),
+      'attempts.replay': async ({ attemptId, to, body }) => {
+        attemptDetail(db, attemptId); // not_found before asking the dispatcher
+        return deps.dispatcher.replay({ attemptId, ...(to ? { to } : {}), ...(body !== undefined ? { body } : {}) });
+      },
+      'attempts.bulkReplay.start': ({ filter }) => bulk.start(filter ?? {}),
+      'attempts.bulkReplay.cancel': ({ jobId }) => bulk.cancel(jobId),
+      'attempts.export': ({ format, ids, filter, limit }) => {
+        const max = limit ?? INSPECTOR_LIMITS.exportMax;
+        const chosen = (ids ?? idsForFilter(db, filter ?? {}, max)).slice(0, max);
+        const details = chosen.map((id) => attemptDetail(db, id));
+        const stamp = clock.now().toISOString().replace(/[:.]/g, '-');
+        if (format === 'curl')
+          return {
+            format,
+            filename: `attempts-${stamp}.sh`,
+            mimeType: 'text/x-shellscript',
+            count: details.length,
+            content: details.map(toCurl).join('\n\n') + '\n',
+          };
+        if (format === 'json')
+          return {
+            format,
+            filename: `attempts-${stamp}.json`,
+            mimeType: 'application/json',
+            count: details.length,
+            content: toJsonExport(details, clock.now()),
+          };
+        return {
+          format,
+          filename: `attempts-${stamp}.har`,
+          mimeType: 'application/json',
+          count: details.length,
+          content: JSON.stringify(toHar(details), null, 2),
+        };
+      },
+      'attempts.recentTargets': () => ({ targets: recentTargets(db) }),
+      'attempts.stats': (p) => attemptStats(db, p?.window ?? '1h', clock.now()),
+      'signature.inspect': ({ attemptId }) => inspectSignature(db, attemptId),
+      'signature.diagnose': ({ body, header, secret, webhookId, toleranceSeconds }) => {
+        let useSecret = secret;
+        let webhook: string | undefined;
+        if (useSecret === undefined && webhookId) {
+          const current = currentSecret(db, webhookId);
+          if (!current) throw new StudioError('not_found', `no webhook ${webhookId} (or it has no signing secret)`);
+          useSecret = current.secret;
+          webhook = webhookId;
+        }
+        const value = headerValue(header);
+        const originals = value
+          ? (originalsByHeader.all(value, ORIGINALS_MAX) as { request_body: Buffer | string | null }[])
+              .filter((r) => r.request_body !== null)
+              .map((r) => Buffer.from(r.request_body as Buffer))
+          : [];
+        const secrets = knownSecrets(db);
+        webhook ??= secrets.find((s) => s.secret === useSecret)?.webhook_id;
+        const known: KnownSecret[] = secrets.map((s) => ({
+          label: `the ${s.event_type} webhook's ${s.rotated_at ? 'old' : 'current'} secret ${maskSecret(s.secret)}`,
+          secret: s.secret,
+          rotatedAt: s.rotated_at,
+          sameWebhook: webhook !== undefined && s.webhook_id === webhook,
+        }));
+        return diagnose({
+          body,
+          header,
+          secret: useSecret as string,
+          nowSeconds: Math.floor(clock.now().getTime() / 1000),
+          toleranceSeconds,
+          originals,
+          knownSecrets: known,
+        });
+      },
+      'signature.webhooks': () => ({
+        webhooks: (
+          db
+            .prepare(
+              'SELECT webhook_id, project_id, event_type, webhook_url FROM webhooks ORDER BY project_id, event_type LIMIT 500',
+            )
+            .all() as { webhook_id: string; project_id: string; event_type: string; webhook_url: string }[]
+        ).map((w) => ({
+          webhookId: w.webhook_id,
+          projectId: w.project_id,
+          eventType: w.event_type,
+          webhookUrl: w.webhook_url,
+        })),
+      }),
+      'signature.snippets': () => ({ snippets: SNIPPETS.map((s) => ({ ...s })) }),
+    },
+    close: () => bulk.close(),
+  };
+}

@@ -1,0 +1,76 @@
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createStudio } from '../../src/core/index';
+import { addTestProject, seedAttempts } from '../helpers/seed-attempts';
+import { tempDir } from '../helpers/tmp';
+
+const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
+const CLI = join(process.cwd(), 'src/cli/index.ts');
+const VECTOR = {
+  body: '{"test":true}',
+  header: 'Sonzai-Signature: t=1700000000,v1=6b5fed5c051827b218c67bf2582ae0b5dea7dcfdb4341bb32bcbbeda5980515a',
+  secret: 'whsec_fixedkey123',
+};
+
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) =>
+    execFile(TSX, [CLI, ...args], { timeout: 30_000 }, (err, stdout, stderr) =>
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    ),
+  );
+}
+
+describe('webhook-studio verify', () => {
+  it('exits 0 for a valid signature and 1 with the reason otherwise (no studio needed)', async () => {
+    const base = ['verify', '--header', VECTOR.header, '--secret', VECTOR.secret, '--now', '1700000010'];
+    const ok = await cli([...base, '--body', VECTOR.body]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^✓ valid/);
+    const dir = tempDir();
+    const file = join(dir, 'body.json');
+    writeFileSync(file, '{"test": true}');
+    const bad = await cli([...base, '--body', `@${file}`]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/✗ reserialised: .*whitespace/);
+    const stale = await cli(['verify', '--header', VECTOR.header, '--secret', VECTOR.secret, '--body', VECTOR.body]);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toMatch(/timestamp_too_old/);
+  });
+});
+
+describe('webhook-studio attempts / export against a running studio', () => {
+  it('lists with filters, as text and JSON, and writes a HAR file', async () => {
+    const dataDir = tempDir();
+    const studio = await createStudio({ dataDir, port: 0 });
+    try {
+      addTestProject(studio.context.db);
+      seedAttempts(studio.context.db, [
+        { attemptId: 'ok1', eventType: 'agent.message' },
+        {
+          attemptId: 'bad1',
+          eventType: 'agent.wakeup',
+          status: 'failed',
+          responseCode: 0,
+          errorMessage: 'ECONNREFUSED',
+        },
+      ]);
+      const text = await cli(['attempts', '--status', 'failed', '--data-dir', dataDir]);
+      expect(text.code).toBe(0);
+      expect(text.stdout).toContain('bad1');
+      expect(text.stdout).toContain('ECONNREFUSED');
+      expect(text.stdout).not.toContain('ok1');
+      const json = await cli(['attempts', '--event-type', 'agent.message', '--json', '--data-dir', dataDir]);
+      expect(JSON.parse(json.stdout).map((a: { attemptId: string }) => a.attemptId)).toEqual(['ok1']);
+      const usage = await cli(['attempts', '--status', 'meh', '--data-dir', dataDir]);
+      expect(usage.code).toBe(2);
+      const out = join(dataDir, 'x.har');
+      const har = await cli(['export', '--format', 'har', '--out', out, '--data-dir', dataDir]);
+      expect(har.code).toBe(0);
+      expect(JSON.parse(readFileSync(out, 'utf8')).log.entries).toHaveLength(2);
+    } finally {
+      await studio.close();
+    }
+  });
+});

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { listAttempts, pageSql } from '../../../src/core/inspector/query';
+import type { AttemptFilter } from '../../../src/shared/contract/inspector';
+import { seedAttempts, seededDb, type SeedAttempt } from '../../helpers/seed-attempts';
+
+function fixture() {
+  const db = seededDb();
+  const rows: SeedAttempt[] = [
+    {
+      attemptId: 'a1',
+      eventType: 'agent.message',
+      status: 'success',
+      responseCode: 200,
+      createdAt: '2026-01-01T10:00:00.000Z',
+      body: '{"text":"good morning"}',
+    },
+    {
+      attemptId: 'a2',
+      eventType: 'agent.message',
+      status: 'failed',
+      responseCode: 500,
+      createdAt: '2026-01-01T11:00:00.000Z',
+      body: '{"text":"Kyoto trip"}',
+      responseBody: 'handler crashed: TypeError',
+    },
+    {
+      attemptId: 'a3',
+      eventType: 'agent.wakeup',
+      status: 'failed',
+      responseCode: 0,
+      errorMessage: 'ECONNREFUSED',
+      responseBody: null,
+      createdAt: '2026-01-01T12:00:00.000Z',
+      webhookUrl: 'http://127.0.0.1:9999/hook',
+    },
+    {
+      attemptId: 'a4',
+      eventType: 'agent.wakeup',
+      status: 'failed',
+      responseCode: 404,
+      createdAt: '2026-01-01T13:00:00.000Z',
+      body: '{"text":"日本語のメッセージ"}',
+    },
+    {
+      attemptId: 'a5',
+      eventType: 'agent.mood_change',
+      status: 'success',
+      responseCode: 204,
+      createdAt: '2026-01-01T14:00:00.000Z',
+      kind: 'replay',
+      replayOf: 'a2',
+    },
+    {
+      attemptId: 'a6',
+      eventType: 'agent.message',
+      status: 'failed',
+      responseCode: 302,
+      createdAt: '2026-01-01T15:00:00.000Z',
+    },
+  ];
+  seedAttempts(db, rows);
+  return db;
+}
+
+const ids = (db: ReturnType<typeof fixture>, filter: AttemptFilter) =>
+  listAttempts(db, { filter }).attempts.map((a) => a.attemptId);
+
+describe('attempts query', () => {
+  it('lists newest first and pages with a keyset cursor until the end', () => {
+    const db = fixture();
+    const p1 = listAttempts(db, { filter: {}, limit: 4 });
+    expect(p1.attempts.map((a) => a.attemptId)).toEqual(['a6', 'a5', 'a4', 'a3']);
+    expect(p1.nextCursor).toBe(p1.attempts[3].seq);
+    const p2 = listAttempts(db, { filter: {}, limit: 4, cursor: p1.nextCursor });
+    expect(p2.attempts.map((a) => a.attemptId)).toEqual(['a2', 'a1']);
+    expect(p2.nextCursor).toBeNull();
+  });
+
+  it('filters by event type, status, code class, no response, URL, kind, time range and body text', () => {
+    const db = fixture();
+    expect(ids(db, { eventType: 'agent.wakeup' })).toEqual(['a4', 'a3']);
+    expect(ids(db, { status: 'failed' })).toEqual(['a6', 'a4', 'a3', 'a2']);
+    expect(ids(db, { codeClass: '5xx' })).toEqual(['a2']);
+    expect(ids(db, { codeClass: '4xx' })).toEqual(['a4']);
+    expect(ids(db, { codeClass: '3xx' })).toEqual(['a6']);
+    expect(ids(db, { codeClass: '2xx' })).toEqual(['a5', 'a1']);
+    expect(ids(db, { codeClass: 'none' })).toEqual(['a3']);
+    expect(ids(db, { webhookUrl: 'http://127.0.0.1:9999/hook' })).toEqual(['a3']);
+    expect(ids(db, { kind: 'replay' })).toEqual(['a5']);
+    expect(ids(db, { since: '2026-01-01T11:00:00Z', until: '2026-01-01T13:00:00Z' })).toEqual(['a3', 'a2']);
+    expect(ids(db, { text: 'kyoto' })).toEqual(['a2']);
+    expect(ids(db, { text: 'TypeError' })).toEqual(['a2']);
+    expect(ids(db, { text: '日本語' })).toEqual(['a4']);
+    expect(ids(db, { text: 'no such words' })).toEqual([]);
+    expect(ids(db, { eventType: 'agent.message', status: 'failed', codeClass: '5xx' })).toEqual(['a2']);
+  });
+
+  it('treats quotes and FTS operators in the search text as plain text', () => {
+    const db = fixture();
+    seedAttempts(db, [{ attemptId: 'q1', body: '{"q":"say \\"hi\\" OR NOT"}' }]);
+    expect(ids(db, { text: '"hi\\" OR NOT' })).toEqual(['q1']);
+    expect(ids(db, { text: 'OR NOT' })).toEqual(['q1']);
+  });
+
+  it('keeps the body index in step when attempts are pruned', () => {
+    const db = fixture();
+    db.prepare("DELETE FROM attempts WHERE attempt_id = 'a2'").run();
+    expect(ids(db, { text: 'kyoto' })).toEqual([]);
+    expect(ids(db, {})).not.toContain('a2');
+  });
+
+  it('answers every filter from an index (EXPLAIN QUERY PLAN), never a full table scan', () => {
+    const db = fixture();
+    const filters: AttemptFilter[] = [
+      { eventType: 'agent.message' },
+      { status: 'failed' },
+      { codeClass: '5xx' },
+      { codeClass: 'none' },
+      { webhookUrl: 'http://x' },
+      { since: '2026-01-01T00:00:00Z', until: '2026-01-02T00:00:00Z' },
+      { text: 'kyoto' },
+      { eventType: 'agent.message', status: 'failed' },
+    ];
+    for (const filter of filters) {
+      for (const cursor of [null, 1000]) {
+        const { sql, params } = pageSql({ filter, cursor, limit: 50 });
+        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+          .map((r) => r.detail)
+          .join(' | ');
+        const label = `${JSON.stringify(filter)} cursor=${cursor}: ${plan}`;
+        expect(plan, label).not.toMatch(/SCAN attempts(?!_| USING)/);
+        if (filter.text) expect(plan, label).toMatch(/VIRTUAL TABLE INDEX/);
+        else if (Object.keys(filter).length)
+          expect(plan, label).toMatch(/USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY/);
+        expect(plan, label).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
+      }
+    }
+  });
+});
