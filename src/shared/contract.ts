@@ -1,4 +1,5 @@
 import { attemptEvents } from './contract/attempts';
+import { eventsCommands, eventsEvents } from './contract/events';
 import { studioCommands, studioEvents } from './contract/studio';
 
 export { StudioStatusSchema, type StudioStatus } from './contract/studio';
@@ -12,11 +13,13 @@ export { AttemptSummarySchema, type AttemptSummary } from './contract/attempts';
  */
 export const commands = {
   ...studioCommands,
+  ...eventsCommands,
 } as const;
 
 export const events = {
   ...studioEvents,
   ...attemptEvents,
+  ...eventsEvents,
 } as const;
 
 export type Commands = typeof commands;
