@@ -24,7 +24,10 @@ describe('templates', () => {
   it('refuses an invalid template and returns every issue with its JSON path', async () => {
     h = createHarness();
     const { data } = await h.call('events.template.get', { eventType: 'agent.mood_change' });
-    const bad = { ...data, current: { ...(data.current as object), happiness: 140 }, extra: 1 } as Record<string, unknown>;
+    const bad = { ...data, current: { ...(data.current as object), happiness: 140 }, extra: 1 } as Record<
+      string,
+      unknown
+    >;
     delete bad.reason;
     const res = await h.call('events.template.save', { eventType: 'agent.mood_change', data: bad });
     expect(res.ok).toBe(false);
@@ -42,7 +45,10 @@ describe('templates', () => {
 
   it('fires the saved template when no data is given', async () => {
     h = createHarness();
-    const data = { ...(await h.call('events.template.get', { eventType: 'agent.wakeup' })).data, intent: 'ask about the race' };
+    const data = {
+      ...(await h.call('events.template.get', { eventType: 'agent.wakeup' })).data,
+      intent: 'ask about the race',
+    };
     await h.call('events.template.save', { eventType: 'agent.wakeup', data });
     await h.call('events.fire', { eventType: 'agent.wakeup' });
     expect(JSON.parse(h.fired[0].bodyText).data.intent).toBe('ask about the race');
@@ -58,8 +64,19 @@ describe('fire and preview', () => {
     expect(typeof f.body).toBe('string');
     const body = JSON.parse(f.bodyText);
     expect(body).toMatchObject({ event_type: 'agent.message', user_id: 'user-7', created_at: FIXED_NOW.toISOString() });
-    expect(f).toMatchObject({ eventId: body.event_id, agentId: body.agent_id, userId: 'user-7', eventType: 'agent.message', source: 'ui' });
-    expect(res).toMatchObject({ eventId: body.event_id, bytes: Buffer.byteLength(f.bodyText), deliveries: [], issues: [] });
+    expect(f).toMatchObject({
+      eventId: body.event_id,
+      agentId: body.agent_id,
+      userId: 'user-7',
+      eventType: 'agent.message',
+      source: 'ui',
+    });
+    expect(res).toMatchObject({
+      eventId: body.event_id,
+      bytes: Buffer.byteLength(f.bodyText),
+      deliveries: [],
+      issues: [],
+    });
   });
 
   it('applies --set to the body and reports (but still fires) a schema violation', async () => {
@@ -73,7 +90,9 @@ describe('fire and preview', () => {
     expect(body.data.reason).toBe('A long day');
     expect(body.user_id).toBe('u-9');
     expect(h.fired[0].userId).toBe('u-9');
-    expect(res.issues).toEqual([{ path: '$.data.current.happiness', pointer: '/data/current/happiness', message: 'must be <= 100' }]);
+    expect(res.issues).toEqual([
+      { path: '$.data.current.happiness', pointer: '/data/current/happiness', message: 'must be <= 100' },
+    ]);
   });
 
   it('previews the exact bytes and production headers, signed with the current secret', async () => {
@@ -95,7 +114,9 @@ describe('fire and preview', () => {
     const res = await h.call('events.fire', { eventType: 'agent.message', body: p.body });
     expect(h.fired[0].bodyText).toBe(p.body);
     expect(res.eventId).toBe(JSON.parse(p.body).event_id);
-    expect(res.deliveries).toEqual([{ deliveryId: 'd1', webhookId: 'wh_agent.message', webhookUrl: 'http://127.0.0.1:9/hook' }]);
+    expect(res.deliveries).toEqual([
+      { deliveryId: 'd1', webhookId: 'wh_agent.message', webhookUrl: 'http://127.0.0.1:9/hook' },
+    ]);
   });
 
   it('says when nothing would be delivered', async () => {
@@ -120,14 +141,22 @@ describe('fire and preview', () => {
     expect(msg.data.content).toMatch(/[\u3040-\u30ff]/);
     const pers = JSON.parse(h.fired[1].bodyText);
     expect(pers.agent_id).toBe(agent.agent_id);
-    expect(pers.big5_before).toEqual({ openness: 90, conscientiousness: 40, extraversion: 20, agreeableness: 70, neuroticism: 60 });
+    expect(pers.big5_before).toEqual({
+      openness: 90,
+      conscientiousness: 40,
+      extraversion: 20,
+      agreeableness: 70,
+      neuroticism: 60,
+    });
   });
 
   it('rejects unknown types and bad --set with typed errors, firing nothing', async () => {
     h = createHarness();
     const unknown = await h.call('events.fire', { eventType: 'agent.nope' }).catch((e: unknown) => e);
     expect((unknown as StudioError).code).toBe('not_found');
-    const badSet = await h.call('events.fire', { eventType: 'agent.message', set: ['data.content.x=1'] }).catch((e: unknown) => e);
+    const badSet = await h
+      .call('events.fire', { eventType: 'agent.message', set: ['data.content.x=1'] })
+      .catch((e: unknown) => e);
     expect((badSet as StudioError).code).toBe('invalid_params');
     const notJson = await h.call('events.fire', { eventType: 'agent.message', body: '{nope' }).catch((e: unknown) => e);
     expect((notJson as StudioError).message).toMatch(/not JSON/);
@@ -160,7 +189,9 @@ describe('custom types', () => {
     const codes = await Promise.all([
       h.call('events.types.create', { type: 'agent.message' }).catch((e: StudioError) => e.code),
       h.call('events.types.create', { type: 'x', schema: { type: 'nonsense' } }).catch((e: StudioError) => e.code),
-      h.call('events.types.create', { type: 'y', schema: { type: 'object', required: ['a'] }, sample: {} }).catch((e: StudioError) => e.code),
+      h
+        .call('events.types.create', { type: 'y', schema: { type: 'object', required: ['a'] }, sample: {} })
+        .catch((e: StudioError) => e.code),
       h.call('events.types.create', { type: 'has space' }).catch((e: StudioError) => e.code),
     ]);
     expect(codes).toEqual(['conflict', 'invalid_params', 'invalid_params', 'invalid_params']);

@@ -20,7 +20,14 @@ function sample(type: string, seed: number, a = agent()) {
   const data = entry.generate(ctx);
   const body = buildPayload(
     entry.kind,
-    { eventId: `evt-${seed}`, eventType: type, createdAt: NOW.toISOString(), projectId: 'proj-1', agentId: a.agentId, userId: 'user-1' },
+    {
+      eventId: `evt-${seed}`,
+      eventType: type,
+      createdAt: NOW.toISOString(),
+      projectId: 'proj-1',
+      agentId: a.agentId,
+      userId: 'user-1',
+    },
     data,
   );
   return { entry, data, body };
@@ -50,7 +57,24 @@ describe('built-in generators', () => {
     it(`${type}: 200 seeds × 3 languages all validate against the payload schema`, () => {
       for (const lang of ['en', 'ja', 'zh'] as const) {
         for (let seed = 0; seed < 200; seed++) {
-          const { entry, body } = sample(type, seed, agent(lang, seed % 2 ? big5FromBody({ big5: { openness: 0.9, conscientiousness: 0.2, extraversion: 0.5, agreeableness: 1, neuroticism: 0 } }) : null));
+          const { entry, body } = sample(
+            type,
+            seed,
+            agent(
+              lang,
+              seed % 2
+                ? big5FromBody({
+                    big5: {
+                      openness: 0.9,
+                      conscientiousness: 0.2,
+                      extraversion: 0.5,
+                      agreeableness: 1,
+                      neuroticism: 0,
+                    },
+                  })
+                : null,
+            ),
+          );
           const issues = validateAgainst(entry.payloadSchema, body);
           expect(issues, `${type} seed ${seed} ${lang}: ${JSON.stringify(issues)}`).toEqual([]);
         }
@@ -66,7 +90,15 @@ describe('built-in generators', () => {
 
   it('uses the envelope for agent.* and the documented flat body for on_wakeup_ready', () => {
     const msg = sample('agent.message', 1).body;
-    expect(Object.keys(msg)).toEqual(['event_id', 'event_type', 'created_at', 'project_id', 'agent_id', 'user_id', 'data']);
+    expect(Object.keys(msg)).toEqual([
+      'event_id',
+      'event_type',
+      'created_at',
+      'project_id',
+      'agent_id',
+      'user_id',
+      'data',
+    ]);
     const ready = sample('on_wakeup_ready', 1).body;
     expect(Object.keys(ready).sort()).toEqual(
       ['agent_id', 'event_type', 'generated_message', 'has_energy', 'memory_context', 'wakeup'].sort(),
@@ -91,7 +123,9 @@ describe('built-in generators', () => {
   });
 
   it("starts personality deltas from the agent's stored Big5 (0–1 legacy scale normalised to 0–100)", () => {
-    const big5 = big5FromBody({ big5: { openness: 0.72, conscientiousness: 0.55, extraversion: 0.61, agreeableness: 0.8, neuroticism: 0.3 } })!;
+    const big5 = big5FromBody({
+      big5: { openness: 0.72, conscientiousness: 0.55, extraversion: 0.61, agreeableness: 0.8, neuroticism: 0.3 },
+    })!;
     expect(big5).toEqual({ openness: 72, conscientiousness: 55, extraversion: 61, agreeableness: 80, neuroticism: 30 });
     for (let s = 0; s < 50; s++) {
       const d = sample('on_personality_updated', s, agent('en', big5)).data as {
@@ -118,7 +152,11 @@ describe('built-in generators', () => {
 
   it('ignores an incomplete or out-of-range stored personality', () => {
     expect(big5FromBody({ big5: { openness: 50 } })).toBeNull();
-    expect(big5FromBody({ big5: { openness: 500, conscientiousness: 1, extraversion: 1, agreeableness: 1, neuroticism: 1 } })).toBeNull();
+    expect(
+      big5FromBody({
+        big5: { openness: 500, conscientiousness: 1, extraversion: 1, agreeableness: 1, neuroticism: 1 },
+      }),
+    ).toBeNull();
     expect(big5FromBody({})).toBeNull();
   });
 });
