@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { VERSION } from '../shared/version';
 import { registerServe } from './commands/serve';
 import { registerStatus } from './commands/status';
+import { registerTrigger } from './commands/trigger';
+import { registerScenario } from './commands/scenario';
 
 /** The `webhook-studio` command line. Each command lives in `commands/<name>.ts`. */
 export function buildProgram(): Command {
@@ -11,5 +13,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run webhook-studio --help for usage)');
   registerServe(program);
   registerStatus(program);
+  registerTrigger(program);
+  registerScenario(program);
   return program;
 }

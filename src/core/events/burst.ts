@@ -14,7 +14,9 @@ export interface BurstOptions {
   /** Events per second; 0 or absent = as fast as `fireOne` takes them. */
   rate?: number;
   /** Fires the i-th event and says how many deliveries it made. Throwing stops the burst. */
-  fireOne(index: number): { deliveries: number };
+  fireOne(index: number): { eventId?: string; deliveries: number };
+  /** Put the ids fired since the previous report into each progress report. */
+  reportIds?: boolean;
   clock: Clock;
   timers: Timers;
   onProgress(p: BurstProgress): void;
@@ -47,6 +49,7 @@ export function startBurst(o: BurstOptions): BurstHandle {
   let cancelled = false;
   let timer: unknown = null;
   let lastEmit = -Infinity;
+  let newIds: string[] = [];
   let resolveDone!: (p: BurstProgress) => void;
   const done = new Promise<BurstProgress>((r) => (resolveDone = r));
 
@@ -63,7 +66,12 @@ export function startBurst(o: BurstOptions): BurstHandle {
 
   const emit = () => {
     lastEmit = o.clock.now().getTime();
-    o.onProgress(progress());
+    const p = progress();
+    if (o.reportIds) {
+      p.eventIds = newIds;
+      newIds = [];
+    }
+    o.onProgress(p);
   };
 
   const finish = (final: BurstProgress['state']) => {
@@ -81,7 +89,9 @@ export function startBurst(o: BurstOptions): BurstHandle {
     const target = Math.min(due, fired + chunk);
     try {
       while (fired < target && !cancelled) {
-        deliveries += o.fireOne(fired).deliveries;
+        const r = o.fireOne(fired);
+        deliveries += r.deliveries;
+        if (o.reportIds && r.eventId) newIds.push(r.eventId);
         fired++;
       }
     } catch (err) {

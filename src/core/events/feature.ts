@@ -112,7 +112,7 @@ export function eventsFeature(ctx: StudioContext, deps: EventsFeatureDeps) {
           ? firer.fireRaw({ eventType: build.eventType, projectId: build.projectId, body }, opts)
           : firer.fire(build, opts);
       },
-      'events.burst.start': ({ count, rate, source, ...build }) => {
+      'events.burst.start': ({ count, rate, source, reportIds, ...build }) => {
         if (bursts.size >= MAX_ACTIVE_BURSTS) {
           throw new StudioError('conflict', `${MAX_ACTIVE_BURSTS} bursts are already running; cancel one first`);
         }
@@ -126,10 +126,11 @@ export function eventsFeature(ctx: StudioContext, deps: EventsFeatureDeps) {
           rate,
           clock: ctx.clock,
           timers,
-          fireOne: (i) => ({
-            deliveries: firer.fire({ ...build, seed: `${baseSeed}:${i}` }, { source: source ?? 'burst' }).deliveries
-              .length,
-          }),
+          reportIds,
+          fireOne: (i) => {
+            const out = firer.fire({ ...build, seed: `${baseSeed}:${i}` }, { source: source ?? 'burst' });
+            return { eventId: out.eventId, deliveries: out.deliveries.length };
+          },
           onProgress: (p) => ctx.bus.emit('burst.progress', p),
         });
         bursts.set(burstId, handle);

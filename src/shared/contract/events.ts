@@ -14,6 +14,7 @@ export const EVENTS_LIMITS = {
   maxStepDelayMs: 24 * 3_600_000,
   maxSetOps: 100,
   maxScenarioJsonBytes: 1024 * 1024,
+  maxReportedIds: 10_000,
 } as const;
 
 export const InjectionSchema = z
@@ -93,6 +94,8 @@ export const BurstProgressSchema = z.object({
   state: z.enum(['running', 'done', 'cancelled', 'failed']),
   error: z.string().optional(),
   elapsedMs: z.number(),
+  /** Ids fired since the previous report, when the burst was started with `reportIds`. */
+  eventIds: z.array(z.string()).optional(),
 });
 export type BurstProgress = z.infer<typeof BurstProgressSchema>;
 
@@ -207,7 +210,13 @@ export const eventsCommands = {
       /** Events per second; absent or 0 = as fast as the dispatcher takes them. */
       rate: z.number().min(0).max(EVENTS_LIMITS.maxBurstRate).optional(),
       source: z.string().max(40).optional(),
-    }).strict(),
+      /** Stream the fired ids in `burst.progress` (bursts of at most maxReportedIds). */
+      reportIds: z.boolean().optional(),
+    })
+      .strict()
+      .refine((p) => !p.reportIds || p.count <= EVENTS_LIMITS.maxReportedIds, {
+        message: `reportIds is limited to bursts of ${EVENTS_LIMITS.maxReportedIds} events`,
+      }),
     result: z.object({ burstId: z.string(), total: z.number().int() }),
   },
   'events.burst.cancel': { params: z.object({ burstId: Id }).strict(), result: z.object({ cancelled: z.boolean() }) },
