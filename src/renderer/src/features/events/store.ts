@@ -10,6 +10,7 @@ import type {
   SchemaIssueDto,
 } from '../../../../shared/contract/events';
 import { useStudio } from '../../store/studio';
+import { locateJsonError } from './json-error';
 
 type Targets = ResultOf<'events.targets'>;
 
@@ -82,17 +83,9 @@ export function parseEditor(text: string): { data: Record<string, unknown> } | {
       return { error: 'The data must be a JSON object { … }' };
     return { data: v as Record<string, unknown> };
   } catch (err) {
-    const msg = (err as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    if (pos) {
-      const before = text.slice(0, Number(pos[1]));
-      const line = before.split('\n').length;
-      const col = Number(pos[1]) - before.lastIndexOf('\n');
-      return {
-        error: `Invalid JSON at line ${line}, column ${col}: ${msg.replace(/ in JSON at position \d+.*$/, '')}`,
-      };
-    }
-    return { error: `Invalid JSON: ${msg}` };
+    const at = locateJsonError(text);
+    if (at) return { error: `Invalid JSON at line ${at.line}, column ${at.column}: expected ${at.expected}` };
+    return { error: `Invalid JSON: ${(err as Error).message}` };
   }
 }
 
