@@ -6,6 +6,8 @@ import type { Timers } from './timers';
 export const PROGRESS_INTERVAL_MS = 250;
 /** Most events fired in one turn of the event loop, so the studio stays responsive. */
 export const BURST_CHUNK = 250;
+/** Longest a turn of the event loop may spend firing, ms (checked between events). */
+export const BURST_SLICE_MS = 20;
 
 export interface BurstOptions {
   burstId: string;
@@ -87,8 +89,10 @@ export function startBurst(o: BurstOptions): BurstHandle {
     const elapsed = o.clock.now().getTime() - start;
     const due = rate ? Math.min(o.count, Math.floor((elapsed * rate) / 1000) + 1) : o.count;
     const target = Math.min(due, fired + chunk);
+    const sliceEnd = o.clock.now().getTime() + BURST_SLICE_MS;
     try {
       while (fired < target && !cancelled) {
+        if (o.clock.now().getTime() > sliceEnd) break;
         const r = o.fireOne(fired);
         deliveries += r.deliveries;
         if (o.reportIds && r.eventId) newIds.push(r.eventId);
@@ -101,11 +105,12 @@ export function startBurst(o: BurstOptions): BurstHandle {
     if (fired >= o.count) return finish('done');
     if (cancelled) return finish('cancelled');
     const now = o.clock.now().getTime();
-    if (now - lastEmit >= interval) emit();
+    // Report two slices early rather than late, so timer and GC delays do not stretch a gap past the interval.
+    if (now - lastEmit >= interval - 2 * BURST_SLICE_MS) emit();
     let wait = 0;
     if (rate && fired >= due) {
       const nextDueAt = start + Math.ceil((fired * 1000) / rate);
-      wait = Math.max(0, Math.min(interval - (now - lastEmit), nextDueAt - now));
+      wait = Math.max(0, Math.min(interval - 2 * BURST_SLICE_MS - (now - lastEmit), nextDueAt - now));
     }
     timer = o.timers.setTimeout(tick, wait);
   };
