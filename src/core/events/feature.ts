@@ -6,7 +6,7 @@ import type { Feature } from '../feature';
 import { createAgentsLookup } from './agents-lookup';
 import { startBurst, type BurstHandle } from './burst';
 import { createCatalog, type CatalogEntry } from './catalog';
-import { createFirer, DEFAULT_USER_ID } from './fire';
+import { createFirer, DEFAULT_USER_ID, type BuiltEvent } from './fire';
 import { createRng } from './prng';
 import { runScenario, type RunHandle } from './scenarios';
 import { createScenariosRepo } from './scenarios-repo';
@@ -20,6 +20,8 @@ export const MAX_ACTIVE_RUNS = 8;
 export interface EventsFeatureDeps {
   dispatcher: DispatcherApi;
   timers?: Timers;
+  /** Side effects of a fired event (see `createFirer`'s `onFired`): the lead's glue to notifications. */
+  onFired?: (event: BuiltEvent, source: string) => void;
 }
 
 const toDto = (e: CatalogEntry) => ({
@@ -48,6 +50,7 @@ export function eventsFeature(ctx: StudioContext, deps: EventsFeatureDeps) {
     agents,
     dispatcher: deps.dispatcher,
     defaultProjectId,
+    onFired: deps.onFired,
   });
   const bursts = new Map<string, BurstHandle>();
   const runs = new Map<string, RunHandle>();

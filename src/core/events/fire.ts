@@ -82,6 +82,12 @@ interface Deps {
   agents: AgentsLookup;
   dispatcher: DispatcherApi;
   defaultProjectId(): string;
+  /**
+   * Called after every fired event (UI, CLI, burst, scenario) with its exact body: where
+   * the lead glues production's side effects, e.g. a pending notification for
+   * `agent.message` / `on_wakeup_ready`. A throwing hook does not undo the fire.
+   */
+  onFired?(event: BuiltEvent, source: string): void;
 }
 
 /** Builds events (one serialisation), previews their exact request, fires them. */
@@ -182,6 +188,11 @@ export function createFirer(deps: Deps) {
       source: opts.source ?? 'ui',
       ...(opts.injection ? { injection: opts.injection } : {}),
     });
+    try {
+      deps.onFired?.(ev, opts.source ?? 'ui');
+    } catch {
+      /* a side effect's failure must not turn a stored event into an error */
+    }
     return {
       eventId: result.eventId,
       eventType: ev.eventType,

@@ -197,3 +197,23 @@ describe('custom types', () => {
     expect(codes).toEqual(['conflict', 'invalid_params', 'invalid_params', 'invalid_params']);
   });
 });
+
+describe('side-effect hook', () => {
+  it('sees every fired event with its exact body and source, and cannot break a fire', async () => {
+    const seen: [string, string, string][] = [];
+    h = createHarness({
+      onFired: (ev, source) => {
+        seen.push([ev.eventType, source, ev.body]);
+        throw new Error('notification store is down');
+      },
+    });
+    const res = await h.call('events.fire', { eventType: 'agent.message', seed: 1 });
+    await h.call('events.fire', { eventType: 'on_wakeup_ready', source: 'cli' });
+    expect(seen.map(([t, s]) => [t, s])).toEqual([
+      ['agent.message', 'ui'],
+      ['on_wakeup_ready', 'cli'],
+    ]);
+    expect(seen[0][2]).toBe(h.fired[0].bodyText);
+    expect(res.eventId).toBe(h.fired[0].eventId);
+  });
+});

@@ -62,7 +62,9 @@ export interface Harness {
 }
 
 /** The events feature over a real SQLite file, a recording dispatcher and the real contract validation. */
-export function createHarness(opts: { clock?: Clock; timers?: Timers } = {}): Harness {
+export function createHarness(
+  opts: { clock?: Clock; timers?: Timers; onFired?: Parameters<typeof eventsFeature>[1]['onFired'] } = {},
+): Harness {
   const dir = tempDir('events-');
   const db = openStore(join(dir, 'studio.db'));
   const clock = opts.clock ?? { now: () => FIXED_NOW };
@@ -82,7 +84,7 @@ export function createHarness(opts: { clock?: Clock; timers?: Timers } = {}): Ha
     status: () => ({ projectId: defaults.project.project_id }) as never,
   } satisfies StudioContext;
   const rec = recordingDispatcher(db);
-  const feature = eventsFeature(ctx, { dispatcher: rec.api, timers: opts.timers });
+  const feature = eventsFeature(ctx, { dispatcher: rec.api, timers: opts.timers, onFired: opts.onFired });
   const dispatch = createDispatcher(feature.handlers as Handlers);
   const events: AnyEvent[] = [];
   bus.subscribe((e) => events.push(e));
