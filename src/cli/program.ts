@@ -8,6 +8,8 @@ import { registerAttempts } from './commands/attempts';
 import { registerReplay } from './commands/replay';
 import { registerExport } from './commands/export';
 import { registerVerify } from './commands/verify';
+import { registerTrigger } from './commands/trigger';
+import { registerScenario } from './commands/scenario';
 
 /** The `webhook-studio` command line. Each command lives in `commands/<name>.ts`. */
 export function buildProgram(): Command {
@@ -23,5 +25,7 @@ export function buildProgram(): Command {
   registerReplay(program);
   registerExport(program);
   registerVerify(program);
+  registerTrigger(program);
+  registerScenario(program);
   return program;
 }

@@ -1,4 +1,5 @@
 import type { StudioContext } from './context';
+import { eventsFeature } from './events/feature';
 import type { Feature } from './feature';
 import { studioFeature } from './studio-feature';
 import { apiFeature } from './api/feature';
@@ -16,5 +17,6 @@ export async function createFeatures(ctx: StudioContext): Promise<Feature[]> {
   const dispatch = dispatchFeature(ctx);
   const tunnel = await tunnelFeature(ctx);
   const inspector = inspectorFeature(ctx, { dispatcher: dispatch.dispatcher });
-  return [studio, api, dispatch.feature, tunnel, inspector];
+  const events = eventsFeature(ctx, { dispatcher: dispatch.dispatcher });
+  return [studio, api, dispatch.feature, tunnel, inspector, events];
 }

@@ -2,6 +2,7 @@ import { attemptEvents } from './contract/attempts';
 import { apiCommands, apiEvents } from './contract/api';
 import { dispatchCommands } from './contract/dispatch';
 import { inspectorCommands, inspectorEvents } from './contract/inspector';
+import { eventsCommands, eventsEvents } from './contract/events';
 import { studioCommands, studioEvents } from './contract/studio';
 import { tunnelCommands, tunnelEvents } from './contract/tunnel';
 
@@ -21,6 +22,7 @@ export const commands = {
   ...dispatchCommands,
   ...tunnelCommands,
   ...inspectorCommands,
+  ...eventsCommands,
 } as const;
 
 export const events = {
@@ -29,6 +31,7 @@ export const events = {
   ...apiEvents,
   ...tunnelEvents,
   ...inspectorEvents,
+  ...eventsEvents,
 } as const;
 
 export type Commands = typeof commands;

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/src/App';
+import { NotBuilt } from '../../src/renderer/src/features/placeholder/NotBuilt';
 import { attachClient, useStudio } from '../../src/renderer/src/store/studio';
 import type { StudioStatus } from '../../src/shared/contract';
 import { fakeClient } from './fake-client';
@@ -44,17 +45,21 @@ describe('app shell', () => {
     expect(within(bar).getByRole('button', { name: 'Copy the API key' })).toBeTruthy();
   });
 
-  it('says plainly when an area is not built, and navigates between areas', async () => {
-    const { client } = fakeClient({
-      'studio.status': () => status,
-      'settings.get': () => ({ theme: 'system' }),
-    });
+  it('an area that is not built says so plainly, with nothing made up', () => {
+    render(<NotBuilt title="Charts" what="Arrives with the charts feature." />);
+    expect(screen.getByRole('heading', { name: 'Not built yet' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toContain('Arrives with the charts feature.');
+  });
+
+  it('navigates between areas from the sidebar and with Alt+number', async () => {
+    const { client } = fakeClient({ 'studio.status': () => status, 'settings.get': () => ({ theme: 'system' }) });
     attachClient(client);
     render(<App />);
-    expect(screen.getByRole('heading', { name: 'Not built yet' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: /Settings/ }));
-    expect(screen.getByRole('heading', { name: 'Settings' })).toBeTruthy();
-    expect(screen.queryByText('Not built yet')).toBeNull();
+    expect(screen.getByRole('heading', { name: 'Settings', level: 1 })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Settings/ }).getAttribute('aria-current')).toBe('page');
+    fireEvent.keyDown(window, { key: '1', altKey: true });
+    expect(useStudio.getState().area).toBe('events');
   });
 
   it('saves a setting through the contract and shows the error when the studio refuses', async () => {

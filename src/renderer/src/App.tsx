@@ -5,6 +5,7 @@ import { StatusBar } from './components/StatusBar';
 import { NotBuilt } from './features/placeholder/NotBuilt';
 import { SettingsView } from './features/settings/SettingsView';
 import { TunnelView } from './features/tunnel/TunnelView';
+import { EventsView } from './features/events/EventsView';
 
 const NOT_BUILT: Record<Exclude<AreaId, 'settings'>, string> = {
   events: 'Fire agent.* events, bursts and scenarios at your handler. Arrives with the events feature.',
@@ -18,6 +19,7 @@ const NOT_BUILT: Record<Exclude<AreaId, 'settings'>, string> = {
 function AreaView({ area }: { area: AreaId }): ReactNode {
   if (area === 'settings') return <SettingsView />;
   if (area === 'tunnel') return <TunnelView />;
+  if (area === 'events') return <EventsView />;
   const label = AREAS.find((a) => a.id === area)?.label ?? area;
   return <NotBuilt title={label} what={NOT_BUILT[area]} />;
 }

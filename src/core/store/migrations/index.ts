@@ -5,6 +5,7 @@ import { m003Deliveries } from './003-deliveries';
 import { m004Api } from './004-api';
 import { m005Dispatch } from './005-dispatch';
 import { m006Tunnel } from './006-tunnel';
+import { m007Events } from './007-events';
 import { m008Inspector } from './008-inspector';
 
 /** Every migration, in order. Add new files; never edit one that has shipped. */
@@ -15,5 +16,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m004Api,
   m005Dispatch,
   m006Tunnel,
+  m007Events,
   m008Inspector,
 ];

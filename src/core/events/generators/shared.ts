@@ -1,0 +1,105 @@
+import { BIG5_TRAITS, personalityOf, type Big5Trait, type GenContext } from './context';
+import { fill, PHRASES, type Phrases } from './phrases';
+
+/** Mood on production's dimensions, each 0–100. */
+export interface Mood {
+  happiness: number;
+  energy: number;
+  calmness: number;
+  affection: number;
+}
+export const MOOD_DIMENSIONS = ['happiness', 'energy', 'calmness', 'affection'] as const;
+
+const USER_NAMES = {
+  en: ['Sam', 'Alex', 'Mia', 'Jordan', 'Priya'],
+  ja: ['さくら', 'ゆうと', 'はると'],
+  zh: ['小林', '阿明', '小雨'],
+};
+
+export function phrases(ctx: GenContext): Phrases {
+  return PHRASES[ctx.agent.language];
+}
+
+/** Fills a phrase with a topic, a day, the user's and the agent's names. */
+export function say(ctx: GenContext, template: string, topic?: string): string {
+  const p = phrases(ctx);
+  return fill(template, {
+    topic: topic ?? ctx.rng.pick(p.topics),
+    day: ctx.rng.pick(p.days),
+    user: ctx.rng.pick(USER_NAMES[ctx.agent.language]),
+    agent: ctx.agent.name,
+  });
+}
+
+const clamp = (v: number) => Math.max(0, Math.min(100, Math.round(v)));
+
+/** A mood drawn around the personality: extraverts have more energy, neurotic agents less calm. */
+export function moodFor(ctx: GenContext): Mood {
+  const b = personalityOf(ctx);
+  const r = ctx.rng;
+  return {
+    happiness: clamp(40 + b.agreeableness * 0.3 + r.int(-15, 15)),
+    energy: clamp(30 + b.extraversion * 0.4 + r.int(-15, 15)),
+    calmness: clamp(85 - b.neuroticism * 0.5 + r.int(-10, 10)),
+    affection: clamp(35 + b.agreeableness * 0.35 + r.int(-15, 15)),
+  };
+}
+
+/** A significant shift of mood: bigger swings for more neurotic agents. */
+export function shiftMood(ctx: GenContext, from: Mood): Mood {
+  const b = personalityOf(ctx);
+  const swing = 10 + b.neuroticism * 0.25;
+  const dir = ctx.rng.chance(0.6) ? 1 : -1;
+  const out = { ...from };
+  for (const d of MOOD_DIMENSIONS) out[d] = clamp(from[d] + dir * ctx.rng.float(swing * 0.3, swing, 0));
+  return out;
+}
+
+export function moodLabel(m: Mood): string {
+  if (m.happiness >= 65 && m.energy >= 60) return 'joyful';
+  if (m.happiness >= 60) return 'content';
+  if (m.calmness < 40) return 'anxious';
+  if (m.energy < 35) return 'tired';
+  if (m.affection >= 70) return 'affectionate';
+  if (m.happiness < 40) return 'melancholic';
+  return 'calm';
+}
+
+export interface TraitChange {
+  trait: Big5Trait;
+  before: number;
+  after: number;
+  delta: number;
+}
+
+/** Small Big5 deltas (±0.5–4 points on 0–100) on one to three traits of the agent's personality. */
+export function traitChanges(ctx: GenContext, max = 3): TraitChange[] {
+  const b = personalityOf(ctx);
+  const traits = ctx.rng.sample(BIG5_TRAITS, ctx.rng.int(1, max));
+  return traits.map((trait) => {
+    const before = b[trait];
+    let delta = ctx.rng.float(0.5, 4, 1) * (ctx.rng.chance(0.5) ? 1 : -1);
+    if (before + delta > 100 || before + delta < 0) delta = -delta;
+    const after = Math.round((before + delta) * 10) / 10;
+    return { trait, before, after, delta: Math.round((after - before) * 10) / 10 };
+  });
+}
+
+export const CHECK_TYPES = [
+  'check_in',
+  'follow_up',
+  'good_morning',
+  'celebration',
+  'reengagement',
+  'reminder',
+] as const;
+
+export function intentFor(ctx: GenContext, topic: string): string {
+  const en = [
+    `follow up on ${topic}`,
+    `check how the user feels about ${topic}`,
+    `celebrate ${topic}`,
+    `gently reconnect about ${topic}`,
+  ];
+  return ctx.rng.pick(en);
+}

@@ -1,0 +1,58 @@
+import type { CatalogEntryDto } from '../../../../shared/contract/events';
+
+const FAMILY_LABEL = {
+  documented: 'Documented agent.* events',
+  sdk: 'SDK proactive events',
+  custom: 'Custom types',
+} as const;
+
+/** The event types, grouped; arrow keys move the selection. */
+export function CatalogPicker({
+  catalog,
+  selected,
+  onSelect,
+}: {
+  catalog: CatalogEntryDto[];
+  selected: string;
+  onSelect(type: string): void;
+}) {
+  const onKey = (e: React.KeyboardEvent) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    e.preventDefault();
+    const i = catalog.findIndex((c) => c.type === selected);
+    const next = catalog[(i + (e.key === 'ArrowDown' ? 1 : -1) + catalog.length) % catalog.length];
+    if (next) {
+      onSelect(next.type);
+      document.getElementById(`evt-type-${next.type}`)?.focus();
+    }
+  };
+  if (!catalog.length) return <p className="muted">Loading the catalog…</p>;
+  return (
+    <div className="ev-catalog" role="listbox" aria-label="Event types" onKeyDown={onKey}>
+      {(['documented', 'sdk', 'custom'] as const).map((family) => {
+        const items = catalog.filter((c) => c.family === family);
+        if (!items.length) return null;
+        return (
+          <div key={family} className="ev-family">
+            <div className="ev-family-label">{FAMILY_LABEL[family]}</div>
+            {items.map((c) => (
+              <button
+                key={c.type}
+                id={`evt-type-${c.type}`}
+                type="button"
+                role="option"
+                aria-selected={c.type === selected}
+                className={c.type === selected ? 'ev-type active' : 'ev-type'}
+                onClick={() => onSelect(c.type)}
+                title={c.description}
+              >
+                <code>{c.type}</code>
+                <span className="ev-desc">{c.description}</span>
+              </button>
+            ))}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

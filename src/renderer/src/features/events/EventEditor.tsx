@@ -1,0 +1,64 @@
+import { eventsActions, useEvents } from './store';
+
+/** The `data` JSON editor with its inline JSON and schema errors, and template actions. */
+export function EventEditor() {
+  const { text, parseError, issues, saved, catalog, eventType } = useEvents();
+  const entry = catalog.find((c) => c.type === eventType);
+  const where = entry?.kind === 'envelope' ? 'the envelope’s data' : 'the body (beside event_type and agent_id)';
+  return (
+    <div className="card ev-editor">
+      <h2>
+        Payload{' '}
+        <span className="muted ev-small">
+          — {where}
+          {saved ? ' · saved template' : ' · generated sample'}
+        </span>
+      </h2>
+      <textarea
+        aria-label="Event data JSON"
+        aria-invalid={Boolean(parseError) || issues.length > 0}
+        aria-describedby="ev-editor-errors"
+        spellCheck={false}
+        value={text}
+        rows={16}
+        onChange={(e) => eventsActions.edit(e.target.value)}
+        onKeyDown={(e) => {
+          if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+            e.preventDefault();
+            void eventsActions.fire();
+          }
+        }}
+      />
+      <div id="ev-editor-errors" aria-live="polite">
+        {parseError && (
+          <div className="error" role="alert">
+            {parseError}
+          </div>
+        )}
+        {!parseError && issues.length > 0 && (
+          <ul className="ev-issues" role="alert" aria-label="Schema errors">
+            {issues.map((i) => (
+              <li key={`${i.pointer}:${i.message}`}>
+                <code>{i.path}</code> {i.message}
+              </li>
+            ))}
+          </ul>
+        )}
+        {!parseError && issues.length === 0 && text && <div className="ev-ok">✓ Matches the {eventType} schema</div>}
+      </div>
+      <div className="ev-actions">
+        <button type="button" onClick={() => void eventsActions.saveTemplate()} disabled={Boolean(parseError)}>
+          Save as template
+        </button>
+        <button type="button" onClick={() => void eventsActions.regenerate()}>
+          New sample
+        </button>
+        {saved && (
+          <button type="button" onClick={() => void eventsActions.resetTemplate()}>
+            Reset to sample
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

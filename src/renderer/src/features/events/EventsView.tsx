@@ -1,0 +1,120 @@
+import { useEffect } from 'react';
+import { useStudio } from '../../store/studio';
+import { BurstPanel } from './BurstPanel';
+import { CatalogPicker } from './CatalogPicker';
+import { EventEditor } from './EventEditor';
+import { PreviewPanel } from './PreviewPanel';
+import { ScenariosPanel } from './ScenariosPanel';
+import { eventsActions, useEvents } from './store';
+import './events.css';
+
+/** The Events area: pick a type and a target, edit, preview the exact request, fire, burst, run scenarios. */
+export function EventsView() {
+  const client = useStudio((s) => s.client);
+  const connected = useStudio((s) => s.connection === 'connected');
+  const { catalog, targets, eventType, projectId, agentId, userId, preview, lastFire, error, notice } = useEvents();
+
+  useEffect(() => {
+    if (!client || !connected) return;
+    void eventsActions.load();
+    return eventsActions.subscribe();
+  }, [client, connected]);
+
+  const entry = catalog.find((c) => c.type === eventType);
+
+  return (
+    <section className="area ev-area">
+      <header className="area-head">
+        <h1>Events</h1>
+      </header>
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
+      {notice && (
+        <div className="ev-notice" role="status">
+          {notice}
+        </div>
+      )}
+      <div className="ev-grid">
+        <aside className="ev-side">
+          <CatalogPicker catalog={catalog} selected={eventType} onSelect={(t) => void eventsActions.selectType(t)} />
+        </aside>
+        <div className="ev-main">
+          <div className="card">
+            <h2>
+              <code>{eventType}</code>
+            </h2>
+            {entry && <p className="muted ev-small">{entry.description}</p>}
+            <div className="ev-targets">
+              <label>
+                Project
+                <select
+                  aria-label="Project"
+                  value={projectId}
+                  onChange={(e) => void eventsActions.selectProject(e.target.value)}
+                >
+                  {(targets?.projects ?? []).map((p) => (
+                    <option key={p.projectId} value={p.projectId}>
+                      {p.name}
+                      {p.isDefault ? ' (default)' : ''}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                Agent
+                <select
+                  aria-label="Agent"
+                  value={agentId}
+                  onChange={(e) => eventsActions.setTarget({ agentId: e.target.value })}
+                >
+                  <option value="">First agent of the project</option>
+                  {(targets?.agents ?? []).map((a) => (
+                    <option key={a.agentId} value={a.agentId}>
+                      {a.name} ({a.language})
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                User
+                <input
+                  aria-label="User id"
+                  value={userId}
+                  onChange={(e) => eventsActions.setTarget({ userId: e.target.value })}
+                />
+              </label>
+            </div>
+          </div>
+          <EventEditor />
+          <div className="ev-actions ev-fire-row">
+            <button type="button" onClick={() => void eventsActions.previewNow()}>
+              Preview request
+            </button>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void eventsActions.fire()}
+              title="Fire (Ctrl+Enter in the editor)"
+            >
+              {preview ? 'Fire these exact bytes' : 'Fire'}
+            </button>
+          </div>
+          {lastFire && (
+            <div className="card ev-fired" role="status" aria-label="Fired">
+              Fired <code>{lastFire.eventType}</code> <code>{lastFire.eventId}</code> · {lastFire.bytes} bytes ·{' '}
+              {lastFire.deliveries.length === 0
+                ? 'no active webhook for this type: nothing delivered'
+                : `${lastFire.deliveries.length} ${lastFire.deliveries.length === 1 ? 'delivery' : 'deliveries'} → ${lastFire.deliveries.map((d) => d.webhookUrl).join(', ')}`}
+            </div>
+          )}
+          {preview && <PreviewPanel preview={preview} />}
+          <BurstPanel />
+          <ScenariosPanel />
+        </div>
+      </div>
+    </section>
+  );
+}

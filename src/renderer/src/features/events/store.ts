@@ -1,0 +1,323 @@
+import { create } from 'zustand';
+import type { ResultOf } from '../../../../shared/contract';
+import type {
+  BurstProgress,
+  CatalogEntryDto,
+  FireResultDto,
+  PreviewDto,
+  ScenarioInfo,
+  ScenarioProgress,
+  SchemaIssueDto,
+} from '../../../../shared/contract/events';
+import { useStudio } from '../../store/studio';
+import { locateJsonError } from './json-error';
+
+type Targets = ResultOf<'events.targets'>;
+
+export interface EventsState {
+  catalog: CatalogEntryDto[];
+  targets: Targets | null;
+  eventType: string;
+  projectId: string;
+  agentId: string;
+  userId: string;
+  /** The JSON editor's text: the event's `data`. */
+  text: string;
+  /** Whether `text` is the saved template. */
+  saved: boolean;
+  parseError: string | null;
+  issues: SchemaIssueDto[];
+  preview: PreviewDto | null;
+  lastFire: FireResultDto | null;
+  burst: BurstProgress | null;
+  scenarios: ScenarioInfo[];
+  run: ScenarioProgress | null;
+  error: string | null;
+  notice: string | null;
+}
+
+const initial: EventsState = {
+  catalog: [],
+  targets: null,
+  eventType: 'agent.message',
+  projectId: '',
+  agentId: '',
+  userId: '',
+  text: '',
+  saved: false,
+  parseError: null,
+  issues: [],
+  preview: null,
+  lastFire: null,
+  burst: null,
+  scenarios: [],
+  run: null,
+  error: null,
+  notice: null,
+};
+
+/** The Events area's own slice. */
+export const useEvents = create<EventsState>(() => ({ ...initial }));
+
+const client = () => {
+  const c = useStudio.getState().client;
+  if (!c) throw new Error('not connected to the studio');
+  return c;
+};
+
+async function guard<T>(fn: () => Promise<T>): Promise<T | undefined> {
+  try {
+    useEvents.setState({ error: null });
+    return await fn();
+  } catch (err) {
+    useEvents.setState({ error: (err as Error).message });
+    return undefined;
+  }
+}
+
+/** Parses the editor text; says where JSON breaks (line and column). */
+export function parseEditor(text: string): { data: Record<string, unknown> } | { error: string } {
+  try {
+    const v = JSON.parse(text) as unknown;
+    if (v === null || typeof v !== 'object' || Array.isArray(v))
+      return { error: 'The data must be a JSON object { … }' };
+    return { data: v as Record<string, unknown> };
+  } catch (err) {
+    const at = locateJsonError(text);
+    if (at) return { error: `Invalid JSON at line ${at.line}, column ${at.column}: expected ${at.expected}` };
+    return { error: `Invalid JSON: ${(err as Error).message}` };
+  }
+}
+
+const target = () => {
+  const s = useEvents.getState();
+  return {
+    eventType: s.eventType,
+    ...(s.projectId ? { projectId: s.projectId } : {}),
+    ...(s.agentId ? { agentId: s.agentId } : {}),
+    ...(s.userId ? { userId: s.userId } : {}),
+  };
+};
+
+let validateTimer: ReturnType<typeof setTimeout> | null = null;
+
+export const eventsActions = {
+  async load() {
+    await guard(async () => {
+      const [{ types }, targets, { scenarios }] = await Promise.all([
+        client().call('events.catalog'),
+        client().call('events.targets', {}),
+        client().call('scenarios.list'),
+      ]);
+      useEvents.setState({
+        catalog: types,
+        targets,
+        scenarios,
+        projectId: useEvents.getState().projectId || targets.projectId,
+        userId: useEvents.getState().userId || targets.defaultUserId,
+      });
+      await eventsActions.loadTemplate();
+    });
+  },
+
+  async selectProject(projectId: string) {
+    useEvents.setState({ projectId, agentId: '', preview: null });
+    await guard(async () => useEvents.setState({ targets: await client().call('events.targets', { projectId }) }));
+  },
+
+  setTarget(patch: Partial<Pick<EventsState, 'agentId' | 'userId'>>) {
+    useEvents.setState({ ...patch, preview: null });
+  },
+
+  async selectType(eventType: string) {
+    useEvents.setState({ eventType, preview: null, lastFire: null, issues: [], parseError: null });
+    await eventsActions.loadTemplate();
+  },
+
+  async loadTemplate() {
+    await guard(async () => {
+      const t = await client().call('events.template.get', target());
+      useEvents.setState({
+        text: JSON.stringify(t.data, null, 2),
+        saved: t.saved,
+        issues: [],
+        parseError: null,
+        preview: null,
+      });
+    });
+  },
+
+  async regenerate() {
+    await guard(async () => {
+      const s = await client().call('events.sample', target());
+      eventsActions.edit(JSON.stringify(s.data, null, 2));
+    });
+  },
+
+  /** Editor change: parse now, validate against the schema shortly after. */
+  edit(text: string) {
+    const parsed = parseEditor(text);
+    useEvents.setState({ text, preview: null, parseError: 'error' in parsed ? parsed.error : null });
+    if (validateTimer) clearTimeout(validateTimer);
+    if ('error' in parsed) return;
+    validateTimer = setTimeout(() => void eventsActions.validate(), 250);
+  },
+
+  async validate() {
+    const s = useEvents.getState();
+    const parsed = parseEditor(s.text);
+    if ('error' in parsed) return;
+    await guard(async () => {
+      const { issues } = await client().call('events.template.validate', { eventType: s.eventType, data: parsed.data });
+      if (useEvents.getState().text === s.text) useEvents.setState({ issues });
+    });
+  },
+
+  async saveTemplate() {
+    const s = useEvents.getState();
+    const parsed = parseEditor(s.text);
+    if ('error' in parsed) return useEvents.setState({ parseError: parsed.error });
+    await guard(async () => {
+      const r = await client().call('events.template.save', { eventType: s.eventType, data: parsed.data });
+      useEvents.setState(
+        r.ok ? { issues: [], saved: true, notice: 'Template saved.' } : { issues: r.issues, notice: null },
+      );
+    });
+  },
+
+  async resetTemplate() {
+    await guard(async () => {
+      await client().call('events.template.reset', { eventType: useEvents.getState().eventType });
+      await eventsActions.loadTemplate();
+      useEvents.setState({ notice: 'Back to the generated sample.' });
+    });
+  },
+
+  async previewNow() {
+    const parsed = parseEditor(useEvents.getState().text);
+    if ('error' in parsed) return useEvents.setState({ parseError: parsed.error });
+    await guard(async () => {
+      useEvents.setState({ preview: await client().call('events.preview', { ...target(), data: parsed.data }) });
+    });
+  },
+
+  /** Fires the previewed bytes when there is a preview, otherwise builds from the editor. */
+  async fire() {
+    const s = useEvents.getState();
+    const parsed = parseEditor(s.text);
+    if ('error' in parsed) return useEvents.setState({ parseError: parsed.error });
+    await guard(async () => {
+      const r = s.preview
+        ? await client().call('events.fire', {
+            eventType: s.eventType,
+            projectId: s.preview.projectId,
+            body: s.preview.body,
+          })
+        : await client().call('events.fire', { ...target(), data: parsed.data });
+      useEvents.setState({ lastFire: r, preview: null, notice: null });
+    });
+  },
+
+  async startBurst(count: number, rate: number, vary: boolean) {
+    const parsed = parseEditor(useEvents.getState().text);
+    if ('error' in parsed) return useEvents.setState({ parseError: parsed.error });
+    await guard(async () => {
+      const { burstId, total } = await client().call('events.burst.start', {
+        ...target(),
+        count,
+        ...(rate > 0 ? { rate } : {}),
+        ...(vary ? { fresh: true } : { data: parsed.data }),
+      });
+      const cur = useEvents.getState().burst;
+      if (!cur || cur.burstId !== burstId) {
+        useEvents.setState({
+          burst: {
+            burstId,
+            eventType: useEvents.getState().eventType,
+            total,
+            fired: 0,
+            deliveries: 0,
+            state: 'running',
+            elapsedMs: 0,
+          },
+        });
+      }
+    });
+  },
+
+  async cancelBurst() {
+    const b = useEvents.getState().burst;
+    if (b) await guard(() => client().call('events.burst.cancel', { burstId: b.burstId }));
+  },
+
+  async refreshScenarios() {
+    await guard(async () => useEvents.setState({ scenarios: (await client().call('scenarios.list')).scenarios }));
+  },
+
+  async runScenario(name: string) {
+    await guard(async () => {
+      const s = useEvents.getState();
+      const r = await client().call('scenarios.run', {
+        name,
+        ...(s.projectId ? { projectId: s.projectId } : {}),
+        ...(s.agentId ? { agentId: s.agentId } : {}),
+        ...(s.userId ? { userId: s.userId } : {}),
+      });
+      const cur = useEvents.getState().run;
+      if (!cur || cur.runId !== r.runId) {
+        useEvents.setState({
+          run: { runId: r.runId, scenario: r.scenario, total: r.total, done: 0, state: 'running', step: null },
+        });
+      }
+    });
+  },
+
+  async cancelRun() {
+    const r = useEvents.getState().run;
+    if (r) await guard(() => client().call('scenarios.cancel', { runId: r.runId }));
+  },
+
+  async exportScenario(name: string): Promise<string | undefined> {
+    return guard(async () => (await client().call('scenarios.export', { name })).json);
+  },
+
+  async importScenario(json: string, overwrite = false) {
+    await guard(async () => {
+      const s = await client().call('scenarios.import', { json, overwrite });
+      useEvents.setState({ notice: `Imported scenario "${s.name}".` });
+      await eventsActions.refreshScenarios();
+    });
+  },
+
+  async deleteScenario(name: string) {
+    await guard(async () => {
+      await client().call('scenarios.delete', { name });
+      await eventsActions.refreshScenarios();
+    });
+  },
+
+  /** Live updates: returns the unsubscribe. */
+  subscribe(): () => void {
+    const c = useStudio.getState().client;
+    if (!c) return () => {};
+    const offs = [
+      c.on('burst.progress', (p) => {
+        const cur = useEvents.getState().burst;
+        if (!cur || cur.burstId === p.burstId || cur.state !== 'running') useEvents.setState({ burst: p });
+      }),
+      c.on('scenario.progress', (p) => {
+        const cur = useEvents.getState().run;
+        if (
+          !cur ||
+          cur.runId === p.runId ||
+          cur.state === 'done' ||
+          cur.state === 'cancelled' ||
+          cur.state === 'failed'
+        ) {
+          useEvents.setState({ run: p });
+        }
+      }),
+    ];
+    return () => offs.forEach((off) => off());
+  },
+};

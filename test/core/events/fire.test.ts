@@ -1,0 +1,219 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { verify } from '../../../src/core/signing/signature';
+import { StudioError } from '../../../src/shared/errors';
+import { createHarness, FIXED_NOW, type Harness } from './harness';
+
+let h: Harness;
+afterEach(() => h?.close());
+
+describe('templates', () => {
+  it('offers a generated sample until a template is saved, then the saved one', async () => {
+    h = createHarness();
+    const first = await h.call('events.template.get', { eventType: 'agent.mood_change' });
+    expect(first.saved).toBe(false);
+    expect(first.data).toHaveProperty('current.happiness');
+    const edited = { ...first.data, reason: 'The user came back after a week away.' };
+    const saved = await h.call('events.template.save', { eventType: 'agent.mood_change', data: edited });
+    expect(saved).toEqual({ ok: true, issues: [], updatedAt: FIXED_NOW.toISOString() });
+    const again = await h.call('events.template.get', { eventType: 'agent.mood_change' });
+    expect(again).toMatchObject({ saved: true, data: edited });
+    await h.call('events.template.reset', { eventType: 'agent.mood_change' });
+    expect((await h.call('events.template.get', { eventType: 'agent.mood_change' })).saved).toBe(false);
+  });
+
+  it('refuses an invalid template and returns every issue with its JSON path', async () => {
+    h = createHarness();
+    const { data } = await h.call('events.template.get', { eventType: 'agent.mood_change' });
+    const bad = { ...data, current: { ...(data.current as object), happiness: 140 }, extra: 1 } as Record<
+      string,
+      unknown
+    >;
+    delete bad.reason;
+    const res = await h.call('events.template.save', { eventType: 'agent.mood_change', data: bad });
+    expect(res.ok).toBe(false);
+    expect(res.issues).toEqual(
+      expect.arrayContaining([
+        { path: '$.reason', pointer: '/reason', message: 'is required' },
+        { path: '$.extra', pointer: '/extra', message: 'is not allowed by the schema' },
+        { path: '$.current.happiness', pointer: '/current/happiness', message: 'must be <= 100' },
+      ]),
+    );
+    expect((await h.call('events.template.get', { eventType: 'agent.mood_change' })).saved).toBe(false);
+    const v = await h.call('events.template.validate', { eventType: 'agent.mood_change', data: [1] });
+    expect(v.issues).toEqual([{ path: '$', pointer: '', message: 'must be a JSON object' }]);
+  });
+
+  it('fires the saved template when no data is given', async () => {
+    h = createHarness();
+    const data = {
+      ...(await h.call('events.template.get', { eventType: 'agent.wakeup' })).data,
+      intent: 'ask about the race',
+    };
+    await h.call('events.template.save', { eventType: 'agent.wakeup', data });
+    await h.call('events.fire', { eventType: 'agent.wakeup' });
+    expect(JSON.parse(h.fired[0].bodyText).data.intent).toBe('ask about the race');
+  });
+});
+
+describe('fire and preview', () => {
+  it('serialises once and hands the dispatcher the exact bytes with ids that match the body', async () => {
+    h = createHarness();
+    const res = await h.call('events.fire', { eventType: 'agent.message', userId: 'user-7', seed: 1 });
+    expect(h.fired).toHaveLength(1);
+    const f = h.fired[0];
+    expect(typeof f.body).toBe('string');
+    const body = JSON.parse(f.bodyText);
+    expect(body).toMatchObject({ event_type: 'agent.message', user_id: 'user-7', created_at: FIXED_NOW.toISOString() });
+    expect(f).toMatchObject({
+      eventId: body.event_id,
+      agentId: body.agent_id,
+      userId: 'user-7',
+      eventType: 'agent.message',
+      source: 'ui',
+    });
+    expect(res).toMatchObject({
+      eventId: body.event_id,
+      bytes: Buffer.byteLength(f.bodyText),
+      deliveries: [],
+      issues: [],
+    });
+  });
+
+  it('applies --set to the body and reports (but still fires) a schema violation', async () => {
+    h = createHarness();
+    const res = await h.call('events.fire', {
+      eventType: 'agent.mood_change',
+      seed: 3,
+      set: ['data.reason=A long day', 'data.current.happiness=101', 'user_id=u-9'],
+    });
+    const body = JSON.parse(h.fired[0].bodyText);
+    expect(body.data.reason).toBe('A long day');
+    expect(body.user_id).toBe('u-9');
+    expect(h.fired[0].userId).toBe('u-9');
+    expect(res.issues).toEqual([
+      { path: '$.data.current.happiness', pointer: '/data/current/happiness', message: 'must be <= 100' },
+    ]);
+  });
+
+  it('previews the exact bytes and production headers, signed with the current secret', async () => {
+    h = createHarness();
+    h.registerWebhook('agent.message', 'http://127.0.0.1:9/hook', 'whsec_fixedkey123', 'Bearer handler-token');
+    const p = await h.call('events.preview', { eventType: 'agent.message', seed: 5 });
+    expect(p.headers.map((x) => x.name)).toEqual(['Content-Type', 'Sonzai-Signature', 'Authorization']);
+    expect(p.headers[2].value).toBe('Bearer handler-token');
+    const sig = p.headers[1].value;
+    const t = Math.floor(FIXED_NOW.getTime() / 1000);
+    expect(sig.startsWith(`t=${t},v1=`)).toBe(true);
+    expect(verify(p.body, sig, 'whsec_fixedkey123', { now: t })).toMatchObject({ ok: true });
+    expect(verify(p.body, sig, 'whsec_other', { now: t }).ok).toBe(false);
+    expect(p.bytes).toBe(Buffer.byteLength(p.body));
+    expect(p.webhook).toMatchObject({ url: 'http://127.0.0.1:9/hook', secretId: 'sec_agent.message' });
+    expect(p.note).toBeNull();
+
+    // Firing the previewed bytes sends exactly them.
+    const res = await h.call('events.fire', { eventType: 'agent.message', body: p.body });
+    expect(h.fired[0].bodyText).toBe(p.body);
+    expect(res.eventId).toBe(JSON.parse(p.body).event_id);
+    expect(res.deliveries).toEqual([
+      { deliveryId: 'd1', webhookId: 'wh_agent.message', webhookUrl: 'http://127.0.0.1:9/hook' },
+    ]);
+  });
+
+  it('says when nothing would be delivered', async () => {
+    h = createHarness();
+    const p = await h.call('events.preview', { eventType: 'agent.consolidation' });
+    expect(p.webhook).toBeNull();
+    expect(p.headers).toEqual([{ name: 'Content-Type', value: 'application/json' }]);
+    expect(p.note).toMatch(/no webhook is registered for agent.consolidation/);
+  });
+
+  it("uses the stored agent's language and personality", async () => {
+    h = createHarness();
+    const pid = h.ctx.projects.ensureDefaults().project.project_id;
+    const agent = h.ctx.projects.createAgent(pid, 'Hana', 'ja', {
+      big5: { openness: 90, conscientiousness: 40, extraversion: 20, agreeableness: 70, neuroticism: 60 },
+    });
+    await h.call('events.fire', { eventType: 'agent.message', agentId: agent.agent_id, seed: 2 });
+    await h.call('events.fire', { eventType: 'on_personality_updated', agentId: 'Hana', seed: 2 });
+    const msg = JSON.parse(h.fired[0].bodyText);
+    expect(msg.agent_id).toBe(agent.agent_id);
+    expect(msg.data.language).toBe('ja');
+    expect(msg.data.content).toMatch(/[\u3040-\u30ff]/);
+    const pers = JSON.parse(h.fired[1].bodyText);
+    expect(pers.agent_id).toBe(agent.agent_id);
+    expect(pers.big5_before).toEqual({
+      openness: 90,
+      conscientiousness: 40,
+      extraversion: 20,
+      agreeableness: 70,
+      neuroticism: 60,
+    });
+  });
+
+  it('rejects unknown types and bad --set with typed errors, firing nothing', async () => {
+    h = createHarness();
+    const unknown = await h.call('events.fire', { eventType: 'agent.nope' }).catch((e: unknown) => e);
+    expect((unknown as StudioError).code).toBe('not_found');
+    const badSet = await h
+      .call('events.fire', { eventType: 'agent.message', set: ['data.content.x=1'] })
+      .catch((e: unknown) => e);
+    expect((badSet as StudioError).code).toBe('invalid_params');
+    const notJson = await h.call('events.fire', { eventType: 'agent.message', body: '{nope' }).catch((e: unknown) => e);
+    expect((notJson as StudioError).message).toMatch(/not JSON/);
+    expect(h.fired).toHaveLength(0);
+  });
+});
+
+describe('custom types', () => {
+  it('are created with a schema and sample, listed, fired in the envelope, and deleted', async () => {
+    h = createHarness();
+    const entry = await h.call('events.types.create', {
+      type: 'session.end',
+      description: 'A chat session ended',
+      schema: { type: 'object', properties: { duration_s: { type: 'integer' } }, required: ['duration_s'] },
+      sample: { duration_s: 42 },
+    });
+    expect(entry.family).toBe('custom');
+    expect((await h.call('events.catalog', {})).types.map((t) => t.type)).toContain('session.end');
+    const res = await h.call('events.fire', { eventType: 'session.end' });
+    expect(JSON.parse(h.fired[0].bodyText).data).toEqual({ duration_s: 42 });
+    expect(res.issues).toEqual([]);
+    const bad = await h.call('events.template.save', { eventType: 'session.end', data: { duration_s: 'long' } });
+    expect(bad.issues).toEqual([{ path: '$.duration_s', pointer: '/duration_s', message: 'must be integer' }]);
+    await h.call('events.types.delete', { type: 'session.end' });
+    expect((await h.call('events.catalog', {})).types.map((t) => t.type)).not.toContain('session.end');
+  });
+
+  it('refuses built-in names, bad schemas and samples that do not match', async () => {
+    h = createHarness();
+    const codes = await Promise.all([
+      h.call('events.types.create', { type: 'agent.message' }).catch((e: StudioError) => e.code),
+      h.call('events.types.create', { type: 'x', schema: { type: 'nonsense' } }).catch((e: StudioError) => e.code),
+      h
+        .call('events.types.create', { type: 'y', schema: { type: 'object', required: ['a'] }, sample: {} })
+        .catch((e: StudioError) => e.code),
+      h.call('events.types.create', { type: 'has space' }).catch((e: StudioError) => e.code),
+    ]);
+    expect(codes).toEqual(['conflict', 'invalid_params', 'invalid_params', 'invalid_params']);
+  });
+});
+
+describe('side-effect hook', () => {
+  it('sees every fired event with its exact body and source, and cannot break a fire', async () => {
+    const seen: [string, string, string][] = [];
+    h = createHarness({
+      onFired: (ev, source) => {
+        seen.push([ev.eventType, source, ev.body]);
+        throw new Error('notification store is down');
+      },
+    });
+    const res = await h.call('events.fire', { eventType: 'agent.message', seed: 1 });
+    await h.call('events.fire', { eventType: 'on_wakeup_ready', source: 'cli' });
+    expect(seen.map(([t, s]) => [t, s])).toEqual([
+      ['agent.message', 'ui'],
+      ['on_wakeup_ready', 'cli'],
+    ]);
+    expect(seen[0][2]).toBe(h.fired[0].bodyText);
+    expect(res.eventId).toBe(h.fired[0].eventId);
+  });
+});

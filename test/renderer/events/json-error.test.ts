@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { locateJsonError } from '../../../src/renderer/src/features/events/json-error';
+
+describe('locateJsonError', () => {
+  it('accepts every valid document JSON.parse accepts', () => {
+    for (const ok of ['{}', '[]', '{"a":[1,-2.5e3,true,false,null,"x\\"y"]}', ' {"a" : {"b": []}} ', '"s"', '0']) {
+      expect(locateJsonError(ok), ok).toBeNull();
+    }
+  });
+
+  it('points at the first broken character with what was expected', () => {
+    expect(locateJsonError('{\n  "a": 1,\n}')).toMatchObject({ line: 3, column: 1, expected: 'a "key"' });
+    expect(locateJsonError('{"a" 1}')).toMatchObject({ line: 1, column: 6, expected: '":"' });
+    expect(locateJsonError('{"a": [1 2]}')).toMatchObject({ line: 1, column: 10, expected: '"," or "]"' });
+    expect(locateJsonError('{"a": "open')).toMatchObject({ expected: 'a closing quote' });
+    expect(locateJsonError('{} x')).toMatchObject({ column: 4, expected: 'the end of the document' });
+    expect(locateJsonError('{"a": tru}')).toMatchObject({ column: 7, expected: 'a value' });
+  });
+});
