@@ -6,6 +6,7 @@ import { apiFeature } from './api/feature';
 import { dispatchFeature } from './dispatch';
 import { tunnelFeature } from './tunnel/tunnel-feature';
 import { inspectorFeature } from './inspector/feature';
+import { createProactiveBridge } from './proactive-bridge';
 
 /**
  * The composition root: every feature of the core, in the order they are built. A
@@ -17,6 +18,8 @@ export async function createFeatures(ctx: StudioContext): Promise<Feature[]> {
   const dispatch = dispatchFeature(ctx);
   const tunnel = await tunnelFeature(ctx);
   const inspector = inspectorFeature(ctx, { dispatcher: dispatch.dispatcher });
-  const events = eventsFeature(ctx, { dispatcher: dispatch.dispatcher });
-  return [studio, api, dispatch.feature, tunnel, inspector, events];
+  const bridge = createProactiveBridge(ctx, { proactive: api.proactive, dispatcher: dispatch.dispatcher });
+  const events = eventsFeature(ctx, { dispatcher: dispatch.dispatcher, onFired: bridge.onFired });
+  const proactive: Feature = { name: 'proactive', close: bridge.close };
+  return [studio, api, dispatch.feature, tunnel, inspector, events, proactive];
 }
