@@ -289,6 +289,33 @@ export const eventsActions = {
     });
   },
 
+  /** Creates a custom type; resolves with an error message, or null on success. */
+  async createCustomType(input: {
+    type: string;
+    description: string;
+    schema: Record<string, unknown>;
+    sample: Record<string, unknown>;
+  }): Promise<string | null> {
+    try {
+      await client().call('events.types.create', input);
+      const { types } = await client().call('events.catalog');
+      useEvents.setState({ catalog: types });
+      await eventsActions.selectType(input.type);
+      return null;
+    } catch (err) {
+      return (err as Error).message;
+    }
+  },
+
+  async deleteCustomType(type: string) {
+    await guard(async () => {
+      await client().call('events.types.delete', { type });
+      const { types } = await client().call('events.catalog');
+      useEvents.setState({ catalog: types });
+      await eventsActions.selectType('agent.message');
+    });
+  },
+
   async deleteScenario(name: string) {
     await guard(async () => {
       await client().call('scenarios.delete', { name });
