@@ -40,7 +40,8 @@ export function eventsFeature(ctx: StudioContext, deps: EventsFeatureDeps) {
   const templates = createTemplatesRepo(ctx.db, catalog, ctx.clock);
   const agents = createAgentsLookup(ctx.db);
   const scenarios = createScenariosRepo(ctx.db, ctx.clock);
-  const defaultProjectId = () => ctx.projects.ensureDefaults().project.project_id;
+  let defaultProject: string | null = null;
+  const defaultProjectId = () => (defaultProject ??= ctx.projects.ensureDefaults().project.project_id);
   const firer = createFirer({
     db: ctx.db,
     clock: ctx.clock,
