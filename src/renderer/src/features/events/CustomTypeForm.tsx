@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { parseEditor } from './store';
+import { parseEditor } from './parse-editor';
 import { eventsActions } from './store';
 
 /** Define a custom event type: name, description, optional JSON Schema of its data, and a sample. */
