@@ -175,6 +175,8 @@ describe('Events view', () => {
     const issues = await screen.findByRole('alert', { name: 'Schema errors' }, { timeout: 2000 });
     expect(issues.textContent).toContain('$.current.happiness');
     expect(issues.textContent).toContain('must be <= 100');
+    fireEvent.click(within(issues).getByRole('button', { name: 'line 1' }));
+    expect(document.activeElement).toBe(editor());
     fireEvent.change(editor(), { target: { value: '{"current": {"happiness": 90}, "reason": "x"}' } });
     await screen.findByText(/Matches the agent.mood_change schema/, undefined, { timeout: 2000 });
   });
