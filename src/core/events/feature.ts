@@ -6,7 +6,8 @@ import type { Feature } from '../feature';
 import { createAgentsLookup } from './agents-lookup';
 import { startBurst, type BurstHandle } from './burst';
 import { createCatalog, type CatalogEntry } from './catalog';
-import { createFirer, DEFAULT_USER_ID, type BuiltEvent } from './fire';
+import { createFirer, DEFAULT_USER_ID, type BuiltEvent, type FireOutcome } from './fire';
+import { buildProactiveEvents, type ExecutedWakeup } from './proactive-payloads';
 import { createRng } from './prng';
 import { runScenario, type RunHandle } from './scenarios';
 import { createScenariosRepo } from './scenarios-repo';
@@ -40,7 +41,8 @@ export function eventsFeature(ctx: StudioContext, deps: EventsFeatureDeps) {
   const templates = createTemplatesRepo(ctx.db, catalog, ctx.clock);
   const agents = createAgentsLookup(ctx.db);
   const scenarios = createScenariosRepo(ctx.db, ctx.clock);
-  const defaultProjectId = () => ctx.projects.ensureDefaults().project.project_id;
+  let defaultProject: string | null = null;
+  const defaultProjectId = () => (defaultProject ??= ctx.projects.ensureDefaults().project.project_id);
   const firer = createFirer({
     db: ctx.db,
     clock: ctx.clock,
@@ -207,5 +209,26 @@ export function eventsFeature(ctx: StudioContext, deps: EventsFeatureDeps) {
       for (const r of runs.values()) r.cancel();
     },
   };
-  return Object.assign(feature, { catalog, templates, firer, scenarios, agents });
+  /**
+   * Fires production's three events for a wakeup that just ran (agent.wakeup,
+   * on_wakeup_ready, agent.message), in that order, with source 'wakeup'. The lead calls
+   * this from the wakeup runner; `onFired` then sees each one (notifications glue).
+   */
+  function fireWakeupEvents(wakeup: ExecutedWakeup, projectId?: string): FireOutcome[] {
+    const pid = projectId || defaultProjectId();
+    const events = buildProactiveEvents(wakeup, {
+      projectId: pid,
+      now: ctx.clock.now(),
+      agent: agents.profile(pid, wakeup.agent_id),
+      newId: () => ctx.random.uuid(),
+    });
+    return events.map((e) =>
+      firer.fireRaw(
+        { eventType: e.eventType, projectId: e.projectId, body: e.body, agentId: e.agentId, userId: e.userId },
+        { source: 'wakeup' },
+      ),
+    );
+  }
+
+  return Object.assign(feature, { catalog, templates, firer, scenarios, agents, fireWakeupEvents });
 }

@@ -204,7 +204,7 @@ export function createFirer(deps: Deps) {
 
   /** Fires exact bytes (e.g. a previewed body): never re-serialised. */
   function fireRaw(
-    input: { eventType: string; projectId?: string; body: string },
+    input: { eventType: string; projectId?: string; body: string; agentId?: string; userId?: string },
     opts: FireOptions = {},
   ): FireOutcome {
     const entry = deps.catalog.get(input.eventType);
@@ -222,8 +222,8 @@ export function createFirer(deps: Deps) {
       eventId: str(parsed?.event_id) ?? deps.random.uuid(),
       eventType: entry.type,
       projectId: input.projectId || str(parsed?.project_id) || deps.defaultProjectId(),
-      agentId: str(parsed?.agent_id) ?? '',
-      userId: str(parsed?.user_id),
+      agentId: input.agentId ?? str(parsed?.agent_id) ?? '',
+      userId: input.userId ?? str(parsed?.user_id),
       body: input.body,
       origin: 'data',
       issues: validateAgainst(entry.payloadSchema, parsed),

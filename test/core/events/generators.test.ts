@@ -160,3 +160,29 @@ describe('built-in generators', () => {
     expect(big5FromBody({})).toBeNull();
   });
 });
+
+describe('coherent samples', () => {
+  it('gives a mood change a reason that matches its direction', () => {
+    const up = ['good news', 'laughed', 'thanked', 'warm memory'];
+    for (let s = 0; s < 100; s++) {
+      const d = sample('agent.mood_change', s).data as {
+        previous: Record<string, number>;
+        current: Record<string, number>;
+        reason: string;
+      };
+      const rose = d.current.happiness + d.current.energy > d.previous.happiness + d.previous.energy;
+      const fell = d.current.happiness + d.current.energy < d.previous.happiness + d.previous.energy;
+      const positive = up.some((w) => d.reason.includes(w));
+      if (rose) expect(positive, d.reason).toBe(true);
+      if (fell) expect(positive, d.reason).toBe(false);
+    }
+  });
+
+  it('keeps developer-facing intents in English while the message follows the agent', () => {
+    for (let s = 0; s < 50; s++) {
+      const d = sample('agent.message', s, agent('ja')).data as { intent: string; content: string };
+      expect(d.intent).toMatch(/^[\x20-\x7e’]+$/u);
+      expect(d.content).toMatch(/[\u3040-\u30ff]/);
+    }
+  });
+});

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { builtInEntry } from '../../../src/core/events/catalog';
 import { buildProactiveEvents } from '../../../src/core/events/proactive-payloads';
 import { validateAgainst } from '../../../src/core/events/validate';
+import { createHarness, type Harness } from './harness';
 
 const wakeup = {
   wakeup_id: 'wk-1',
@@ -48,5 +49,28 @@ describe('proactive payloads of an executed wakeup', () => {
     expect(m.data).toMatchObject({ content: wakeup.generated_message, wakeup_id: 'wk-1', source: 'wakeup' });
     expect(new Set(events.map((e) => e.eventId)).size).toBe(3);
     expect(w.event_id).toBe(events[0].eventId);
+  });
+});
+
+describe('fireWakeupEvents (the wakeup runner glue)', () => {
+  let h: Harness;
+  afterEach(() => h.close());
+
+  it("fires the three events in order, in the agent's language, with source wakeup", async () => {
+    const seen: string[] = [];
+    h = createHarness({ onFired: (ev, source) => seen.push(`${ev.eventType}:${source}`) });
+    const pid = h.ctx.projects.ensureDefaults().project.project_id;
+    const agent = h.ctx.projects.createAgent(pid, 'Mei', 'zh');
+    h.registerWebhook('on_wakeup_ready');
+    const out = h.feature.fireWakeupEvents({ ...wakeup, agent_id: agent.agent_id });
+    expect(h.fired.map((f) => [f.eventType, f.source, f.userId, f.agentId])).toEqual([
+      ['agent.wakeup', 'wakeup', 'user-1', agent.agent_id],
+      ['on_wakeup_ready', 'wakeup', 'user-1', agent.agent_id],
+      ['agent.message', 'wakeup', 'user-1', agent.agent_id],
+    ]);
+    expect(out.map((o) => o.deliveries.length)).toEqual([0, 1, 0]);
+    expect(out.every((o) => o.issues.length === 0)).toBe(true);
+    expect(JSON.parse(h.fired[2].bodyText).data.language).toBe('zh');
+    expect(seen).toEqual(['agent.wakeup:wakeup', 'on_wakeup_ready:wakeup', 'agent.message:wakeup']);
   });
 });

@@ -13,9 +13,24 @@ const moodSchema = { type: 'object' };
 function fakeStudio() {
   const calls: { method: string; params: Record<string, unknown> }[] = [];
   const listeners = new Set<(e: AnyEvent) => void>();
+  const custom: Record<string, unknown>[] = [];
   const handlers: Record<string, (p: Record<string, unknown>) => unknown> = {
+    'events.types.create': (p) => {
+      if (p.type === 'agent.message') throw new Error('agent.message is a built-in type and cannot be redefined');
+      const e = {
+        type: p.type,
+        family: 'custom',
+        kind: 'envelope',
+        description: p.description,
+        dataSchema: p.schema,
+        payloadSchema: {},
+      };
+      custom.push(e);
+      return e;
+    },
     'events.catalog': () => ({
       types: [
+        ...custom,
         {
           type: 'agent.message',
           family: 'documented',
@@ -160,6 +175,8 @@ describe('Events view', () => {
     const issues = await screen.findByRole('alert', { name: 'Schema errors' }, { timeout: 2000 });
     expect(issues.textContent).toContain('$.current.happiness');
     expect(issues.textContent).toContain('must be <= 100');
+    fireEvent.click(within(issues).getByRole('button', { name: 'line 1' }));
+    expect(document.activeElement).toBe(editor());
     fireEvent.change(editor(), { target: { value: '{"current": {"happiness": 90}, "reason": "x"}' } });
     await screen.findByText(/Matches the agent.mood_change schema/, undefined, { timeout: 2000 });
   });
@@ -247,5 +264,30 @@ describe('Events view', () => {
       },
     });
     await screen.findByText(/flaky handler: 1\/1 · done · last: agent.message — A normal delivery first/);
+  });
+
+  it('creates a custom type from the sidebar, shows refusals inline, and selects the new type', async () => {
+    render(<EventsView />);
+    await waitFor(() => expect(editor().value).toContain('Hello there'));
+    fireEvent.click(screen.getByText('New custom type'));
+    const form = screen.getByRole('form', { name: 'New custom event type' });
+    fireEvent.change(within(form).getByLabelText('Type name'), { target: { value: 'agent.message' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Create type' }));
+    expect((await within(form).findByRole('alert')).textContent).toContain('built-in type');
+    fireEvent.change(within(form).getByLabelText('Type name'), { target: { value: 'session.end' } });
+    fireEvent.change(within(form).getByLabelText('Sample data'), { target: { value: '{"duration_s": 42' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Create type' }));
+    expect((await within(form).findByRole('alert')).textContent).toMatch(/Sample: Invalid JSON at line 1/);
+    fireEvent.change(within(form).getByLabelText('Sample data'), { target: { value: '{"duration_s": 42}' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Create type' }));
+    const option = await screen.findByRole('option', { name: /session\.end/ });
+    await waitFor(() => expect(option.getAttribute('aria-selected')).toBe('true'));
+    expect(screen.getByText('Custom types')).toBeTruthy();
+    expect(
+      studio.calls.find((c) => c.method === 'events.types.create' && c.params.type === 'session.end')!.params,
+    ).toMatchObject({
+      sample: { duration_s: 42 },
+      schema: { type: 'object' },
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { locateJsonError } from '../../../src/renderer/src/features/events/json-error';
+import { lineOfPointer } from '../../../src/renderer/src/features/events/json-lines';
 
 describe('locateJsonError', () => {
   it('accepts every valid document JSON.parse accepts', () => {
@@ -15,5 +16,22 @@ describe('locateJsonError', () => {
     expect(locateJsonError('{"a": "open')).toMatchObject({ expected: 'a closing quote' });
     expect(locateJsonError('{} x')).toMatchObject({ column: 4, expected: 'the end of the document' });
     expect(locateJsonError('{"a": tru}')).toMatchObject({ column: 7, expected: 'a value' });
+  });
+});
+
+describe('lineOfPointer', () => {
+  const text = JSON.stringify(
+    { previous: { happiness: 1 }, current: { happiness: 140, energy: 3 }, list: [1, { a: 2 }] },
+    null,
+    2,
+  );
+  const lines = text.split('\n');
+
+  it('finds the line of a key, an array item, and falls back to the parent for a missing key', () => {
+    expect(lines[lineOfPointer(text, '/current/happiness')! - 1]).toContain('"happiness": 140');
+    expect(lines[lineOfPointer(text, '/list/1/a')! - 1]).toContain('"a": 2');
+    expect(lines[lineOfPointer(text, '/current/calmness')! - 1]).toContain('"current"');
+    expect(lineOfPointer(text, '')).toBe(1);
+    expect(lineOfPointer('{broken', '/a')).toBeNull();
   });
 });

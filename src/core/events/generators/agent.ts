@@ -1,18 +1,29 @@
 import { HOUR, isoAt, MINUTE, type GenContext } from './context';
-import { CHECK_TYPES, intentFor, moodFor, moodLabel, phrases, say, shiftMood, traitChanges } from './shared';
+import {
+  CHECK_TYPES,
+  intentFor,
+  moodFor,
+  moodLabel,
+  moodReason,
+  phrases,
+  say,
+  shiftMood,
+  topicPair,
+  traitChanges,
+} from './shared';
 
 /** `data` of the documented `agent.*` events. Pure: everything comes from the context. */
 
 export function genAgentMessage(ctx: GenContext) {
-  const topic = ctx.rng.pick(phrases(ctx).topics);
+  const t = topicPair(ctx);
   const fromWakeup = ctx.rng.chance(0.7);
   return {
     message_id: ctx.rng.id('msg_'),
-    content: say(ctx, ctx.rng.pick(phrases(ctx).proactive), topic),
+    content: say(ctx, ctx.rng.pick(phrases(ctx).proactive), t.topic),
     language: ctx.agent.language,
     source: fromWakeup ? 'wakeup' : 'proactive',
     check_type: ctx.rng.pick(CHECK_TYPES),
-    intent: intentFor(ctx, topic),
+    intent: intentFor(ctx, t.en),
     ...(fromWakeup ? { wakeup_id: ctx.rng.uuid() } : {}),
   };
 }
@@ -21,13 +32,13 @@ const TRIGGERS = ['conversation', 'memory_recall', 'time_passing', 'user_absence
 
 export function genMoodChange(ctx: GenContext) {
   const previous = moodFor(ctx);
-  const current = shiftMood(ctx, previous);
+  const { mood: current, up } = shiftMood(ctx, previous);
   return {
     previous,
     current,
     previous_label: moodLabel(previous),
     label: moodLabel(current),
-    reason: say(ctx, ctx.rng.pick(phrases(ctx).moodReasons)),
+    reason: moodReason(ctx, up),
     trigger: ctx.rng.pick(TRIGGERS),
   };
 }
@@ -60,14 +71,14 @@ export function genBreakthrough(ctx: GenContext) {
 }
 
 export function genWakeup(ctx: GenContext) {
-  const topic = ctx.rng.pick(phrases(ctx).topics);
+  const t = topicPair(ctx);
   const createdHoursAgo = ctx.rng.int(6, 72);
   const lateMs = ctx.rng.int(0, 55) * 1000;
   return {
     wakeup_id: ctx.rng.uuid(),
     check_type: ctx.rng.pick(CHECK_TYPES),
-    intent: intentFor(ctx, topic),
-    interest_topic: topic,
+    intent: intentFor(ctx, t.en),
+    interest_topic: t.topic,
     ...(ctx.rng.chance(0.3) ? { occasion: ctx.rng.pick(phrases(ctx).recurring).title } : {}),
     created_at: isoAt(ctx.now, -createdHoursAgo * HOUR),
     scheduled_at: isoAt(ctx.now, -lateMs),

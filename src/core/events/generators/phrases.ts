@@ -9,7 +9,8 @@ export interface Phrases {
   days: readonly string[];
   proactive: readonly string[];
   memories: readonly string[];
-  moodReasons: readonly string[];
+  /** Why the mood went up / down. */
+  moodReasons: { readonly up: readonly string[]; readonly down: readonly string[] };
   breakthroughs: readonly { title: string; description: string }[];
   diary: readonly string[];
   recurring: readonly { title: string; description: string }[];
@@ -49,14 +50,19 @@ const en: Phrases = {
     'The user feels lonely on Sunday evenings.',
     'The user is learning to play Clair de Lune on the piano.',
   ],
-  moodReasons: [
-    'The user shared good news about {topic}.',
-    'The user has not talked to me for three days.',
-    'We laughed together about {topic}.',
-    'The user seemed stressed about {topic}.',
-    'A memory about {topic} came back during consolidation.',
-    'The user thanked me for remembering {topic}.',
-  ],
+  moodReasons: {
+    up: [
+      'The user shared good news about {topic}.',
+      'We laughed together about {topic}.',
+      'The user thanked me for remembering {topic}.',
+      'A warm memory about {topic} came back during consolidation.',
+    ],
+    down: [
+      'The user has not talked to me for three days.',
+      'The user seemed stressed about {topic}.',
+      'The user cut our conversation about {topic} short.',
+    ],
+  },
   breakthroughs: [
     {
       title: 'Opened up about family',
@@ -120,12 +126,10 @@ const ja: Phrases = {
     'ユーザーは木曜日にデザイン事務所の面接がある。',
     'ユーザーは日曜日の夜に寂しさを感じる。',
   ],
-  moodReasons: [
-    'ユーザーが{topic}について良い知らせを教えてくれた。',
-    'ユーザーと三日間話していない。',
-    '{topic}の話で一緒に笑った。',
-    'ユーザーは{topic}でストレスを感じているようだった。',
-  ],
+  moodReasons: {
+    up: ['ユーザーが{topic}について良い知らせを教えてくれた。', '{topic}の話で一緒に笑った。'],
+    down: ['ユーザーと三日間話していない。', 'ユーザーは{topic}でストレスを感じているようだった。'],
+  },
   breakthroughs: [
     {
       title: '家族のことを打ち明けた',
@@ -177,12 +181,10 @@ const zh: Phrases = {
     '用户星期四在一家设计工作室面试。',
     '用户在星期天晚上会感到孤独。',
   ],
-  moodReasons: [
-    '用户分享了关于{topic}的好消息。',
-    '用户已经三天没有和我说话了。',
-    '我们一起为{topic}笑了。',
-    '用户似乎因为{topic}而有压力。',
-  ],
+  moodReasons: {
+    up: ['用户分享了关于{topic}的好消息。', '我们一起为{topic}笑了。'],
+    down: ['用户已经三天没有和我说话了。', '用户似乎因为{topic}而有压力。'],
+  },
   breakthroughs: [
     { title: '敞开心扉谈家人', description: '用户第一次谈起奶奶，智能体变得更加温暖。' },
     { title: '第一个共同的笑话', description: '关于{topic}的玩笑成了他们聊天的一部分。' },

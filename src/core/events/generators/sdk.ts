@@ -1,5 +1,16 @@
 import { BIG5_TRAITS, HOUR, isoAt, personalityOf, type Big5, type GenContext } from './context';
-import { CHECK_TYPES, intentFor, moodFor, moodLabel, phrases, say, shiftMood, traitChanges } from './shared';
+import {
+  CHECK_TYPES,
+  intentFor,
+  moodFor,
+  moodLabel,
+  moodReason,
+  phrases,
+  say,
+  shiftMood,
+  topicPair,
+  traitChanges,
+} from './shared';
 
 /**
  * The fields of the SDK's `on_*` events besides `event_type` / `agent_id` (and
@@ -29,12 +40,12 @@ export function memoryContext(ctx: GenContext) {
 
 /** `on_wakeup_ready` body fields; `facts` pins the wakeup when it really ran. */
 export function genWakeupReady(ctx: GenContext, facts?: WakeupFacts) {
-  const topic = ctx.rng.pick(phrases(ctx).topics);
+  const t = topicPair(ctx);
   const w: WakeupFacts = facts ?? {
     wakeup_id: ctx.rng.uuid(),
     check_type: ctx.rng.pick(CHECK_TYPES),
-    intent: intentFor(ctx, topic),
-    generated_message: say(ctx, ctx.rng.pick(phrases(ctx).proactive), topic),
+    intent: intentFor(ctx, t.en),
+    generated_message: say(ctx, ctx.rng.pick(phrases(ctx).proactive), t.topic),
   };
   const scheduled = w.scheduled_at ?? isoAt(ctx.now, -ctx.rng.int(0, 50) * 1000);
   return {
@@ -96,13 +107,8 @@ export function genPersonalityUpdated(ctx: GenContext) {
 
 export function genMoodUpdated(ctx: GenContext) {
   const previous = moodFor(ctx);
-  const mood = shiftMood(ctx, previous);
-  return {
-    mood,
-    previous_mood: previous,
-    label: moodLabel(mood),
-    reason: say(ctx, ctx.rng.pick(phrases(ctx).moodReasons)),
-  };
+  const { mood, up } = shiftMood(ctx, previous);
+  return { mood, previous_mood: previous, label: moodLabel(mood), reason: moodReason(ctx, up) };
 }
 
 export function genBreakthroughDetected(ctx: GenContext) {

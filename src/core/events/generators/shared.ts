@@ -45,14 +45,26 @@ export function moodFor(ctx: GenContext): Mood {
   };
 }
 
-/** A significant shift of mood: bigger swings for more neurotic agents. */
-export function shiftMood(ctx: GenContext, from: Mood): Mood {
+/** A significant shift of mood, up or down: bigger swings for more neurotic agents. */
+export function shiftMood(ctx: GenContext, from: Mood): { mood: Mood; up: boolean } {
   const b = personalityOf(ctx);
   const swing = 10 + b.neuroticism * 0.25;
-  const dir = ctx.rng.chance(0.6) ? 1 : -1;
+  const up = ctx.rng.chance(0.6);
   const out = { ...from };
-  for (const d of MOOD_DIMENSIONS) out[d] = clamp(from[d] + dir * ctx.rng.float(swing * 0.3, swing, 0));
-  return out;
+  for (const d of MOOD_DIMENSIONS) out[d] = clamp(from[d] + (up ? 1 : -1) * ctx.rng.float(swing * 0.3, swing, 0));
+  return { mood: out, up };
+}
+
+/** Why the mood moved, consistent with its direction. */
+export function moodReason(ctx: GenContext, up: boolean): string {
+  const r = phrases(ctx).moodReasons;
+  return say(ctx, ctx.rng.pick(up ? r.up : r.down));
+}
+
+/** A topic in the agent's language, and the same topic in English (for developer-facing fields like intent). */
+export function topicPair(ctx: GenContext): { topic: string; en: string } {
+  const i = ctx.rng.int(0, PHRASES.en.topics.length - 1);
+  return { topic: phrases(ctx).topics[i] ?? PHRASES.en.topics[i], en: PHRASES.en.topics[i] };
 }
 
 export function moodLabel(m: Mood): string {

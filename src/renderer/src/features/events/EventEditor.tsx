@@ -1,9 +1,24 @@
+import { useMemo, useRef } from 'react';
+import { lineOfPointer, pointerOffsets } from './json-lines';
 import { eventsActions, useEvents } from './store';
+
+/** Selects a line of the textarea and scrolls it into view. */
+function goToLine(area: HTMLTextAreaElement | null, text: string, line: number): void {
+  if (!area) return;
+  const lines = text.split('\n');
+  const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+  area.focus();
+  area.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
+  const lineHeight = area.scrollHeight / Math.max(1, lines.length);
+  area.scrollTop = Math.max(0, (line - 3) * lineHeight);
+}
 
 /** The `data` JSON editor with its inline JSON and schema errors, and template actions. */
 export function EventEditor() {
   const { text, parseError, issues, saved, catalog, eventType } = useEvents();
   const entry = catalog.find((c) => c.type === eventType);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const offsets = useMemo(() => pointerOffsets(text), [text]);
   const where = entry?.kind === 'envelope' ? 'the envelope’s data' : 'the body (beside event_type and agent_id)';
   return (
     <div className="card ev-editor">
@@ -15,6 +30,7 @@ export function EventEditor() {
         </span>
       </h2>
       <textarea
+        ref={area}
         aria-label="Event data JSON"
         aria-invalid={Boolean(parseError) || issues.length > 0}
         aria-describedby="ev-editor-errors"
@@ -37,11 +53,19 @@ export function EventEditor() {
         )}
         {!parseError && issues.length > 0 && (
           <ul className="ev-issues" role="alert" aria-label="Schema errors">
-            {issues.map((i) => (
-              <li key={`${i.pointer}:${i.message}`}>
-                <code>{i.path}</code> {i.message}
-              </li>
-            ))}
+            {issues.map((i) => {
+              const line = lineOfPointer(text, i.pointer, offsets);
+              return (
+                <li key={`${i.pointer}:${i.message}`}>
+                  {line !== null && (
+                    <button type="button" className="ev-line" onClick={() => goToLine(area.current, text, line)}>
+                      line {line}
+                    </button>
+                  )}{' '}
+                  <code>{i.path}</code> {i.message}
+                </li>
+              );
+            })}
           </ul>
         )}
         {!parseError && issues.length === 0 && text && <div className="ev-ok">✓ Matches the {eventType} schema</div>}

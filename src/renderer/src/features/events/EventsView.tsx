@@ -1,7 +1,8 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useStudio } from '../../store/studio';
 import { BurstPanel } from './BurstPanel';
 import { CatalogPicker } from './CatalogPicker';
+import { CustomTypeForm } from './CustomTypeForm';
 import { EventEditor } from './EventEditor';
 import { PreviewPanel } from './PreviewPanel';
 import { ScenariosPanel } from './ScenariosPanel';
@@ -21,6 +22,7 @@ export function EventsView() {
   }, [client, connected]);
 
   const entry = catalog.find((c) => c.type === eventType);
+  const [newTypeOpen, setNewTypeOpen] = useState(false);
 
   return (
     <section className="area ev-area">
@@ -40,6 +42,10 @@ export function EventsView() {
       <div className="ev-grid">
         <aside className="ev-side">
           <CatalogPicker catalog={catalog} selected={eventType} onSelect={(t) => void eventsActions.selectType(t)} />
+          <details className="ev-new-type" open={newTypeOpen} onToggle={(e) => setNewTypeOpen(e.currentTarget.open)}>
+            <summary>New custom type</summary>
+            <CustomTypeForm onDone={() => setNewTypeOpen(false)} />
+          </details>
         </aside>
         <div className="ev-main">
           <div className="card">
@@ -47,6 +53,11 @@ export function EventsView() {
               <code>{eventType}</code>
             </h2>
             {entry && <p className="muted ev-small">{entry.description}</p>}
+            {entry?.family === 'custom' && (
+              <button type="button" onClick={() => void eventsActions.deleteCustomType(entry.type)}>
+                Delete this custom type
+              </button>
+            )}
             <div className="ev-targets">
               <label>
                 Project

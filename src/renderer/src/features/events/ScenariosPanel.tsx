@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
-import { eventsActions, useEvents } from './store';
+import { scenarioActions } from './scenario-actions';
+import { useEvents } from './store';
 
 /** Built-in and saved scenarios: run with progress, cancel, export, import, delete. */
 export function ScenariosPanel() {
@@ -34,7 +35,7 @@ export function ScenariosPanel() {
                 <button
                   type="button"
                   disabled={Boolean(running)}
-                  onClick={() => void eventsActions.runScenario(s.name)}
+                  onClick={() => void scenarioActions.runScenario(s.name)}
                   aria-label={`Run ${s.name}`}
                 >
                   Run
@@ -42,7 +43,7 @@ export function ScenariosPanel() {
                 <button
                   type="button"
                   onClick={async () => {
-                    const json = await eventsActions.exportScenario(s.name);
+                    const json = await scenarioActions.exportScenario(s.name);
                     if (json) setExported({ name: s.name, json });
                   }}
                   aria-label={`Export ${s.name}`}
@@ -52,7 +53,7 @@ export function ScenariosPanel() {
                 {!s.builtIn && (
                   <button
                     type="button"
-                    onClick={() => void eventsActions.deleteScenario(s.name)}
+                    onClick={() => void scenarioActions.deleteScenario(s.name)}
                     aria-label={`Delete ${s.name}`}
                   >
                     Delete
@@ -86,7 +87,7 @@ export function ScenariosPanel() {
             {run.error ? ` — ${run.error}` : ''}
           </div>
           {running && (
-            <button type="button" onClick={() => void eventsActions.cancelRun()}>
+            <button type="button" onClick={() => void scenarioActions.cancelRun()}>
               Cancel run
             </button>
           )}
@@ -135,7 +136,7 @@ export function ScenariosPanel() {
           <button
             type="button"
             disabled={!importText.trim()}
-            onClick={() => void eventsActions.importScenario(importText, overwrite)}
+            onClick={() => void scenarioActions.importScenario(importText, overwrite)}
           >
             Import
           </button>

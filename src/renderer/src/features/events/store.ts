@@ -10,7 +10,7 @@ import type {
   SchemaIssueDto,
 } from '../../../../shared/contract/events';
 import { useStudio } from '../../store/studio';
-import { locateJsonError } from './json-error';
+import { parseEditor } from './parse-editor';
 
 type Targets = ResultOf<'events.targets'>;
 
@@ -59,33 +59,19 @@ const initial: EventsState = {
 /** The Events area's own slice. */
 export const useEvents = create<EventsState>(() => ({ ...initial }));
 
-const client = () => {
+export const client = () => {
   const c = useStudio.getState().client;
   if (!c) throw new Error('not connected to the studio');
   return c;
 };
 
-async function guard<T>(fn: () => Promise<T>): Promise<T | undefined> {
+export async function guard<T>(fn: () => Promise<T>): Promise<T | undefined> {
   try {
     useEvents.setState({ error: null });
     return await fn();
   } catch (err) {
     useEvents.setState({ error: (err as Error).message });
     return undefined;
-  }
-}
-
-/** Parses the editor text; says where JSON breaks (line and column). */
-export function parseEditor(text: string): { data: Record<string, unknown> } | { error: string } {
-  try {
-    const v = JSON.parse(text) as unknown;
-    if (v === null || typeof v !== 'object' || Array.isArray(v))
-      return { error: 'The data must be a JSON object { … }' };
-    return { data: v as Record<string, unknown> };
-  } catch (err) {
-    const at = locateJsonError(text);
-    if (at) return { error: `Invalid JSON at line ${at.line}, column ${at.column}: expected ${at.expected}` };
-    return { error: `Invalid JSON: ${(err as Error).message}` };
   }
 }
 
@@ -100,6 +86,8 @@ const target = () => {
 };
 
 let validateTimer: ReturnType<typeof setTimeout> | null = null;
+
+export { parseEditor };
 
 export const eventsActions = {
   async load() {
@@ -250,49 +238,30 @@ export const eventsActions = {
     if (b) await guard(() => client().call('events.burst.cancel', { burstId: b.burstId }));
   },
 
-  async refreshScenarios() {
-    await guard(async () => useEvents.setState({ scenarios: (await client().call('scenarios.list')).scenarios }));
+  /** Creates a custom type; resolves with an error message, or null on success. */
+  async createCustomType(input: {
+    type: string;
+    description: string;
+    schema: Record<string, unknown>;
+    sample: Record<string, unknown>;
+  }): Promise<string | null> {
+    try {
+      await client().call('events.types.create', input);
+      const { types } = await client().call('events.catalog');
+      useEvents.setState({ catalog: types });
+      await eventsActions.selectType(input.type);
+      return null;
+    } catch (err) {
+      return (err as Error).message;
+    }
   },
 
-  async runScenario(name: string) {
+  async deleteCustomType(type: string) {
     await guard(async () => {
-      const s = useEvents.getState();
-      const r = await client().call('scenarios.run', {
-        name,
-        ...(s.projectId ? { projectId: s.projectId } : {}),
-        ...(s.agentId ? { agentId: s.agentId } : {}),
-        ...(s.userId ? { userId: s.userId } : {}),
-      });
-      const cur = useEvents.getState().run;
-      if (!cur || cur.runId !== r.runId) {
-        useEvents.setState({
-          run: { runId: r.runId, scenario: r.scenario, total: r.total, done: 0, state: 'running', step: null },
-        });
-      }
-    });
-  },
-
-  async cancelRun() {
-    const r = useEvents.getState().run;
-    if (r) await guard(() => client().call('scenarios.cancel', { runId: r.runId }));
-  },
-
-  async exportScenario(name: string): Promise<string | undefined> {
-    return guard(async () => (await client().call('scenarios.export', { name })).json);
-  },
-
-  async importScenario(json: string, overwrite = false) {
-    await guard(async () => {
-      const s = await client().call('scenarios.import', { json, overwrite });
-      useEvents.setState({ notice: `Imported scenario "${s.name}".` });
-      await eventsActions.refreshScenarios();
-    });
-  },
-
-  async deleteScenario(name: string) {
-    await guard(async () => {
-      await client().call('scenarios.delete', { name });
-      await eventsActions.refreshScenarios();
+      await client().call('events.types.delete', { type });
+      const { types } = await client().call('events.catalog');
+      useEvents.setState({ catalog: types });
+      await eventsActions.selectType('agent.message');
     });
   },
 
