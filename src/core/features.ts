@@ -7,6 +7,7 @@ import { dispatchFeature } from './dispatch';
 import { tunnelFeature } from './tunnel/tunnel-feature';
 import { inspectorFeature } from './inspector/feature';
 import { createProactiveBridge } from './proactive-bridge';
+import { notificationsFeature } from './notifications/feature';
 
 /**
  * The composition root: every feature of the core, in the order they are built. A
@@ -18,8 +19,10 @@ export async function createFeatures(ctx: StudioContext): Promise<Feature[]> {
   const dispatch = dispatchFeature(ctx);
   const tunnel = await tunnelFeature(ctx);
   const inspector = inspectorFeature(ctx, { dispatcher: dispatch.dispatcher });
-  const bridge = createProactiveBridge(ctx, { proactive: api.proactive, dispatcher: dispatch.dispatcher });
-  const events = eventsFeature(ctx, { dispatcher: dispatch.dispatcher, onFired: bridge.onFired });
+  // Fired proactive messages leave notifications; executed wakeups fire their events.
+  const events = eventsFeature(ctx, { dispatcher: dispatch.dispatcher, onFired: (e, s) => bridge.onFired(e, s) });
+  const bridge = createProactiveBridge(ctx, { proactive: api.proactive, fireWakeupEvents: events.fireWakeupEvents });
   const proactive: Feature = { name: 'proactive', close: bridge.close };
-  return [studio, api, dispatch.feature, tunnel, inspector, events, proactive];
+  const notifications = notificationsFeature(ctx, { proactive: api.proactive });
+  return [studio, api, dispatch.feature, tunnel, inspector, events, proactive, notifications];
 }

@@ -1,6 +1,7 @@
 import { attemptEvents } from './contract/attempts';
 import { apiCommands, apiEvents } from './contract/api';
 import { dispatchCommands } from './contract/dispatch';
+import { notificationsCommands, notificationsEvents } from './contract/notifications';
 import { inspectorCommands, inspectorEvents } from './contract/inspector';
 import { eventsCommands, eventsEvents } from './contract/events';
 import { studioCommands, studioEvents } from './contract/studio';
@@ -20,6 +21,7 @@ export const commands = {
   ...studioCommands,
   ...apiCommands,
   ...dispatchCommands,
+  ...notificationsCommands,
   ...tunnelCommands,
   ...inspectorCommands,
   ...eventsCommands,
@@ -29,6 +31,7 @@ export const events = {
   ...studioEvents,
   ...attemptEvents,
   ...apiEvents,
+  ...notificationsEvents,
   ...tunnelEvents,
   ...inspectorEvents,
   ...eventsEvents,
@@ -37,6 +40,8 @@ export const events = {
 export type Commands = typeof commands;
 export type Method = keyof Commands;
 export type ParamsOf<M extends Method> = import('zod').input<Commands[M]['params']>;
+/** What a handler receives: the params after validation, defaults applied. */
+export type ParsedParamsOf<M extends Method> = import('zod').output<Commands[M]['params']>;
 export type ResultOf<M extends Method> = import('zod').output<Commands[M]['result']>;
 
 export type Events = typeof events;

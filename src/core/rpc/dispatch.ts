@@ -1,8 +1,8 @@
-import { commands, isMethod, type Method, type ParamsOf, type ResultOf } from '../../shared/contract';
+import { commands, isMethod, type Method, type ParsedParamsOf, type ResultOf } from '../../shared/contract';
 import { RequestEnvelopeSchema, type ResponseEnvelope } from '../../shared/envelope';
 import { StudioError } from '../../shared/errors';
 
-export type Handlers = { [M in Method]: (params: ParamsOf<M> & object) => ResultOf<M> | Promise<ResultOf<M>> };
+export type Handlers = { [M in Method]: (params: ParsedParamsOf<M> & object) => ResultOf<M> | Promise<ResultOf<M>> };
 
 function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {
   return issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
