@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { VERSION } from '../shared/version';
 import { registerServe } from './commands/serve';
 import { registerStatus } from './commands/status';
+import { registerClock } from './commands/clock';
 import { registerListen } from './commands/listen';
 import { registerRelay } from './commands/relay';
 import { registerAttempts } from './commands/attempts';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run webhook-studio --help for usage)');
   registerServe(program);
   registerStatus(program);
+  registerClock(program);
   registerListen(program);
   registerRelay(program);
   registerAttempts(program);

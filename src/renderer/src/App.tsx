@@ -6,6 +6,7 @@ import { NotBuilt } from './features/placeholder/NotBuilt';
 import { SettingsView } from './features/settings/SettingsView';
 import { TunnelView } from './features/tunnel/TunnelView';
 import { EventsView } from './features/events/EventsView';
+import { NotificationsView } from './features/notifications/NotificationsView';
 
 const NOT_BUILT: Record<Exclude<AreaId, 'settings'>, string> = {
   events: 'Fire agent.* events, bursts and scenarios at your handler. Arrives with the events feature.',
@@ -20,6 +21,7 @@ function AreaView({ area }: { area: AreaId }): ReactNode {
   if (area === 'settings') return <SettingsView />;
   if (area === 'tunnel') return <TunnelView />;
   if (area === 'events') return <EventsView />;
+  if (area === 'notifications') return <NotificationsView />;
   const label = AREAS.find((a) => a.id === area)?.label ?? area;
   return <NotBuilt title={label} what={NOT_BUILT[area]} />;
 }

@@ -1,0 +1,231 @@
+import { useEffect } from 'react';
+import { useStudio } from '../../store/studio';
+import { ClockCard } from './ClockCard';
+import { ScheduleWakeupForm } from './ScheduleWakeupForm';
+import { useNotifications } from './store';
+import './notifications.css';
+
+const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+
+function Badge({ status }: { status: string }) {
+  return <span className={`badge badge-${status}`}>{status}</span>;
+}
+
+/** Agent notifications, wakeups and project notifications, with the clock that drives them. */
+export function NotificationsView() {
+  const client = useStudio((s) => s.client);
+  const { overview, projects, agents, projectId, agentId, userId, error, busy, setFilter, load, act } =
+    useNotifications();
+
+  useEffect(() => {
+    if (!client) return;
+    void load();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Live: refetch (debounced) when the studio says something changed, and every 5 s for the clock.
+    const off = client.on('proactive.changed', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void load(), 150);
+    });
+    const tick = setInterval(() => void load(), 5000);
+    return () => {
+      off();
+      clearTimeout(timer);
+      clearInterval(tick);
+    };
+  }, [client, load]);
+
+  const call = useStudio.getState().client;
+  const pending = overview?.proactive.filter((n) => n.status === 'pending').length ?? 0;
+
+  return (
+    <section className="area notifications">
+      <header className="area-head">
+        <h1>Notifications</h1>
+        <div className="filters">
+          <select
+            aria-label="Project"
+            value={projectId ?? ''}
+            onChange={(e) => setFilter({ projectId: e.target.value })}
+          >
+            {projects.map((p) => (
+              <option key={p.projectId} value={p.projectId}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+          <select aria-label="Agent" value={agentId} onChange={(e) => setFilter({ agentId: e.target.value })}>
+            <option value="">All agents</option>
+            {agents.map((a) => (
+              <option key={a.agentId} value={a.agentId}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+          <select aria-label="User" value={userId} onChange={(e) => setFilter({ userId: e.target.value })}>
+            <option value="">All users</option>
+            {overview?.users.map((u) => (
+              <option key={u} value={u}>
+                {u}
+              </option>
+            ))}
+          </select>
+        </div>
+      </header>
+      {error && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
+      <ClockCard />
+
+      <div className="card wide">
+        <h2>
+          Agent notifications <span className="muted">· {pending} pending</span>
+        </h2>
+        {overview && overview.proactive.length === 0 ? (
+          <p className="muted">
+            None yet. A proactive message (<code>agent.message</code>, <code>on_wakeup_ready</code>) or a wakeup that
+            runs leaves one here for its user, as <code>GET /agents/&#123;id&#125;/notifications</code> shows.
+          </p>
+        ) : (
+          <table className="grid" aria-label="Agent notifications">
+            <thead>
+              <tr>
+                <th>Status</th>
+                <th>User</th>
+                <th>Agent</th>
+                <th>Check</th>
+                <th>Message</th>
+                <th>Created</th>
+                <th>Consumed</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {overview?.proactive.map((n) => (
+                <tr key={n.messageId}>
+                  <td>
+                    <Badge status={n.status} />
+                  </td>
+                  <td>{n.userId}</td>
+                  <td>{n.agentName ?? n.agentId}</td>
+                  <td>{n.checkType}</td>
+                  <td className="message">{n.generatedMessage}</td>
+                  <td>{time(n.createdAt)}</td>
+                  <td>{time(n.consumedAt)}</td>
+                  <td>
+                    {n.status === 'pending' && (
+                      <button
+                        type="button"
+                        disabled={busy}
+                        onClick={() => void act(() => call!.call('proactive.consume', { messageId: n.messageId }))}
+                      >
+                        Consume
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+
+      <div className="card wide">
+        <h2>Wakeups</h2>
+        <ScheduleWakeupForm />
+        {overview && overview.wakeups.length === 0 ? (
+          <p className="muted">
+            No wakeups. Schedule one here or with <code>POST /agents/&#123;id&#125;/wakeups</code>, then fast-forward
+            the clock to run it.
+          </p>
+        ) : (
+          <table className="grid" aria-label="Wakeups">
+            <thead>
+              <tr>
+                <th>Status</th>
+                <th>User</th>
+                <th>Agent</th>
+                <th>Check</th>
+                <th>Intent</th>
+                <th>Scheduled</th>
+                <th>Executed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {overview?.wakeups.map((w) => (
+                <tr key={w.wakeupId}>
+                  <td>
+                    <Badge status={w.status} />
+                  </td>
+                  <td>{w.userId}</td>
+                  <td>{w.agentName ?? w.agentId}</td>
+                  <td>{w.checkType}</td>
+                  <td className="message">{w.intent}</td>
+                  <td>{time(w.scheduledAt)}</td>
+                  <td>{time(w.executedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+
+      <div className="card wide">
+        <h2>Project notifications</h2>
+        {overview && overview.projectNotifications.length === 0 ? (
+          <p className="muted">
+            None yet: they appear with proactive messages, as <code>GET /projects/&#123;id&#125;/notifications</code>{' '}
+            lists them.
+          </p>
+        ) : (
+          <table className="grid" aria-label="Project notifications">
+            <thead>
+              <tr>
+                <th>Status</th>
+                <th>Event type</th>
+                <th>User</th>
+                <th>Created</th>
+                <th>Acknowledged</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {overview?.projectNotifications.map((n) => (
+                <tr key={n.notificationId}>
+                  <td>
+                    <Badge status={n.status} />
+                  </td>
+                  <td>
+                    <code>{n.eventType}</code>
+                  </td>
+                  <td>{n.userId ?? '—'}</td>
+                  <td>{time(n.createdAt)}</td>
+                  <td>{time(n.acknowledgedAt)}</td>
+                  <td>
+                    {n.status === 'pending' && (
+                      <button
+                        type="button"
+                        disabled={busy}
+                        onClick={() =>
+                          void act(() =>
+                            call!.call('proactive.acknowledge', {
+                              projectId: projectId ?? undefined,
+                              notificationIds: [n.notificationId],
+                            }),
+                          )
+                        }
+                      >
+                        Acknowledge
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import { create } from 'zustand';
+import type { ResultOf } from '../../../../shared/contract';
+import { useStudio } from '../../store/studio';
+
+type Overview = ResultOf<'proactive.overview'>;
+
+interface NotificationsState {
+  projectId: string | null;
+  agentId: string;
+  userId: string;
+  overview: Overview | null;
+  projects: { projectId: string; name: string }[];
+  agents: { agentId: string; name: string }[];
+  error: string | null;
+  busy: boolean;
+  setFilter(patch: Partial<Pick<NotificationsState, 'projectId' | 'agentId' | 'userId'>>): void;
+  load(): Promise<void>;
+  /** Runs a command, shows its error inline, and reloads. */
+  act(run: () => Promise<unknown>): Promise<void>;
+}
+
+/** The Notifications area's state: filters, the overview, and the pickers' lists. */
+export const useNotifications = create<NotificationsState>((set, get) => ({
+  projectId: null,
+  agentId: '',
+  userId: '',
+  overview: null,
+  projects: [],
+  agents: [],
+  error: null,
+  busy: false,
+  setFilter(patch) {
+    set({ ...patch, ...(patch.projectId !== undefined ? { agentId: '', userId: '' } : {}) });
+    void get().load();
+  },
+  async load() {
+    const client = useStudio.getState().client;
+    if (!client) return;
+    const { projectId, agentId, userId } = get();
+    try {
+      const [overview, projects] = await Promise.all([
+        client.call('proactive.overview', {
+          ...(projectId ? { projectId } : {}),
+          ...(agentId ? { agentId } : {}),
+          ...(userId ? { userId } : {}),
+        }),
+        client.call('projects.list'),
+      ]);
+      const agents = await client.call('agents.list', { projectId: overview.projectId });
+      set({
+        overview,
+        projectId: overview.projectId,
+        projects: projects.projects.map((p) => ({ projectId: p.projectId, name: p.name })),
+        agents: agents.agents.map((a) => ({ agentId: a.agentId, name: a.name })),
+        error: null,
+      });
+    } catch (err) {
+      set({ error: (err as Error).message });
+    }
+  },
+  async act(run) {
+    set({ busy: true, error: null });
+    try {
+      await run();
+    } catch (err) {
+      set({ error: (err as Error).message });
+    } finally {
+      set({ busy: false });
+      await get().load();
+    }
+  },
+}));
