@@ -111,6 +111,7 @@ export function createRelayServer(options: RelayOptions) {
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
+    req.on('error', () => res.destroy()); // the sender went away mid-body
     req.on('data', (chunk: Buffer) => {
       if (tooLarge) return;
       size += chunk.length;

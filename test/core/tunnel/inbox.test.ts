@@ -138,6 +138,25 @@ describe('inbox', () => {
     expect(list.captures.map((x) => x.captureId)).toEqual([c.captureId]);
   });
 
+  it('captures every method and path suffix, with or without a content type', async () => {
+    const base = await setup();
+    for (const method of ['GET', 'HEAD', 'DELETE', 'PATCH', 'OPTIONS']) {
+      const res = await rawRequest(`${base}/inbox/any/a/b?x=${method}`, {
+        method,
+        body: method === 'PATCH' ? 'xyz' : undefined,
+      });
+      expect(res.status).toBe(200);
+    }
+    const { captures } = await client.call('captures.list', { inbox: 'any' });
+    expect(captures.map((c) => [c.method, c.path, c.query, c.bodySize, c.contentType]).reverse()).toEqual([
+      ['GET', '/inbox/any/a/b', 'x=GET', 0, null],
+      ['HEAD', '/inbox/any/a/b', 'x=HEAD', 0, null],
+      ['DELETE', '/inbox/any/a/b', 'x=DELETE', 0, null],
+      ['PATCH', '/inbox/any/a/b', 'x=PATCH', 3, null],
+      ['OPTIONS', '/inbox/any/a/b', 'x=OPTIONS', 0, null],
+    ]);
+  });
+
   it('refuses a body over the stated limit with 413 problem+json', async () => {
     const base = await setup();
     const res = await fetch(`${base}/inbox/dev`, { method: 'POST', body: Buffer.alloc(5 * 1024 * 1024 + 1, 97) });
