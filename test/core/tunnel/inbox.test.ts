@@ -115,6 +115,18 @@ describe('inbox', () => {
     expect(local.received[0].body.equals(Buffer.from([0, 1, 2, 255]))).toBe(true);
   });
 
+  it('forwards a chunked request whole, with its exact length', async () => {
+    const base = await setup();
+    const local = await receiver();
+    await client.call('inboxes.configure', { name: 'dev', forwardTo: local.url });
+    const body = Buffer.from('{"chunked":"yes"}');
+    await rawRequest(`${base}/inbox/dev`, { headers: ['Transfer-Encoding', 'chunked'], body });
+    const h = local.received[0].rawHeaders;
+    expect(rawHeader(h, 'transfer-encoding')).toBeUndefined();
+    expect(rawHeader(h, 'content-length')).toBe(String(body.length));
+    expect(local.received[0].body.equals(body)).toBe(true);
+  });
+
   it('answers its configured response without a forward target, keeping any content type raw', async () => {
     const base = await setup();
     await client.call('inboxes.configure', {
