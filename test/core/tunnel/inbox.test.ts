@@ -178,6 +178,16 @@ describe('inbox', () => {
     expect((await client.call('captures.list', {})).captures).toHaveLength(0);
   });
 
+  it('refuses more than the stated number of headers with 431', async () => {
+    const base = await setup();
+    const many = Array.from({ length: 200 }, (_, i) => [`X-H${i}`, 'v']).flat();
+    const res = await rawRequest(`${base}/inbox/dev`, { headers: many, body: '' });
+    expect(res.status).toBe(431);
+    expect(JSON.parse(res.body.toString())).toMatchObject({ status: 431, detail: 'more than 200 request headers' });
+    const ok = await rawRequest(`${base}/inbox/dev`, { headers: many.slice(0, 100), body: '' });
+    expect(ok.status).toBe(200);
+  });
+
   it('a local target slower than the timeout gives the sender 504, and the capture says so', async () => {
     const base = await setup();
     const slow = await receiver((_r, res) => setTimeout(() => res.end('late'), 1500));
