@@ -230,10 +230,12 @@ describe('inbox', () => {
     });
   });
 
-  it('refuses an invalid forward URL through the contract', async () => {
-    await setup();
+  it('refuses an invalid forward URL, and one that would loop back into an inbox', async () => {
+    const base = await setup();
     await expect(client.call('inboxes.configure', { name: 'dev', forwardTo: 'ftp://x' })).rejects.toMatchObject({
       code: 'invalid_params',
     });
+    const self = `${base.replace('127.0.0.1', 'localhost')}/inbox/other`;
+    await expect(client.call('inboxes.configure', { name: 'dev', forwardTo: self })).rejects.toThrow(/a loop/);
   });
 });
