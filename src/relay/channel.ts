@@ -15,6 +15,8 @@ interface InFlight {
 export interface ChannelLimits {
   /** Requests kept while no studio is connected; 503 beyond. */
   maxBacklog: number;
+  /** Bytes of request bodies kept while no studio is connected; 503 beyond. */
+  maxBacklogBytes: number;
   /** How long a sender waits for the studio's answer; 504 beyond. */
   responseTimeoutMs: number;
 }
@@ -28,6 +30,7 @@ export class Channel {
   private client: WebSocket | null = null;
   private readonly backlog: RelayRequest[] = [];
   private readonly inflight = new Map<string, InFlight>();
+  private backlogBytes = 0;
 
   constructor(
     name: string,
@@ -41,6 +44,16 @@ export class Channel {
   }
   get backlogSize(): number {
     return this.backlog.length;
+  }
+
+  /** Room for one more request of `bytes` (base64 length) in the backlog? */
+  private fits(bytes: number): boolean {
+    return this.backlog.length < this.limits.maxBacklog && this.backlogBytes + bytes <= this.limits.maxBacklogBytes;
+  }
+
+  private enqueue(msg: RelayRequest): void {
+    this.backlog.push({ ...msg, queued: true });
+    this.backlogBytes += msg.bodyBase64.length;
   }
 
   /** A studio connected: the previous one (if any) is replaced, then the backlog is sent in order. */
@@ -59,21 +72,20 @@ export class Channel {
   detach(ws: WebSocket): void {
     if (this.client !== ws) return;
     this.client = null;
-    const requeue: RelayRequest[] = [];
     for (const [id, f] of this.inflight) {
       if (f.socket !== ws) continue;
       clearTimeout(f.timer);
       this.inflight.delete(id);
       if (f.acked) {
         sendProblem(f.res, 502, 'the studio disconnected before answering; the request was delivered', f.msg.path);
-      } else if (this.backlog.length + requeue.length < this.limits.maxBacklog) {
-        requeue.push({ ...f.msg, queued: true });
-        writeQueued(f.res, f.msg.id, this.backlog.length + requeue.length);
+      } else if (this.fits(f.msg.bodyBase64.length)) {
+        // Arrival order: these came after everything already in the backlog.
+        this.enqueue(f.msg);
+        writeQueued(f.res, f.msg.id, this.backlog.length);
       } else {
         sendProblem(f.res, 503, `the studio is offline and the channel backlog is full`, f.msg.path);
       }
     }
-    this.backlog.push(...requeue);
   }
 
   /** A request from the public side. */
@@ -88,16 +100,17 @@ export class Channel {
       this.send(ws, msg);
       return;
     }
-    if (this.backlog.length >= this.limits.maxBacklog) {
+    if (!this.fits(msg.bodyBase64.length)) {
       sendProblem(
         res,
         503,
-        `the studio is offline and the channel backlog is full (${this.limits.maxBacklog} requests)`,
+        `the studio is offline and the channel backlog is full (${this.limits.maxBacklog} requests, ` +
+          `${this.limits.maxBacklogBytes} bytes)`,
         msg.path,
       );
       return;
     }
-    this.backlog.push({ ...msg, queued: true });
+    this.enqueue(msg);
     writeQueued(res, msg.id, this.backlog.length);
   }
 
@@ -111,7 +124,7 @@ export class Channel {
       const f = this.inflight.get(m.id);
       if (f) f.acked = true;
       const i = this.backlog.findIndex((b) => b.id === m.id);
-      if (i >= 0) this.backlog.splice(i, 1);
+      if (i >= 0) this.backlogBytes -= this.backlog.splice(i, 1)[0].bodyBase64.length;
       return;
     }
     const f = this.inflight.get(m.id);

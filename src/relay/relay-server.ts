@@ -12,6 +12,8 @@ export const RELAY_DEFAULTS = {
   maxBodyBytes: 5 * 1024 * 1024,
   maxHeaders: 200,
   maxBacklog: 1000,
+  /** Body bytes (base64) kept per channel while no studio is connected. */
+  maxBacklogBytes: 64 * 1024 * 1024,
   maxChannels: 100,
   responseTimeoutMs: 30_000,
   /** A studio that does not answer a WebSocket ping within this is dropped. */
@@ -28,6 +30,7 @@ export interface RelayOptions {
   channels?: string[];
   maxBodyBytes?: number;
   maxBacklog?: number;
+  maxBacklogBytes?: number;
   responseTimeoutMs?: number;
   heartbeatMs?: number;
 }
@@ -62,6 +65,7 @@ export function createRelayServer(options: RelayOptions) {
   const o = {
     maxBodyBytes: options.maxBodyBytes ?? RELAY_DEFAULTS.maxBodyBytes,
     maxBacklog: options.maxBacklog ?? RELAY_DEFAULTS.maxBacklog,
+    maxBacklogBytes: options.maxBacklogBytes ?? RELAY_DEFAULTS.maxBacklogBytes,
     responseTimeoutMs: options.responseTimeoutMs ?? RELAY_DEFAULTS.responseTimeoutMs,
     heartbeatMs: options.heartbeatMs ?? RELAY_DEFAULTS.heartbeatMs,
   };
@@ -70,7 +74,11 @@ export function createRelayServer(options: RelayOptions) {
   const channel = (name: string) => {
     let c = channels.get(name);
     if (!c) {
-      c = new Channel(name, { maxBacklog: o.maxBacklog, responseTimeoutMs: o.responseTimeoutMs });
+      c = new Channel(name, {
+        maxBacklog: o.maxBacklog,
+        maxBacklogBytes: o.maxBacklogBytes,
+        responseTimeoutMs: o.responseTimeoutMs,
+      });
       channels.set(name, c);
     }
     return c;

@@ -110,12 +110,22 @@ describe('relay channel', () => {
     expect((await fetch(`${r.url}/c/full`, { method: 'POST' })).status).toBe(202);
     const third = await fetch(`${r.url}/c/full`, { method: 'POST' });
     expect(third.status).toBe(503);
-    expect(((await third.json()) as { detail: string }).detail).toContain('backlog is full (2 requests)');
+    expect(((await third.json()) as { detail: string }).detail).toContain('backlog is full (2 requests');
 
     const studio = await fakeStudio(r.url, 'full');
     await until(() => studio.got.length === 2);
     const slow = await fetch(`${r.url}/c/full/late`, { method: 'POST' });
     expect(slow.status).toBe(504);
+  });
+
+  it('bounds the backlog by bytes as well as by count', async () => {
+    const r = await relay({ channels: ['bytes'], maxBacklogBytes: 4000 });
+    const kib = Buffer.alloc(1024, 1);
+    expect((await fetch(`${r.url}/c/bytes`, { method: 'POST', body: kib })).status).toBe(202);
+    expect((await fetch(`${r.url}/c/bytes`, { method: 'POST', body: kib })).status).toBe(202);
+    // Two KiB bodies take 2 × 1368 base64 bytes; a third would pass 4000.
+    expect((await fetch(`${r.url}/c/bytes`, { method: 'POST', body: kib })).status).toBe(503);
+    expect((await fetch(`${r.url}/c/bytes`, { method: 'POST', body: 'small' })).status).toBe(202);
   });
 
   it('a second studio on the same channel replaces the first', async () => {
