@@ -13,7 +13,7 @@ interface InFlight {
 }
 
 export interface ChannelLimits {
-  /** Requests kept while no studio is connected; 503 beyond. */
+  /** Requests kept while no studio is connected, and requests waiting for its answer; 503 beyond. */
   maxBacklog: number;
   /** Bytes of request bodies kept while no studio is connected; 503 beyond. */
   maxBacklogBytes: number;
@@ -92,6 +92,10 @@ export class Channel {
   accept(msg: RelayRequest, res: ServerResponse): void {
     const ws = this.client;
     if (ws) {
+      if (this.inflight.size >= this.limits.maxBacklog) {
+        sendProblem(res, 503, `${this.inflight.size} requests are already waiting for the studio`, msg.path);
+        return;
+      }
       const timer = setTimeout(() => {
         this.inflight.delete(msg.id);
         sendProblem(res, 504, `the studio did not answer within ${this.limits.responseTimeoutMs} ms`, msg.path);
