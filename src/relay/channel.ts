@@ -3,6 +3,7 @@ import type { WebSocket } from 'ws';
 import type { ClientToRelay, RelayRequest } from '../shared/relay-protocol';
 import { RELAY_CLOSE } from '../shared/relay-protocol';
 import { sendProblem, writeResponse } from './http-out';
+import type { BacklogJournal } from './journal';
 
 interface InFlight {
   msg: RelayRequest;
@@ -35,8 +36,14 @@ export class Channel {
   constructor(
     name: string,
     private readonly limits: ChannelLimits,
+    private readonly journal: BacklogJournal | null = null,
+    restored: RelayRequest[] = [],
   ) {
     this.name = name;
+    for (const msg of restored) {
+      this.backlog.push(msg);
+      this.backlogBytes += msg.bodyBase64.length;
+    }
   }
 
   get connected(): boolean {
@@ -52,7 +59,9 @@ export class Channel {
   }
 
   private enqueue(msg: RelayRequest): void {
-    this.backlog.push({ ...msg, queued: true });
+    const queued = { ...msg, queued: true };
+    this.journal?.added(this.name, queued);
+    this.backlog.push(queued);
     this.backlogBytes += msg.bodyBase64.length;
   }
 
@@ -128,7 +137,10 @@ export class Channel {
       const f = this.inflight.get(m.id);
       if (f) f.acked = true;
       const i = this.backlog.findIndex((b) => b.id === m.id);
-      if (i >= 0) this.backlogBytes -= this.backlog.splice(i, 1)[0].bodyBase64.length;
+      if (i >= 0) {
+        this.backlogBytes -= this.backlog.splice(i, 1)[0].bodyBase64.length;
+        this.journal?.removed(this.name, m.id);
+      }
       return;
     }
     const f = this.inflight.get(m.id);

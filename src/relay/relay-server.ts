@@ -6,6 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { CHANNEL_NAME, ClientToRelaySchema, RELAY_CONNECT_PATH, type RelayRequest } from '../shared/relay-protocol';
 import { Channel } from './channel';
 import { sendProblem } from './http-out';
+import { openJournal } from './journal';
 
 /** The relay's limits, stated once; `webhook-studio relay --help` and docs/relay.md quote them. */
 export const RELAY_DEFAULTS = {
@@ -33,6 +34,8 @@ export interface RelayOptions {
   maxBacklogBytes?: number;
   responseTimeoutMs?: number;
   heartbeatMs?: number;
+  /** File that keeps channel backlogs across relay restarts (none: memory only). */
+  journalPath?: string;
 }
 
 /** Constant-time: hashes both sides first so the lengths never differ. */
@@ -71,18 +74,21 @@ export function createRelayServer(options: RelayOptions) {
   };
   if (!options.token) throw new Error('the relay needs a token');
   const channels = new Map<string, Channel>();
+  const stored = options.journalPath ? openJournal(options.journalPath) : null;
   const channel = (name: string) => {
     let c = channels.get(name);
     if (!c) {
-      c = new Channel(name, {
+      const limits = {
         maxBacklog: o.maxBacklog,
         maxBacklogBytes: o.maxBacklogBytes,
         responseTimeoutMs: o.responseTimeoutMs,
-      });
+      };
+      c = new Channel(name, limits, stored?.journal ?? null, stored?.backlog.get(name) ?? []);
       channels.set(name, c);
     }
     return c;
   };
+  for (const name of stored?.backlog.keys() ?? []) if (CHANNEL_NAME.test(name)) channel(name);
   for (const name of options.channels ?? []) {
     if (!CHANNEL_NAME.test(name)) throw new Error(`invalid channel name "${name}"`);
     channel(name);
@@ -212,6 +218,7 @@ export function createRelayServer(options: RelayOptions) {
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      stored?.close();
     },
   };
 }
