@@ -54,6 +54,13 @@ describe('webhook-studio listen', () => {
     await run;
     const dev = (await conn.client.call('inboxes.list')).find((i) => i.name === 'dev');
     expect(dev?.forwardTo).toBeNull();
+
+    const bad = runListen(
+      conn.client,
+      { forwardTo: 'localhost:3000', inbox: 'dev' },
+      { print: () => {}, notice: () => {}, until: Promise.resolve() },
+    );
+    await expect(bad).rejects.toMatchObject({ exitCode: 2, message: '--forward-to localhost:3000: an http(s) URL' });
   });
 
   it('with --relay connects the running studio to the relay and prints the public channel URL', async () => {
