@@ -3,6 +3,7 @@ import type { WebSocket } from 'ws';
 import type { ClientToRelay, RelayRequest } from '../shared/relay-protocol';
 import { RELAY_CLOSE } from '../shared/relay-protocol';
 import { sendProblem, writeResponse } from './http-out';
+import type { BacklogJournal } from './journal';
 
 interface InFlight {
   msg: RelayRequest;
@@ -13,8 +14,10 @@ interface InFlight {
 }
 
 export interface ChannelLimits {
-  /** Requests kept while no studio is connected; 503 beyond. */
+  /** Requests kept while no studio is connected, and requests waiting for its answer; 503 beyond. */
   maxBacklog: number;
+  /** Bytes of request bodies kept while no studio is connected; 503 beyond. */
+  maxBacklogBytes: number;
   /** How long a sender waits for the studio's answer; 504 beyond. */
   responseTimeoutMs: number;
 }
@@ -28,12 +31,19 @@ export class Channel {
   private client: WebSocket | null = null;
   private readonly backlog: RelayRequest[] = [];
   private readonly inflight = new Map<string, InFlight>();
+  private backlogBytes = 0;
 
   constructor(
     name: string,
     private readonly limits: ChannelLimits,
+    private readonly journal: BacklogJournal | null = null,
+    restored: RelayRequest[] = [],
   ) {
     this.name = name;
+    for (const msg of restored) {
+      this.backlog.push(msg);
+      this.backlogBytes += msg.bodyBase64.length;
+    }
   }
 
   get connected(): boolean {
@@ -41,6 +51,18 @@ export class Channel {
   }
   get backlogSize(): number {
     return this.backlog.length;
+  }
+
+  /** Room for one more request of `bytes` (base64 length) in the backlog? */
+  private fits(bytes: number): boolean {
+    return this.backlog.length < this.limits.maxBacklog && this.backlogBytes + bytes <= this.limits.maxBacklogBytes;
+  }
+
+  private enqueue(msg: RelayRequest): void {
+    const queued = { ...msg, queued: true };
+    this.journal?.added(this.name, queued);
+    this.backlog.push(queued);
+    this.backlogBytes += msg.bodyBase64.length;
   }
 
   /** A studio connected: the previous one (if any) is replaced, then the backlog is sent in order. */
@@ -59,27 +81,30 @@ export class Channel {
   detach(ws: WebSocket): void {
     if (this.client !== ws) return;
     this.client = null;
-    const requeue: RelayRequest[] = [];
     for (const [id, f] of this.inflight) {
       if (f.socket !== ws) continue;
       clearTimeout(f.timer);
       this.inflight.delete(id);
       if (f.acked) {
         sendProblem(f.res, 502, 'the studio disconnected before answering; the request was delivered', f.msg.path);
-      } else if (this.backlog.length + requeue.length < this.limits.maxBacklog) {
-        requeue.push({ ...f.msg, queued: true });
-        writeQueued(f.res, f.msg.id, this.backlog.length + requeue.length);
+      } else if (this.fits(f.msg.bodyBase64.length)) {
+        // Arrival order: these came after everything already in the backlog.
+        this.enqueue(f.msg);
+        writeQueued(f.res, f.msg.id, this.backlog.length);
       } else {
         sendProblem(f.res, 503, `the studio is offline and the channel backlog is full`, f.msg.path);
       }
     }
-    this.backlog.push(...requeue);
   }
 
   /** A request from the public side. */
   accept(msg: RelayRequest, res: ServerResponse): void {
     const ws = this.client;
     if (ws) {
+      if (this.inflight.size >= this.limits.maxBacklog) {
+        sendProblem(res, 503, `${this.inflight.size} requests are already waiting for the studio`, msg.path);
+        return;
+      }
       const timer = setTimeout(() => {
         this.inflight.delete(msg.id);
         sendProblem(res, 504, `the studio did not answer within ${this.limits.responseTimeoutMs} ms`, msg.path);
@@ -88,16 +113,17 @@ export class Channel {
       this.send(ws, msg);
       return;
     }
-    if (this.backlog.length >= this.limits.maxBacklog) {
+    if (!this.fits(msg.bodyBase64.length)) {
       sendProblem(
         res,
         503,
-        `the studio is offline and the channel backlog is full (${this.limits.maxBacklog} requests)`,
+        `the studio is offline and the channel backlog is full (${this.limits.maxBacklog} requests, ` +
+          `${this.limits.maxBacklogBytes} bytes)`,
         msg.path,
       );
       return;
     }
-    this.backlog.push({ ...msg, queued: true });
+    this.enqueue(msg);
     writeQueued(res, msg.id, this.backlog.length);
   }
 
@@ -111,7 +137,10 @@ export class Channel {
       const f = this.inflight.get(m.id);
       if (f) f.acked = true;
       const i = this.backlog.findIndex((b) => b.id === m.id);
-      if (i >= 0) this.backlog.splice(i, 1);
+      if (i >= 0) {
+        this.backlogBytes -= this.backlog.splice(i, 1)[0].bodyBase64.length;
+        this.journal?.removed(this.name, m.id);
+      }
       return;
     }
     const f = this.inflight.get(m.id);

@@ -6,12 +6,15 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { CHANNEL_NAME, ClientToRelaySchema, RELAY_CONNECT_PATH, type RelayRequest } from '../shared/relay-protocol';
 import { Channel } from './channel';
 import { sendProblem } from './http-out';
+import { openJournal } from './journal';
 
 /** The relay's limits, stated once; `webhook-studio relay --help` and docs/relay.md quote them. */
 export const RELAY_DEFAULTS = {
   maxBodyBytes: 5 * 1024 * 1024,
   maxHeaders: 200,
   maxBacklog: 1000,
+  /** Body bytes (base64) kept per channel while no studio is connected. */
+  maxBacklogBytes: 64 * 1024 * 1024,
   maxChannels: 100,
   responseTimeoutMs: 30_000,
   /** A studio that does not answer a WebSocket ping within this is dropped. */
@@ -28,8 +31,11 @@ export interface RelayOptions {
   channels?: string[];
   maxBodyBytes?: number;
   maxBacklog?: number;
+  maxBacklogBytes?: number;
   responseTimeoutMs?: number;
   heartbeatMs?: number;
+  /** File that keeps channel backlogs across relay restarts (none: memory only). */
+  journalPath?: string;
 }
 
 /** Constant-time: hashes both sides first so the lengths never differ. */
@@ -62,19 +68,27 @@ export function createRelayServer(options: RelayOptions) {
   const o = {
     maxBodyBytes: options.maxBodyBytes ?? RELAY_DEFAULTS.maxBodyBytes,
     maxBacklog: options.maxBacklog ?? RELAY_DEFAULTS.maxBacklog,
+    maxBacklogBytes: options.maxBacklogBytes ?? RELAY_DEFAULTS.maxBacklogBytes,
     responseTimeoutMs: options.responseTimeoutMs ?? RELAY_DEFAULTS.responseTimeoutMs,
     heartbeatMs: options.heartbeatMs ?? RELAY_DEFAULTS.heartbeatMs,
   };
   if (!options.token) throw new Error('the relay needs a token');
   const channels = new Map<string, Channel>();
+  const stored = options.journalPath ? openJournal(options.journalPath) : null;
   const channel = (name: string) => {
     let c = channels.get(name);
     if (!c) {
-      c = new Channel(name, { maxBacklog: o.maxBacklog, responseTimeoutMs: o.responseTimeoutMs });
+      const limits = {
+        maxBacklog: o.maxBacklog,
+        maxBacklogBytes: o.maxBacklogBytes,
+        responseTimeoutMs: o.responseTimeoutMs,
+      };
+      c = new Channel(name, limits, stored?.journal ?? null, stored?.backlog.get(name) ?? []);
       channels.set(name, c);
     }
     return c;
   };
+  for (const name of stored?.backlog.keys() ?? []) if (CHANNEL_NAME.test(name)) channel(name);
   for (const name of options.channels ?? []) {
     if (!CHANNEL_NAME.test(name)) throw new Error(`invalid channel name "${name}"`);
     channel(name);
@@ -111,6 +125,7 @@ export function createRelayServer(options: RelayOptions) {
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
+    req.on('error', () => res.destroy()); // the sender went away mid-body
     req.on('data', (chunk: Buffer) => {
       if (tooLarge) return;
       size += chunk.length;
@@ -203,6 +218,7 @@ export function createRelayServer(options: RelayOptions) {
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      stored?.close();
     },
   };
 }

@@ -54,6 +54,13 @@ describe('webhook-studio listen', () => {
     await run;
     const dev = (await conn.client.call('inboxes.list')).find((i) => i.name === 'dev');
     expect(dev?.forwardTo).toBeNull();
+
+    const bad = runListen(
+      conn.client,
+      { forwardTo: 'localhost:3000', inbox: 'dev' },
+      { print: () => {}, notice: () => {}, until: Promise.resolve() },
+    );
+    await expect(bad).rejects.toMatchObject({ exitCode: 2, message: '--forward-to localhost:3000: an http(s) URL' });
   });
 
   it('with --relay connects the running studio to the relay and prints the public channel URL', async () => {
@@ -84,6 +91,35 @@ describe('webhook-studio listen', () => {
     stop();
     await run;
     expect((await conn.client.call('relay.status')).state).toBe('off');
+  });
+
+  it('as a process: prints the inbox line and a line per request, and exits 0 on SIGINT', async () => {
+    const dataDir = tempDir();
+    const studio = await createStudio({ dataDir, port: 0 });
+    cleanups.push(() => studio.close());
+    const local = await startReceiver();
+    cleanups.push(() => local.close());
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/index.ts', 'listen', '--forward-to', local.url, '--data-dir', dataDir],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    cleanups.push(() => {
+      child.kill('SIGKILL');
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    await until(() => out.includes('\n'), 15_000);
+    const inboxUrl = `http://127.0.0.1:${studio.status().port}/inbox/dev`;
+    expect(out.split('\n')[0]).toBe(`WEBHOOK_STUDIO_INBOX=${inboxUrl}`);
+    // The forward target is set before the line is printed.
+    expect((await fetch(inboxUrl, { method: 'POST', body: 'hi' })).status).toBe(200);
+    expect(local.received).toHaveLength(1);
+    await until(() => out.split('\n').length >= 3);
+    expect(out.split('\n')[1]).toMatch(/POST {3}\/inbox\/dev {2}– missing_header {2}→ 200 {2}\d+ ms$/);
+    const exited = new Promise<number | null>((r) => child.on('exit', r));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
   });
 
   it('relay command prints WEBHOOK_STUDIO_RELAY and refuses to start without a token', async () => {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createStudio, type Studio } from '../../src/core/index';
@@ -203,6 +204,27 @@ describe('relay', () => {
     await until(() => local.received.length >= 30);
     await new Promise((res) => setTimeout(res, 100));
     expect(local.received.map((x) => x.body.toString())).toEqual(sent);
+  });
+
+  it('with a journal, requests kept for an offline studio survive a relay restart', async () => {
+    const journalPath = join(tempDir(), 'relay.journal');
+    const first = await relay({ channels: ['kept'], journalPath });
+    const sent = ['{"n":1}', '{"n":2}', '{"n":3}'];
+    for (const body of sent) expect((await fetch(`${first.url}/c/kept`, { method: 'POST', body })).status).toBe(202);
+    await first.close();
+
+    const second = await relay({ port: first.port, journalPath });
+    expect(second.relay.channelInfo('kept')).toEqual({ connected: false, backlog: 3 });
+    const local = await receiver();
+    const { client } = await studioWith(local);
+    await client.call('relay.connect', { url: second.url, channel: 'kept', token: TOKEN });
+    await until(() => local.received.length >= 3 && second.relay.channelInfo('kept')?.backlog === 0);
+    expect(local.received.map((x) => x.body.toString())).toEqual(sent);
+    await second.close();
+
+    // Acknowledged requests are not brought back by the next start.
+    const third = await relay({ journalPath });
+    expect(third.relay.channelInfo('kept')).toBeNull();
   });
 
   it('stores and forwards a request the relay sends twice only once', async () => {

@@ -4,6 +4,7 @@ import { resolveDataDir } from '../options';
 import { CliError, EXIT } from '../errors';
 import type { CaptureSummary, RelayStatus } from '../../shared/contract/tunnel';
 import type { StudioClient } from '../../shared/rpc-client';
+import { StudioError } from '../../shared/errors';
 
 export interface ListenOptions {
   forwardTo?: string;
@@ -50,7 +51,11 @@ export async function runListen(
   }
   const before = (await client.call('inboxes.list')).find((i) => i.name === opts.inbox);
   if (opts.forwardTo !== undefined) {
-    await client.call('inboxes.configure', { name: opts.inbox, forwardTo: opts.forwardTo });
+    await client.call('inboxes.configure', { name: opts.inbox, forwardTo: opts.forwardTo }).catch((err: Error) => {
+      throw err instanceof StudioError && err.code === 'invalid_params'
+        ? new CliError(`--forward-to ${opts.forwardTo}: ${err.message.replace(/^.*?forwardTo: /, '')}`, EXIT.usage)
+        : err;
+    });
   }
   const status = await client.call('studio.status');
   const offCapture = client.on('capture.recorded', (c) => {

@@ -16,6 +16,7 @@ export function registerRelay(program: Command): void {
     )
     .option('--token <token>', 'token studios must present (env WEBHOOK_STUDIO_RELAY_TOKEN)')
     .option('--channel <name...>', 'channels that exist from the start (others appear when a studio connects)')
+    .option('--journal <file>', 'keep channel backlogs in this file, so they survive a relay restart')
     .option('--public-url <url>', 'the URL senders use, when behind a proxy (printed instead of host:port)')
     .option(
       '--max-backlog <n>',
@@ -30,6 +31,7 @@ export function registerRelay(program: Command): void {
         channel?: string[];
         publicUrl?: string;
         maxBacklog: string;
+        journal?: string;
       }) => {
         const token = opts.token ?? process.env.WEBHOOK_STUDIO_RELAY_TOKEN;
         if (!token) throw new CliError('--token (or WEBHOOK_STUDIO_RELAY_TOKEN) is required', EXIT.usage);
@@ -45,7 +47,14 @@ export function registerRelay(program: Command): void {
         }
         let relay;
         try {
-          relay = createRelayServer({ token, host: opts.host, port, channels: opts.channel, maxBacklog });
+          relay = createRelayServer({
+            token,
+            host: opts.host,
+            port,
+            channels: opts.channel,
+            maxBacklog,
+            journalPath: opts.journal,
+          });
         } catch (err) {
           throw new CliError((err as Error).message, EXIT.usage);
         }

@@ -1,5 +1,6 @@
 import type { Clock } from '../deps';
 import type { Db } from '../store/open';
+import { headerValue, type HeaderPair } from './hop-by-hop';
 import {
   TUNNEL_LIMITS,
   type CaptureDetail,
@@ -7,8 +8,6 @@ import {
   type Inbox,
   type SignatureVerdict,
 } from '../../shared/contract/tunnel';
-
-export type HeaderPair = [string, string];
 
 interface InboxRow {
   name: string;
@@ -93,11 +92,6 @@ function toInbox(r: InboxRow): Inbox {
     forwardTimeoutMs: r.forward_timeout_ms,
     updatedAt: r.updated_at,
   };
-}
-
-function headerValue(headers: HeaderPair[], name: string): string | null {
-  const lower = name.toLowerCase();
-  return headers.find(([k]) => k.toLowerCase() === lower)?.[1] ?? null;
 }
 
 function toSummary(r: CaptureRow): CaptureSummary {

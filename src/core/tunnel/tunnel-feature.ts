@@ -14,6 +14,15 @@ export type TunnelOptions = Pick<
   'pingIntervalMs' | 'backoffInitialMs' | 'backoffMaxMs' | 'connectWaitMs'
 >;
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '0.0.0.0']);
+
+/** True when `url` is this studio's own inbox: forwarding there would loop forever. */
+export function forwardsToAnInbox(url: string, studioPort: number): boolean {
+  const u = new URL(url);
+  const port = Number(u.port || (u.protocol === 'https:' ? 443 : 80));
+  return LOOPBACK.has(u.hostname) && port === studioPort && /^\/inbox(\/|$)/.test(u.pathname);
+}
+
 /** Inbox (capture + forward), captures, replay and the relay client. */
 export async function tunnelFeature(ctx: StudioContext, options: TunnelOptions = {}): Promise<Feature> {
   const repo = createCapturesRepo(ctx.db, ctx.clock);
@@ -32,6 +41,9 @@ export async function tunnelFeature(ctx: StudioContext, options: TunnelOptions =
     handlers: {
       'inboxes.list': () => repo.listInboxes(),
       'inboxes.configure': ({ name, ...patch }) => {
+        if (patch.forwardTo && forwardsToAnInbox(patch.forwardTo, ctx.status().port)) {
+          throw new StudioError('invalid_params', `forwardTo: ${patch.forwardTo} is an inbox of this studio (a loop)`);
+        }
         const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
         return repo.configureInbox(name, clean);
       },

@@ -115,6 +115,18 @@ describe('inbox', () => {
     expect(local.received[0].body.equals(Buffer.from([0, 1, 2, 255]))).toBe(true);
   });
 
+  it('forwards a chunked request whole, with its exact length', async () => {
+    const base = await setup();
+    const local = await receiver();
+    await client.call('inboxes.configure', { name: 'dev', forwardTo: local.url });
+    const body = Buffer.from('{"chunked":"yes"}');
+    await rawRequest(`${base}/inbox/dev`, { headers: ['Transfer-Encoding', 'chunked'], body });
+    const h = local.received[0].rawHeaders;
+    expect(rawHeader(h, 'transfer-encoding')).toBeUndefined();
+    expect(rawHeader(h, 'content-length')).toBe(String(body.length));
+    expect(local.received[0].body.equals(body)).toBe(true);
+  });
+
   it('answers its configured response without a forward target, keeping any content type raw', async () => {
     const base = await setup();
     await client.call('inboxes.configure', {
@@ -138,6 +150,25 @@ describe('inbox', () => {
     expect(list.captures.map((x) => x.captureId)).toEqual([c.captureId]);
   });
 
+  it('captures every method and path suffix, with or without a content type', async () => {
+    const base = await setup();
+    for (const method of ['GET', 'HEAD', 'DELETE', 'PATCH', 'OPTIONS']) {
+      const res = await rawRequest(`${base}/inbox/any/a/b?x=${method}`, {
+        method,
+        body: method === 'PATCH' ? 'xyz' : undefined,
+      });
+      expect(res.status).toBe(200);
+    }
+    const { captures } = await client.call('captures.list', { inbox: 'any' });
+    expect(captures.map((c) => [c.method, c.path, c.query, c.bodySize, c.contentType]).reverse()).toEqual([
+      ['GET', '/inbox/any/a/b', 'x=GET', 0, null],
+      ['HEAD', '/inbox/any/a/b', 'x=HEAD', 0, null],
+      ['DELETE', '/inbox/any/a/b', 'x=DELETE', 0, null],
+      ['PATCH', '/inbox/any/a/b', 'x=PATCH', 3, null],
+      ['OPTIONS', '/inbox/any/a/b', 'x=OPTIONS', 0, null],
+    ]);
+  });
+
   it('refuses a body over the stated limit with 413 problem+json', async () => {
     const base = await setup();
     const res = await fetch(`${base}/inbox/dev`, { method: 'POST', body: Buffer.alloc(5 * 1024 * 1024 + 1, 97) });
@@ -145,6 +176,16 @@ describe('inbox', () => {
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(((await res.json()) as { detail: string }).detail).toContain('5242880 bytes');
     expect((await client.call('captures.list', {})).captures).toHaveLength(0);
+  });
+
+  it('refuses more than the stated number of headers with 431', async () => {
+    const base = await setup();
+    const many = Array.from({ length: 200 }, (_, i) => [`X-H${i}`, 'v']).flat();
+    const res = await rawRequest(`${base}/inbox/dev`, { headers: many, body: '' });
+    expect(res.status).toBe(431);
+    expect(JSON.parse(res.body.toString())).toMatchObject({ status: 431, detail: 'more than 200 request headers' });
+    const ok = await rawRequest(`${base}/inbox/dev`, { headers: many.slice(0, 100), body: '' });
+    expect(ok.status).toBe(200);
   });
 
   it('a local target slower than the timeout gives the sender 504, and the capture says so', async () => {
@@ -189,10 +230,12 @@ describe('inbox', () => {
     });
   });
 
-  it('refuses an invalid forward URL through the contract', async () => {
-    await setup();
+  it('refuses an invalid forward URL, and one that would loop back into an inbox', async () => {
+    const base = await setup();
     await expect(client.call('inboxes.configure', { name: 'dev', forwardTo: 'ftp://x' })).rejects.toMatchObject({
       code: 'invalid_params',
     });
+    const self = `${base.replace('127.0.0.1', 'localhost')}/inbox/other`;
+    await expect(client.call('inboxes.configure', { name: 'dev', forwardTo: self })).rejects.toThrow(/a loop/);
   });
 });

@@ -126,6 +126,7 @@ describe('Inbox & Tunnel', () => {
     fireEvent.change(url, { target: { value: 'http://localhost:4000/x' } });
     fireEvent.click(screen.getByRole('button', { name: 'Replay' }));
     expect(await screen.findByText('202')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Copy a curl command that resends this request' })).toBeTruthy();
     expect(fake.calls.find((c) => c.method === 'captures.replay')?.params).toEqual({
       captureId: 'cap_1',
       url: 'http://localhost:4000/x',
@@ -172,7 +173,9 @@ describe('Inbox & Tunnel', () => {
         return { ...inbox, ...params, updatedAt: '2026-11-23T01:00:00.000Z' };
       },
     });
-    const form = await screen.findByRole('form', { name: 'Inbox response' });
+    // Seeded from the stored answer once it has loaded.
+    await waitFor(() => expect(screen.getByDisplayValue('http://localhost:3000/hooks')).toBeTruthy());
+    const form = screen.getByRole('form', { name: 'Inbox response' });
     fireEvent.change(within(form).getByLabelText('Forward to'), { target: { value: '' } });
     fireEvent.change(within(form).getByLabelText('Status'), { target: { value: '418' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save' }));

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { CopyButton } from '../../components/CopyButton';
-import { fromBase64, prettyJson, showBytes } from './bytes';
+import { curlCommand, fromBase64, prettyJson, showBytes } from './bytes';
 import { verdictMark } from './CaptureList';
 import { useTunnel } from './tunnel-store';
 
@@ -93,6 +93,12 @@ export function CaptureDetail() {
   if (!detail) return <p className="muted detail-hint">Loading…</p>;
   const v = verdictMark(detail);
   const forwardTo = inboxes.find((i) => i.name === inbox)?.forwardTo ?? '';
+  const curl = curlCommand(
+    detail.method,
+    forwardTo || 'http://localhost:3000/webhooks',
+    detail.headers,
+    fromBase64(detail.bodyBase64),
+  );
   return (
     <div className="capture-detail">
       <h2>
@@ -123,6 +129,9 @@ export function CaptureDetail() {
         <dt>Capture id</dt>
         <dd>
           <code>{detail.captureId}</code> <CopyButton text={detail.captureId} />
+          {curl && (
+            <CopyButton text={curl} label="Copy as curl" title="Copy a curl command that resends this request" />
+          )}
         </dd>
       </dl>
       <h3>Request headers</h3>

@@ -2,11 +2,24 @@ import { useState, type FormEvent } from 'react';
 import type { Inbox } from '../../../../shared/contract/tunnel';
 import { useTunnel } from './tunnel-store';
 
+/** What an inbox that was never configured answers (the core's defaults). */
+function unconfigured(name: string): Inbox {
+  return {
+    name,
+    responseStatus: 200,
+    responseBody: '',
+    responseContentType: 'text/plain; charset=utf-8',
+    delayMs: 0,
+    forwardTo: null,
+    forwardTimeoutMs: 10_000,
+    updatedAt: '',
+  };
+}
+
 /** The inbox's answer: forward to a local URL, or a fixed status, body and delay. */
 export function InboxConfig() {
   const { inboxes, inbox } = useTunnel();
-  const current = inboxes.find((i) => i.name === inbox);
-  if (!current) return null;
+  const current = inboxes.find((i) => i.name === inbox) ?? unconfigured(inbox);
   // A new key when the stored config changes re-seeds the form from it.
   return <InboxForm key={`${current.name}@${current.updatedAt}`} current={current} />;
 }
@@ -32,7 +45,9 @@ function InboxForm({ current }: { current: Inbox }) {
 
   return (
     <form className="card inbox-config" onSubmit={submit} aria-label="Inbox response">
-      <h2>Inbox response</h2>
+      <h2>
+        Inbox response <code className="muted">{current.name}</code>
+      </h2>
       <label className="row">
         <span>Forward to</span>
         <input

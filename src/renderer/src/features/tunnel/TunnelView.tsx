@@ -13,7 +13,7 @@ export function TunnelView() {
   const client = useStudio((s) => s.client);
   const connection = useStudio((s) => s.connection);
   const status = useStudio((s) => s.status);
-  const { error, inbox, load } = useTunnel();
+  const { error, inbox, inboxes, load } = useTunnel();
 
   useEffect(() => {
     if (!client || connection !== 'connected') return;
@@ -33,7 +33,22 @@ export function TunnelView() {
         </div>
       )}
       <div className="card inbox-url">
-        <span className="muted">Inbox URL</span>{' '}
+        <label className="inbox-pick">
+          <span className="muted">Inbox</span>{' '}
+          <input
+            list="tunnel-inboxes"
+            value={inbox}
+            pattern="[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}"
+            aria-label="Inbox name"
+            onChange={(e) => useTunnel.setState({ inbox: e.target.value.trim() || 'dev' })}
+          />
+          <datalist id="tunnel-inboxes">
+            {inboxes.map((i) => (
+              <option key={i.name} value={i.name} />
+            ))}
+          </datalist>
+        </label>{' '}
+        <span className="muted">URL</span>{' '}
         {inboxUrl ? (
           <>
             <code>{inboxUrl}</code> <CopyButton text={inboxUrl} />

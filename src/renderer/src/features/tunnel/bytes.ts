@@ -30,3 +30,16 @@ export function prettyJson(text: string): string | null {
     return null;
   }
 }
+
+const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+const CURL_SKIP = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'keep-alive']);
+
+/** A curl command that sends the same method, headers and bytes to `url` (text bodies only). */
+export function curlCommand(method: string, url: string, headers: [string, string][], body: Uint8Array): string | null {
+  const shown = showBytes(body, Number.MAX_SAFE_INTEGER);
+  if (shown.binary) return null;
+  const parts = [`curl -X ${method} ${shellQuote(url)}`];
+  for (const [k, v] of headers) if (!CURL_SKIP.has(k.toLowerCase())) parts.push(`-H ${shellQuote(`${k}: ${v}`)}`);
+  if (body.length > 0) parts.push(`--data-binary ${shellQuote(shown.text)}`);
+  return parts.join(' \\\n  ');
+}

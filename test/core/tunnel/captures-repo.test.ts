@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../../../src/core/store/open';
+import { createCapturesRepo } from '../../../src/core/tunnel/captures-repo';
+import type { SignatureVerdict } from '../../../src/shared/contract/tunnel';
+import { tempDir } from '../../helpers/tmp';
+
+const clock = { now: () => new Date('2026-11-23T10:00:00.000Z') };
+const verdict: SignatureVerdict = {
+  ok: null,
+  code: 'missing_header',
+  message: 'no Sonzai-Signature header',
+  secretId: null,
+  webhookId: null,
+  eventType: null,
+  timestamp: null,
+  checkedSecrets: 0,
+};
+
+function capture(i: number) {
+  return {
+    captureId: `cap_${i}`,
+    inbox: 'dev',
+    via: 'http' as const,
+    relayId: null,
+    method: 'POST',
+    path: '/inbox/dev',
+    query: '',
+    headers: [['Content-Type', 'application/octet-stream']] as [string, string][],
+    body: Buffer.from([i % 256, 0, 255]),
+    sourceAddress: '127.0.0.1:1',
+    signature: verdict,
+    forwardTo: null,
+    receivedAt: clock.now().toISOString(),
+  };
+}
+
+describe('captures store', () => {
+  it('keeps raw bytes across a reopen and pages newest first', () => {
+    const path = join(tempDir(), 'studio.db');
+    const db = openStore(path);
+    const repo = createCapturesRepo(db, clock);
+    for (let i = 1; i <= 5; i++) repo.insert(capture(i));
+    db.close();
+    const again = createCapturesRepo(openStore(path), clock);
+    const first = again.list({ limit: 2 });
+    expect(first.captures.map((c) => c.captureId)).toEqual(['cap_5', 'cap_4']);
+    expect(first.hasMore).toBe(true);
+    const rest = again.list({ limit: 10, beforeSeq: first.captures[1].seq });
+    expect(rest.captures.map((c) => c.captureId)).toEqual(['cap_3', 'cap_2', 'cap_1']);
+    expect(rest.hasMore).toBe(false);
+    expect(Buffer.from(again.get('cap_3')!.bodyBase64, 'base64')).toEqual(Buffer.from([3, 0, 255]));
+  });
+
+  it('prunes the oldest captures beyond its limit', () => {
+    const db = openStore(join(tempDir(), 'studio.db'));
+    const repo = createCapturesRepo(db, clock, 50);
+    for (let i = 1; i <= 300; i++) repo.insert(capture(i));
+    const count = (db.prepare('SELECT COUNT(*) AS n FROM captures').get() as { n: number }).n;
+    expect(count).toBeLessThanOrEqual(50 + 99);
+    expect(repo.get('cap_1')).toBeNull();
+    expect(repo.get('cap_300')).not.toBeNull();
+    db.close();
+  });
+
+  it('remembers an inbox configuration and lists the default inbox even unconfigured', () => {
+    const db = openStore(join(tempDir(), 'studio.db'));
+    const repo = createCapturesRepo(db, clock);
+    expect(repo.listInboxes().map((i) => i.name)).toEqual(['dev']);
+    repo.configureInbox('dev', { forwardTo: 'http://localhost:3000/x' });
+    repo.configureInbox('dev', { responseStatus: 202 });
+    expect(repo.getInbox('dev')).toMatchObject({ forwardTo: 'http://localhost:3000/x', responseStatus: 202 });
+    db.close();
+  });
+});
