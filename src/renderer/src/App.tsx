@@ -4,6 +4,8 @@ import { Nav } from './components/Nav';
 import { StatusBar } from './components/StatusBar';
 import { NotBuilt } from './features/placeholder/NotBuilt';
 import { SettingsView } from './features/settings/SettingsView';
+import { DeliveriesView } from './features/deliveries/DeliveriesView';
+import { SignaturesView } from './features/signatures/SignaturesView';
 
 const NOT_BUILT: Record<Exclude<AreaId, 'settings'>, string> = {
   events: 'Fire agent.* events, bursts and scenarios at your handler. Arrives with the events feature.',
@@ -16,6 +18,8 @@ const NOT_BUILT: Record<Exclude<AreaId, 'settings'>, string> = {
 
 function AreaView({ area }: { area: AreaId }): ReactNode {
   if (area === 'settings') return <SettingsView />;
+  if (area === 'deliveries') return <DeliveriesView />;
+  if (area === 'signatures') return <SignaturesView />;
   const label = AREAS.find((a) => a.id === area)?.label ?? area;
   return <NotBuilt title={label} what={NOT_BUILT[area]} />;
 }
