@@ -12,12 +12,10 @@ interface Props {
   onCursor(index: number): void;
   onOpen(index: number): void;
   onNearEnd(): void;
-  /** Test hook: the viewport size when layout is unavailable (happy-dom). */
-  initialHeight?: number;
 }
 
 /** The deliveries list: only the rows in view (plus a few) are in the DOM. */
-export function AttemptList({ rows, selectedId, cursor, onCursor, onOpen, onNearEnd, initialHeight = 600 }: Props) {
+export function AttemptList({ rows, selectedId, cursor, onCursor, onOpen, onNearEnd }: Props) {
   const parent = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the list re-renders on scroll by design
   const virtualizer = useVirtualizer({
@@ -25,7 +23,7 @@ export function AttemptList({ rows, selectedId, cursor, onCursor, onOpen, onNear
     getScrollElement: () => parent.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
-    initialRect: { width: 800, height: initialHeight },
+    initialRect: { width: 800, height: 600 },
   });
   const items = virtualizer.getVirtualItems();
   const last = items.length ? items[items.length - 1].index : -1;

@@ -21,7 +21,7 @@ const isTyping = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT');
 
 /** The inspector: live, filterable, virtualised attempts with detail, replay, export and charts. */
-export function DeliveriesView({ listHeight }: { listHeight?: number }) {
+export function DeliveriesView() {
   const client = useStudio((s) => s.client);
   const connection = useStudio((s) => s.connection);
   const st = useDeliveries();
@@ -180,7 +180,6 @@ export function DeliveriesView({ listHeight }: { listHeight?: number }) {
               onCursor={setCursor}
               onOpen={(i) => void st.select(st.rows[i].attemptId)}
               onNearEnd={st.loadMore}
-              initialHeight={listHeight}
             />
           )}
           <div className="dl-list-foot muted">
