@@ -155,7 +155,7 @@ export function DeliveriesView() {
           <div className="dl-list-head" aria-hidden>
             <span>code</span>
             <span>event</span>
-            <span>URL</span>
+            <span className="dl-url">URL</span>
             <span />
             <span>time</span>
             <span>at</span>

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { AttemptDetail } from '../../../../shared/contract/inspector';
 import { useStudio } from '../../store/studio';
-import { lineDiff } from './diff';
+import { lineDiff, withContext } from './diff';
 
 type Mode = 'to' | 'edit';
 
@@ -114,11 +114,18 @@ export function ReplayPanel({
             {!changed && <p className="muted">No changes yet: the original bytes will be sent.</p>}
             {changed && diff === null && <p className="muted">Too large to diff.</p>}
             {changed &&
-              diff?.map((d, i) => (
-                <div key={i} className={`diff-${d.op === '+' ? 'add' : d.op === '-' ? 'del' : 'same'}`}>
-                  <span aria-hidden>{d.op}</span> {d.text}
-                </div>
-              ))}
+              diff &&
+              withContext(diff).map((d, i) =>
+                d.op === '…' ? (
+                  <div key={i} className="diff-fold">
+                    ⋯ {d.skipped} unchanged line{d.skipped > 1 ? 's' : ''}
+                  </div>
+                ) : (
+                  <div key={i} className={`diff-${d.op === '+' ? 'add' : d.op === '-' ? 'del' : 'same'}`}>
+                    <span aria-hidden>{d.op}</span> {d.text}
+                  </div>
+                ),
+              )}
           </div>
         </>
       )}

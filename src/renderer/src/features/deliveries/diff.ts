@@ -29,3 +29,25 @@ export function lineDiff(before: string, after: string): DiffLine[] | null {
   while (j < m) out.push({ op: '+', text: b[j++] });
   return out;
 }
+
+export type DiffRow = DiffLine | { op: '…'; skipped: number };
+
+/** Keeps `context` unchanged lines around each change and folds the rest. */
+export function withContext(lines: DiffLine[], context = 2): DiffRow[] {
+  const keep = lines.map(() => false);
+  lines.forEach((l, i) => {
+    if (l.op === ' ') return;
+    for (let j = Math.max(0, i - context); j <= Math.min(lines.length - 1, i + context); j++) keep[j] = true;
+  });
+  const out: DiffRow[] = [];
+  let skipped = 0;
+  lines.forEach((l, i) => {
+    if (keep[i]) {
+      if (skipped) out.push({ op: '…', skipped });
+      skipped = 0;
+      out.push(l);
+    } else skipped++;
+  });
+  if (skipped) out.push({ op: '…', skipped });
+  return out;
+}
