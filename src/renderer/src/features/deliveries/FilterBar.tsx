@@ -85,7 +85,7 @@ export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar(
       </select>
       <input placeholder="webhook URL" aria-label="Webhook URL" value={url} onChange={(e) => setUrl(e.target.value)} />
       <label className="dl-time-filter">
-        from
+        from (UTC)
         <input
           type="datetime-local"
           aria-label="From (UTC)"
@@ -94,7 +94,7 @@ export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar(
         />
       </label>
       <label className="dl-time-filter">
-        to
+        to (UTC)
         <input
           type="datetime-local"
           aria-label="To (UTC)"

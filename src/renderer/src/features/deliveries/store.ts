@@ -37,7 +37,8 @@ interface DeliveriesState {
   loadMore(): Promise<void>;
   select(id: string | null): Promise<void>;
   setTab(tab: DetailTab): void;
-  addLive(a: AttemptSummary): void;
+  /** Newest last, as they arrived. */
+  addLive(batch: AttemptSummary[]): void;
   setNotice(msg: string | null): void;
 }
 
@@ -115,32 +116,62 @@ export const useDeliveries = create<DeliveriesState>((set, get) => ({
     }
   },
   setTab: (tab) => set({ tab }),
-  addLive(a) {
-    const m = matchesFilter(a, get().filter);
-    if (m === false) return;
-    if (m === null) {
-      set((s) => ({ pendingLive: s.pendingLive + 1 }));
-      return;
+  addLive(batch) {
+    const filter = get().filter;
+    const fresh: AttemptSummary[] = [];
+    let unsure = 0;
+    for (const a of batch) {
+      const m = matchesFilter(a, filter);
+      if (m === null) unsure++;
+      else if (m) fresh.push(a);
     }
-    set((s) => (s.rows.some((r) => r.attemptId === a.attemptId) ? s : { rows: [a, ...s.rows].slice(0, ROWS_KEPT) }));
+    if (unsure) set((s) => ({ pendingLive: s.pendingLive + unsure }));
+    if (!fresh.length) return;
+    set((s) => {
+      const known = new Set(s.rows.slice(0, 500).map((r) => r.attemptId));
+      const add = fresh.filter((a) => !known.has(a.attemptId)).reverse();
+      return add.length ? { rows: [...add, ...s.rows].slice(0, ROWS_KEPT) } : s;
+    });
     // A new try of the open delivery: refresh its timeline.
     const d = get().detail;
-    if (d && d.timeline.some((t) => t.attemptId === a.replayOf || (a.deliveryId && t.deliveryId === a.deliveryId)))
+    if (
+      d &&
+      fresh.some((a) =>
+        d.timeline.some((t) => t.attemptId === a.replayOf || (a.deliveryId !== null && t.deliveryId === a.deliveryId)),
+      )
+    )
       void get().select(d.summary.attemptId);
   },
   setNotice: (notice) => set({ notice }),
 }));
 
+/** Live attempts are applied in batches: thousands a minute must not re-render per attempt. */
+export const LIVE_FLUSH_MS = 250;
+
 /** Subscribes to live attempts and bulk-replay progress; returns the unsubscribe. */
 export function subscribeLive(): () => void {
   const c = useStudio.getState().client;
   if (!c) return () => {};
+  let buffer: AttemptSummary[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    timer = null;
+    const batch = buffer;
+    buffer = [];
+    useDeliveries.getState().addLive(batch);
+  };
   const offs = [
-    c.on('attempt.recorded', (a) => useDeliveries.getState().addLive(a)),
+    c.on('attempt.recorded', (a) => {
+      buffer.push(a);
+      timer ??= setTimeout(flush, LIVE_FLUSH_MS);
+    }),
     c.on('bulkReplay.progress', (p) => {
       const cur = useDeliveries.getState().bulk;
       if (!cur || cur.jobId === p.jobId) useDeliveries.setState({ bulk: p });
     }),
   ];
-  return () => offs.forEach((off) => off());
+  return () => {
+    if (timer) clearTimeout(timer);
+    offs.forEach((off) => off());
+  };
 }
