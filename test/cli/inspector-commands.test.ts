@@ -65,6 +65,20 @@ describe('webhook-studio attempts / export against a running studio', () => {
       expect(JSON.parse(json.stdout).map((a: { attemptId: string }) => a.attemptId)).toEqual(['ok1']);
       const usage = await cli(['attempts', '--status', 'meh', '--data-dir', dataDir]);
       expect(usage.code).toBe(2);
+      const missing = await cli(['replay', 'att_nope', '--data-dir', dataDir]);
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toContain('no attempt att_nope');
+      const nothing = await cli(['replay', '--failed', '--event-type', 'agent.message', '--data-dir', dataDir]);
+      expect(nothing.code).toBe(0);
+      expect(nothing.stdout).toContain('0 failed deliveries');
+      expect((await cli(['replay', '--data-dir', dataDir])).code).toBe(2);
+      // Nothing listens at the attempt's URL (and before the dispatcher is merged, replays are
+      // refused): either way the summary counts one delivery not fixed, and the exit code is 1.
+      const refused = await cli(['replay', '--failed', '--event-type', 'agent.wakeup', '--data-dir', dataDir]);
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toMatch(
+        /^1 failed deliveries: 0 now succeed, (1 still fail, 0|0 still fail, 1) could not be replayed/m,
+      );
       const out = join(dataDir, 'x.har');
       const har = await cli(['export', '--format', 'har', '--out', out, '--data-dir', dataDir]);
       expect(har.code).toBe(0);
