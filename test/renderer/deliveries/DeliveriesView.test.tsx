@@ -69,6 +69,9 @@ describe('DeliveriesView', () => {
     fireEvent.keyDown(area, { key: 'r' });
     await waitFor(() => expect(fake.call).toHaveBeenCalledWith('attempts.replay', { attemptId: 'att_2' }));
     await screen.findByText(/Replayed att_2 as att_new/);
+    // With the detail open, it follows the cursor.
+    fireEvent.keyDown(area, { key: 'ArrowDown' });
+    await waitFor(() => expect(fake.call).toHaveBeenCalledWith('attempts.get', { attemptId: 'att_1' }));
   });
 
   it('"/" focuses the body search', async () => {

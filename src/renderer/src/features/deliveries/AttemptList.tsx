@@ -32,6 +32,12 @@ export function AttemptList({ rows, selectedId, cursor, onCursor, onOpen, onNear
     if (last >= rows.length - 20) onNearEnd();
   }, [last, rows.length, onNearEnd]);
 
+  // Keyboard first: the list has focus when the view opens.
+  useEffect(() => {
+    if (!document.activeElement || document.activeElement === document.body || document.activeElement.closest('nav'))
+      parent.current?.focus({ preventScroll: true });
+  }, []);
+
   useEffect(() => {
     if (cursor >= 0 && cursor < rows.length) virtualizer.scrollToIndex(cursor, { align: 'auto' });
   }, [cursor, rows.length, virtualizer]);

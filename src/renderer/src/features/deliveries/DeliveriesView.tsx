@@ -60,12 +60,13 @@ export function DeliveriesView() {
     if (e.key === '/') {
       e.preventDefault();
       search.current?.focus();
-    } else if (e.key === 'ArrowDown' || e.key === 'j') {
+    } else if (e.key === 'ArrowDown' || e.key === 'j' || e.key === 'ArrowUp' || e.key === 'k') {
       e.preventDefault();
-      setCursor((c) => Math.min(rows.length - 1, c + 1));
-    } else if (e.key === 'ArrowUp' || e.key === 'k') {
-      e.preventDefault();
-      setCursor((c) => Math.max(0, c - 1));
+      const down = e.key === 'ArrowDown' || e.key === 'j';
+      const next = Math.max(0, Math.min(rows.length - 1, cursor + (down ? 1 : -1)));
+      setCursor(next);
+      // With the detail open, it follows the cursor.
+      if (st.selectedId && rows[next]) void st.select(rows[next].attemptId);
     } else if (e.key === 'Enter' && rows[cursor]) {
       e.preventDefault();
       void st.select(rows[cursor].attemptId);
