@@ -165,7 +165,8 @@ describe.skipIf(!ready)('inspector UI in Chromium (100,000 attempts)', () => {
 
   it('shows the detail tabs, the signature verdict and the timeline', async () => {
     await page.getByLabel('Search text in request and response bodies').fill('Kyoto');
-    await page.locator('.dl-row').nth(2).waitFor();
+    await page.getByText(/^3 loaded/).waitFor();
+    expect(await page.locator('.dl-row').count()).toBe(3);
     await page.locator('.dl-row', { hasText: 'retry' }).click();
     await page.getByRole('tab', { name: /Request/ }).waitFor();
     await page.screenshot({ path: join(SHOTS, 'deliveries-detail-request.png') });
