@@ -18,7 +18,7 @@ export function registerVerify(program: Command): void {
     .action(
       (opts: { body: string; header: string; secret: string; tolerance: string; now?: string; json?: boolean }) => {
         const body = readTextArg(opts.body, '--body');
-        const toleranceSeconds = opts.tolerance === '0' ? 0 : positiveInt(opts.tolerance, '--tolerance', 31_536_000);
+        const toleranceSeconds = opts.tolerance === '0' ? 0 : positiveInt(opts.tolerance, '--tolerance', 315_360_000);
         if (opts.now !== undefined && !/^\d+$/.test(opts.now))
           throw new CliError('--now must be unix seconds', EXIT.usage);
         const nowSeconds = opts.now !== undefined ? Number(opts.now) : Math.floor(Date.now() / 1000);

@@ -4,7 +4,8 @@ import type { DispatcherApi } from '../dispatch/dispatcher-api';
 import { StudioError } from '../errors';
 import type { Feature } from '../feature';
 import { createBulkReplayer } from './bulk-replay';
-import { attemptDetail } from './detail';
+import { attemptDetail, getRow } from './detail';
+import { parseHeader } from '../signing/signature';
 import { diagnose, headerValue, type KnownSecret } from './diagnose';
 import { toCurl, toHar, toJsonExport } from './export';
 import { idsForFilter, listAttempts } from './query';
@@ -29,7 +30,19 @@ export function inspectorFeature(ctx: StudioContext, deps: InspectorDeps): Featu
     random: ctx.random,
     emit: (p) => ctx.bus.emit('bulkReplay.progress', p),
   });
-  const originalsByHeader = db.prepare('SELECT request_body FROM attempts WHERE signature_header = ? LIMIT ?');
+  const sentAt = db.prepare(
+    'SELECT request_body, signature_header FROM attempts WHERE signed_at = ? AND request_body IS NOT NULL LIMIT 50',
+  );
+  /** The bytes the studio sent with (one of) these signatures, if it sent them. */
+  const originalsFor = (header: string): Buffer[] => {
+    const parsed = parseHeader(headerValue(header));
+    if ('ok' in parsed) return [];
+    const rows = sentAt.all(parsed.timestamp) as { request_body: Buffer | string; signature_header: string | null }[];
+    return rows
+      .filter((r) => parsed.v1.some((v) => r.signature_header?.includes(`v1=${v}`)))
+      .slice(0, ORIGINALS_MAX)
+      .map((r) => Buffer.from(r.request_body as Buffer));
+  };
 
   return {
     name: 'inspector',
@@ -37,7 +50,7 @@ export function inspectorFeature(ctx: StudioContext, deps: InspectorDeps): Featu
       'attempts.list': ({ filter, cursor, limit }) => listAttempts(db, { filter: filter ?? {}, cursor, limit }),
       'attempts.get': ({ attemptId }) => attemptDetail(db, attemptId),
       'attempts.replay': async ({ attemptId, to, body }) => {
-        attemptDetail(db, attemptId); // not_found before asking the dispatcher
+        getRow(db, attemptId); // not_found before asking the dispatcher
         return deps.dispatcher.replay({ attemptId, ...(to ? { to } : {}), ...(body !== undefined ? { body } : {}) });
       },
       'attempts.bulkReplay.start': ({ filter }) => bulk.start(filter ?? {}),
@@ -83,12 +96,7 @@ export function inspectorFeature(ctx: StudioContext, deps: InspectorDeps): Featu
           useSecret = current.secret;
           webhook = webhookId;
         }
-        const value = headerValue(header);
-        const originals = value
-          ? (originalsByHeader.all(value, ORIGINALS_MAX) as { request_body: Buffer | string | null }[])
-              .filter((r) => r.request_body !== null)
-              .map((r) => Buffer.from(r.request_body as Buffer))
-          : [];
+        const originals = originalsFor(header);
         const secrets = knownSecrets(db);
         webhook ??= secrets.find((s) => s.secret === useSecret)?.webhook_id;
         const known: KnownSecret[] = secrets.map((s) => ({

@@ -7,6 +7,8 @@ import { SettingsView } from './features/settings/SettingsView';
 import { TunnelView } from './features/tunnel/TunnelView';
 import { EventsView } from './features/events/EventsView';
 import { NotificationsView } from './features/notifications/NotificationsView';
+import { DeliveriesView } from './features/deliveries/DeliveriesView';
+import { SignaturesView } from './features/signatures/SignaturesView';
 
 const NOT_BUILT: Record<Exclude<AreaId, 'settings'>, string> = {
   events: 'Fire agent.* events, bursts and scenarios at your handler. Arrives with the events feature.',
@@ -22,6 +24,8 @@ function AreaView({ area }: { area: AreaId }): ReactNode {
   if (area === 'tunnel') return <TunnelView />;
   if (area === 'events') return <EventsView />;
   if (area === 'notifications') return <NotificationsView />;
+  if (area === 'deliveries') return <DeliveriesView />;
+  if (area === 'signatures') return <SignaturesView />;
   const label = AREAS.find((a) => a.id === area)?.label ?? area;
   return <NotBuilt title={label} what={NOT_BUILT[area]} />;
 }

@@ -236,7 +236,7 @@ export const inspectorCommands = {
         header: z.string().max(4096),
         secret: z.string().min(1).max(512).optional(),
         webhookId: z.string().min(1).max(100).optional(),
-        toleranceSeconds: z.number().int().min(0).max(31_536_000).optional(),
+        toleranceSeconds: z.number().int().min(0).max(315_360_000).optional(),
       })
       .strict()
       .refine((p) => p.secret !== undefined || p.webhookId !== undefined, 'give a secret or a webhookId'),

@@ -5,6 +5,7 @@ import type { Migration } from '../migrate';
  * - response code class (1xx..5xx, 0 = no response) as an expression index,
  * - the common "failed deliveries of one event type" combination,
  * - time range with seq order,
+ * - `signed_at`, to find the bytes sent with a pasted signature header (diagnose),
  * - `attempts_fts`: a trigram FTS5 index over request and response bodies, so a
  *   "text in the body" filter is a substring search that never scans the table.
  * Triggers keep the FTS index in step with inserts, updates and pruning.
@@ -18,6 +19,7 @@ export const m008Inspector: Migration = {
     CREATE INDEX attempts_created_seq ON attempts(created_at, seq);
     CREATE INDEX attempts_replay_of ON attempts(replay_of);
     CREATE INDEX attempts_event ON attempts(event_id, seq);
+    CREATE INDEX attempts_signed_at ON attempts(signed_at);
 
     CREATE VIRTUAL TABLE attempts_fts USING fts5(
       request_body, response_body,

@@ -1,0 +1,37 @@
+import type { AttemptSummary } from '../../../../shared/contract';
+import type { AttemptFilter } from '../../../../shared/contract/inspector';
+
+/**
+ * Whether a live attempt belongs in the list under this filter. Body text cannot be
+ * checked here (the summary has no body): `null` means "ask the core".
+ */
+export function matchesFilter(a: AttemptSummary, f: AttemptFilter): boolean | null {
+  if (f.eventType && a.eventType !== f.eventType) return false;
+  if (f.status && a.status !== f.status) return false;
+  if (f.codeClass) {
+    const cls = f.codeClass === 'none' ? 0 : Number(f.codeClass[0]);
+    if (Math.floor(a.responseCode / 100) !== cls) return false;
+  }
+  if (f.webhookUrl && a.webhookUrl !== f.webhookUrl) return false;
+  if (f.kind && a.kind !== f.kind) return false;
+  if (f.since && Date.parse(a.createdAt) < Date.parse(f.since)) return false;
+  if (f.until && Date.parse(a.createdAt) >= Date.parse(f.until)) return false;
+  if (f.text) return null;
+  return true;
+}
+
+export function codeLabel(code: number): string {
+  return code === 0 ? 'no response' : String(code);
+}
+
+export function codeTone(a: Pick<AttemptSummary, 'status' | 'responseCode'>): 'ok' | 'warn' | 'bad' {
+  if (a.status === 'success') return 'ok';
+  return a.responseCode >= 400 && a.responseCode < 500 ? 'warn' : 'bad';
+}
+
+export function timeLabel(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleTimeString([], { hour12: false }) + '.' + String(d.getMilliseconds()).padStart(3, '0');
+}
