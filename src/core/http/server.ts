@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { HttpProblem, problem } from './problem';
 
 /** Largest request body the studio's HTTP server reads (the inbox has its own limit). */
@@ -19,7 +19,8 @@ export function createHttpServer(): FastifyInstance {
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 1000 },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
     // Errors raised before routing (bad percent-encoding, over-long parameters) are problems too.
-    frameworkErrors: (err, req, reply) => {
+    frameworkErrors: (err, req, res) => {
+      const reply = res as unknown as FastifyReply;
       const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
       const instance = req.url.split('?')[0].slice(0, 300);
       void reply
