@@ -36,8 +36,7 @@ export function visibleProjectIds(deps: ApiDeps, req: FastifyRequest): string[] 
 /** The project of a `{projectId}` path parameter, or 404 when the key may not see it. */
 export function visibleProject(deps: ApiDeps, req: FastifyRequest, projectId: string): ProjectRow {
   const own = req.api.project!;
-  if (projectId === own.project_id) return own;
-  const p = own.is_default ? deps.projects.project(projectId) : undefined;
+  const p = projectId === own.project_id || own.is_default ? deps.projects.project(projectId) : undefined;
   if (!p)
     throw new HttpProblem(404, `project ${projectId} not found`, [
       { location: 'path.projectId', message: 'not found', value: projectId },

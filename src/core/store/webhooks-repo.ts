@@ -64,6 +64,10 @@ export function createWebhooksRepo(db: Db, clock: Clock, random: Random) {
     ),
   };
 
+  // Lists per project, cached until this repo changes the project's webhooks (or 1 s passes).
+  const lists = new Map<string, { rows: WebhookRow[]; at: number }>();
+  const forget = (projectId: string) => lists.delete(projectId);
+
   /** A new signing secret: `whsec_` + 32 random bytes, URL-safe base64. */
   const newSecret = () => `whsec_${random.token(32)}`;
 
@@ -76,6 +80,7 @@ export function createWebhooksRepo(db: Db, clock: Clock, random: Random) {
   /** Registers or updates the webhook of (project, event type). PUT semantics: an omitted auth header is cleared. */
   const upsert = db.transaction(
     (projectId: string, eventType: string, input: { webhookUrl: string; authHeader?: string | null }): UpsertResult => {
+      forget(projectId);
       const now = iso();
       const existing = q.get.get(projectId, eventType);
       if (existing) {
@@ -110,6 +115,7 @@ export function createWebhooksRepo(db: Db, clock: Clock, random: Random) {
   const remove = db.transaction((projectId: string, eventType: string): boolean => {
     const w = q.get.get(projectId, eventType);
     if (!w) return false;
+    forget(projectId);
     q.retireSecrets.run(iso(), w.webhook_id);
     q.delete.run(w.webhook_id);
     return true;
@@ -124,13 +130,24 @@ export function createWebhooksRepo(db: Db, clock: Clock, random: Random) {
     rotate: (projectId: string, eventType: string): string | null => rotate(projectId, eventType),
     delete: (projectId: string, eventType: string): boolean => remove(projectId, eventType),
     /** Every webhook of a project, oldest first. */
-    list: (projectId: string): WebhookRow[] => q.list.all(projectId),
+    list(projectId: string): WebhookRow[] {
+      const now = clock.now().getTime();
+      const hit = lists.get(projectId);
+      if (hit && now - hit.at < 1000) return hit.rows.map((r) => ({ ...r }));
+      const rows = q.list.all(projectId);
+      if (lists.size > 1000) lists.clear();
+      lists.set(projectId, { rows, at: now });
+      return rows.map((r) => ({ ...r }));
+    },
+    /** Drops the cached list of a project whose rows changed outside this repo (e.g. project deleted). */
+    forgetProject: (projectId: string): void => void forget(projectId),
     get: (projectId: string, eventType: string): WebhookRow | undefined => q.get.get(projectId, eventType),
     getById: (webhookId: string): WebhookRow | undefined => q.byId.get(webhookId),
     /** Turns delivery on or off; false when no such webhook. */
     setActive(projectId: string, eventType: string, active: boolean): boolean {
       const w = q.get.get(projectId, eventType);
       if (!w) return false;
+      forget(projectId);
       q.setActive.run(active ? 1 : 0, iso(), w.webhook_id);
       return true;
     },
