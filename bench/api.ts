@@ -19,7 +19,14 @@ interface Result {
   p99: number;
 }
 
-function send(agent: Agent, port: number, method: string, path: string, headers: Record<string, string>, body?: string) {
+function send(
+  agent: Agent,
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+) {
   return new Promise<number>((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, method, path, headers, agent }, (res) => {
       res.resume();
@@ -30,7 +37,13 @@ function send(agent: Agent, port: number, method: string, path: string, headers:
   });
 }
 
-async function load(port: number, method: string, path: (i: number) => string, headers: Record<string, string>, body?: string): Promise<Result> {
+async function load(
+  port: number,
+  method: string,
+  path: (i: number) => string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<Result> {
   const agent = new Agent({ keepAlive: true, maxSockets: WORKERS });
   const lat: number[] = [];
   // Warm-up.
@@ -64,7 +77,13 @@ async function main() {
     `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`,
     { eval: true },
   );
-  const ready = await new Promise<{ mockPort: number; barePort: number; apiKey: string; upsertBody: string }>((resolve, reject) => {
+  const ready = await new Promise<{
+    mockPort: number;
+    barePort: number;
+    plainPort: number;
+    apiKey: string;
+    upsertBody: string;
+  }>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
   });
@@ -75,22 +94,53 @@ async function main() {
 
   const cases = [
     { name: 'GET /api/v1/webhooks', method: 'GET', path: () => '/api/v1/webhooks', body: undefined },
-    { name: 'PUT /api/v1/webhooks/{eventType} (upsert)', method: 'PUT', path: (i: number) => `/api/v1/webhooks/bench.${i % 50}`, body: upsertBody },
+    {
+      name: 'PUT /api/v1/webhooks/{eventType} (upsert)',
+      method: 'PUT',
+      path: (i: number) => `/api/v1/webhooks/bench.${i % 50}`,
+      body: upsertBody,
+    },
   ];
-  console.log(`workers=${WORKERS}, ${SECONDS}s per run, ${ROUNDS} rounds alternating mock/bare; medians of rounds`);
+  console.log(
+    `workers=${WORKERS}, ${SECONDS}s per run, ${ROUNDS} rounds alternating mock/bare/plain fastify; medians of rounds`,
+  );
   for (const c of cases) {
     const mock: Result[] = [];
     const base: Result[] = [];
+    const plain: Result[] = [];
     for (let r = 0; r < ROUNDS; r++) {
       mock.push(await load(s.port, c.method, c.path, auth, c.body));
       base.push(await load(barePort, c.method, c.path, auth, c.body));
+      plain.push(await load(ready.plainPort, c.method, c.path, auth, c.body));
     }
-    const m = { rps: median(mock.map((x) => x.rps)), p99: median(mock.map((x) => x.p99)), p50: median(mock.map((x) => x.p50)) };
-    const b = { rps: median(base.map((x) => x.rps)), p99: median(base.map((x) => x.p99)), p50: median(base.map((x) => x.p50)) };
+    const f = {
+      rps: median(plain.map((x) => x.rps)),
+      p99: median(plain.map((x) => x.p99)),
+      p50: median(plain.map((x) => x.p50)),
+    };
+    const m = {
+      rps: median(mock.map((x) => x.rps)),
+      p99: median(mock.map((x) => x.p99)),
+      p50: median(mock.map((x) => x.p50)),
+    };
+    const b = {
+      rps: median(base.map((x) => x.rps)),
+      p99: median(base.map((x) => x.p99)),
+      p50: median(base.map((x) => x.p50)),
+    };
     console.log(`\n${c.name}`);
-    console.log(`  mock  ${m.rps.toFixed(0).padStart(7)} req/s   p50 ${m.p50.toFixed(2)} ms   p99 ${m.p99.toFixed(2)} ms`);
-    console.log(`  bare  ${b.rps.toFixed(0).padStart(7)} req/s   p50 ${b.p50.toFixed(2)} ms   p99 ${b.p99.toFixed(2)} ms`);
-    console.log(`  ratio mock/bare throughput ${(m.rps / b.rps).toFixed(2)} (target ≥ 0.50)`);
+    console.log(
+      `  mock  ${m.rps.toFixed(0).padStart(7)} req/s   p50 ${m.p50.toFixed(2)} ms   p99 ${m.p99.toFixed(2)} ms`,
+    );
+    console.log(
+      `  bare  ${b.rps.toFixed(0).padStart(7)} req/s   p50 ${b.p50.toFixed(2)} ms   p99 ${b.p99.toFixed(2)} ms`,
+    );
+    console.log(
+      `  plain fastify (reference) ${f.rps.toFixed(0).padStart(7)} req/s   p50 ${f.p50.toFixed(2)} ms   p99 ${f.p99.toFixed(2)} ms`,
+    );
+    console.log(
+      `  ratio mock/bare throughput ${(m.rps / b.rps).toFixed(2)} (target ≥ 0.50); plain fastify/bare ${(f.rps / b.rps).toFixed(2)}`,
+    );
   }
   worker.postMessage('stop');
   await new Promise((r) => worker.once('exit', r));

@@ -36,6 +36,17 @@ describe('auth', () => {
     expectProblem(await h.api('GET', '/webhooks', { key: k.secret }), 401);
   });
 
+  it('a key of a deleted project stops working at once', async () => {
+    const other = await h.cmd('projects.create', { name: 'Doomed' });
+    const key = (await h.cmd('keys.list', { projectId: other.projectId })).keys[0].secret;
+    expect((await h.api('GET', '/webhooks', { key })).status).toBe(200);
+    expect((await h.api('DELETE', `/projects/${other.projectId}`)).json).toEqual(
+      expect.objectContaining({ status: 'deleted' }),
+    );
+    expectProblem(await h.api('GET', '/webhooks', { key }), 401);
+    expectProblem(await h.api('DELETE', `/projects/${h.projectId}`), 409);
+  });
+
   it('the OpenAPI document is public', async () => {
     expect((await h.api('GET', '/openapi.json', { key: null })).status).toBe(200);
   });
