@@ -82,7 +82,7 @@ export function apiNotFound(send: Send, routes: readonly KnownRoute[]) {
   return (req: FastifyRequest, reply: FastifyReply) => {
     const path = req.url.split('?')[0].replace(/\/{2,}/g, '/');
     const allowed = [...new Set(routes.filter((r) => r.regex.test(path)).map((r) => r.method))];
-    if (allowed.length) {
+    if (allowed.length && !allowed.includes(req.method)) {
       void reply.header('allow', allowed.join(', '));
       return send(req, reply, 405, `method ${req.method} is not allowed on ${path}; allowed: ${allowed.join(', ')}`);
     }

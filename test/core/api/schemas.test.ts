@@ -154,5 +154,7 @@ describe('every operation answers with its published response schema', () => {
     expect(doc.json.paths['/projects/{projectId}/keys/{keyId}'].delete['x-studio-extension']).toBe(true);
     const one = await h.api('GET', '/schemas/Webhook.json', { key: null });
     expect(one.json.properties).toEqual(SONZAI_DOC.components.schemas.Webhook.properties);
+    const none = await h.api('GET', '/schemas/Nope.json', { key: null });
+    expect(none.status).toBe(404);
   });
 });
