@@ -1,7 +1,6 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/src/App';
-import { NotBuilt } from '../../src/renderer/src/features/placeholder/NotBuilt';
 import { attachClient, useStudio } from '../../src/renderer/src/store/studio';
 import type { StudioStatus } from '../../src/shared/contract';
 import { fakeClient } from './fake-client';
@@ -43,12 +42,6 @@ describe('app shell', () => {
       'SONZAI_BASE_URL=http://127.0.0.1:8455 SONZAI_API_KEY=sk_test_key_123456789',
     );
     expect(within(bar).getByRole('button', { name: 'Copy the API key' })).toBeTruthy();
-  });
-
-  it('an area that is not built says so plainly, with nothing made up', () => {
-    render(<NotBuilt title="Charts" what="Arrives with the charts feature." />);
-    expect(screen.getByRole('heading', { name: 'Not built yet' })).toBeTruthy();
-    expect(screen.getByRole('status').textContent).toContain('Arrives with the charts feature.');
   });
 
   it('navigates between areas from the sidebar and with Alt+number', async () => {

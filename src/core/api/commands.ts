@@ -87,6 +87,8 @@ export function apiHandlers(deps: ApiDeps, log: RequestLog): Partial<Handlers> {
     'projects.delete': ({ projectId }) => {
       if (project(projectId).is_default) throw new StudioError('conflict', 'the default project cannot be deleted');
       const deleted = deps.projectsAdmin.delete(projectId);
+      deps.keys.invalidate();
+      deps.webhooks.forgetProject(projectId);
       deps.webhooksChanged(projectId);
       return { deleted };
     },

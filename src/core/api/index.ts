@@ -8,7 +8,7 @@ import { lintGeneric } from './lint';
 import { notificationRoutes } from './notifications';
 import { operationsOf, routeSchemas, SONZAI_DOC, toFastifyPath, type OperationInfo } from './openapi';
 import { buildServedDoc, EXTENSION_OPERATIONS } from './served-doc';
-import { API_BODY_LIMIT, apiErrorHandler, apiNotFound, knownRoute, type KnownRoute } from './problems';
+import { API_BODY_LIMIT, apiErrorHandler, apiNotFound, knownRoute, problemSender, type KnownRoute } from './problems';
 import { projectRoutes } from './projects';
 import { redactHeaders, type RequestLog } from './request-log';
 import type { ApiDeps, OperationHandlers } from './types';
@@ -51,11 +51,12 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps, log: RequestLog
   const missing = [...ops.keys()].filter((id) => !handlers[id]);
   if (missing.length) throw new Error(`mock API operations without a handler: ${missing.join(', ')}`);
   const servedDoc = buildServedDoc();
+  const send = problemSender(deps.baseUrl);
 
   void app.register(
     async (api) => {
       api.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : ajv).compile(schema));
-      api.setErrorHandler(apiErrorHandler);
+      api.setErrorHandler(apiErrorHandler(send));
       api.decorateRequest('api', null as never);
       api.removeAllContentTypeParsers();
       const jsonParser = api.getDefaultJsonParser('error', 'error');
@@ -119,7 +120,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps, log: RequestLog
         return { $id: `${deps.baseUrl()}${API_PREFIX}/schemas/${name}.json`, ...schema };
       });
       known.push(knownRoute('GET', `${API_PREFIX}/openapi.json`), knownRoute('GET', `${API_PREFIX}/schemas/:file`));
-      api.setNotFoundHandler(apiNotFound(known));
+      api.setNotFoundHandler(apiNotFound(send, known));
     },
     { prefix: API_PREFIX },
   );

@@ -73,6 +73,8 @@ export function projectRoutes(deps: ApiDeps): OperationHandlers {
         throw new HttpProblem(409, 'a key cannot delete its own project; use a key of the default project');
       }
       deps.projectsAdmin.delete(p.project_id);
+      deps.keys.invalidate();
+      deps.webhooks.forgetProject(p.project_id);
       deps.webhooksChanged(p.project_id);
       return withSchema(deps, 'DeleteProjectOutputBody', { status: 'deleted' });
     },

@@ -7,6 +7,8 @@ import type { Db } from '../store/open';
 export const LOG_BODY_LIMIT = 16 * 1024;
 /** The log keeps the newest this-many requests. */
 export const LOG_MAX_ROWS = 10_000;
+/** Logged requests are written (and announced) in batches at most this often. */
+export const LOG_FLUSH_MS = 100;
 
 export interface LogEntry {
   requestId: string;
@@ -83,8 +85,9 @@ function toSummary(r: Row): ApiRequestSummary {
 }
 
 /**
- * The API request log. Writes are buffered and flushed in one transaction per tick (the
- * hot path never waits on SQLite per request); each flushed row is announced on the bus.
+ * The API request log. Writes are buffered and flushed in one transaction every
+ * `LOG_FLUSH_MS` (the hot path never waits on SQLite per request); each flushed row is
+ * announced on the bus. Reads flush first, so they always see every answered request.
  */
 export function createRequestLog(db: Db, clock: Clock, bus: EventBus) {
   const insert = db.prepare(
@@ -96,7 +99,7 @@ export function createRequestLog(db: Db, clock: Clock, bus: EventBus) {
   const bySeq = db.prepare<[number], Row>('SELECT * FROM api_requests WHERE seq = ?');
   const trim = db.prepare('DELETE FROM api_requests WHERE seq <= (SELECT MAX(seq) FROM api_requests) - ?');
   let pending: (LogEntry & { createdAt: string })[] = [];
-  let scheduled: NodeJS.Immediate | null = null;
+  let scheduled: NodeJS.Timeout | null = null;
   let sinceTrim = 0;
 
   const flushTx = db.transaction((batch: (LogEntry & { createdAt: string })[]) => {
@@ -123,7 +126,20 @@ export function createRequestLog(db: Db, clock: Clock, bus: EventBus) {
         e.idempotentReplay ? 1 : 0,
         e.createdAt,
       );
-      out.push(toSummary(bySeq.get(Number(info.lastInsertRowid))!));
+      out.push({
+        seq: Number(info.lastInsertRowid),
+        requestId: e.requestId,
+        method: e.method,
+        path: e.path.slice(0, 2048),
+        query: e.query.slice(0, 2048),
+        operationId: e.operationId,
+        status: e.status,
+        durationMs: Math.round(e.durationMs * 1000) / 1000,
+        projectId: e.projectId,
+        lint: e.lint,
+        idempotentReplay: e.idempotentReplay,
+        createdAt: e.createdAt,
+      });
     }
     sinceTrim += batch.length;
     if (sinceTrim >= 500) {
@@ -134,7 +150,7 @@ export function createRequestLog(db: Db, clock: Clock, bus: EventBus) {
   });
 
   function flush(): void {
-    if (scheduled) clearImmediate(scheduled);
+    if (scheduled) clearTimeout(scheduled);
     scheduled = null;
     if (!pending.length) return;
     const batch = pending;
@@ -145,7 +161,7 @@ export function createRequestLog(db: Db, clock: Clock, bus: EventBus) {
   return {
     add(e: LogEntry): void {
       pending.push({ ...e, createdAt: clock.now().toISOString() });
-      scheduled ??= setImmediate(flush);
+      scheduled ??= setTimeout(flush, LOG_FLUSH_MS);
     },
     flush,
     list(f: {

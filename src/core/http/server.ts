@@ -19,7 +19,8 @@ export function createHttpServer(): FastifyInstance {
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 1000 },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
     // Errors raised before routing (bad percent-encoding, over-long parameters) are problems too.
-    frameworkErrors: (err, req, reply) => {
+    frameworkErrors: (err, req, res) => {
+      const reply = res as unknown as FastifyReply;
       const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
       const instance = req.url.split('?')[0].slice(0, 300);
       void (reply as FastifyReply)

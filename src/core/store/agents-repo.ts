@@ -40,7 +40,7 @@ export function createAgentsRepo(db: Db, clock: Clock, random: Random) {
       }
       const rows = db
         .prepare<unknown[], AgentRow>(
-          `SELECT * FROM agents WHERE ${where.join(' AND ')} ORDER BY created_at, agent_id LIMIT ? OFFSET ?`,
+          `SELECT * FROM agents WHERE ${where.join(' AND ')} ORDER BY created_at, rowid LIMIT ? OFFSET ?`,
         )
         .all(...args, f.limit + 1, f.offset);
       const total = db

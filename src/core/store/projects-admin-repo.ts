@@ -13,12 +13,12 @@ export interface ProjectPatch {
 export function createProjectsAdminRepo(db: Db, clock: Clock) {
   const byId = db.prepare<[string], ProjectRow>('SELECT * FROM projects WHERE project_id = ?');
   return {
-    all: () => db.prepare<[], ProjectRow>('SELECT * FROM projects ORDER BY created_at, project_id').all(),
+    all: () => db.prepare<[], ProjectRow>('SELECT * FROM projects ORDER BY created_at, rowid').all(),
     page(projectIds: readonly string[], offset: number, limit: number) {
       const marks = projectIds.map(() => '?').join(',') || "''";
       const rows = db
         .prepare<unknown[], ProjectRow>(
-          `SELECT * FROM projects WHERE project_id IN (${marks}) ORDER BY created_at, project_id LIMIT ? OFFSET ?`,
+          `SELECT * FROM projects WHERE project_id IN (${marks}) ORDER BY created_at, rowid LIMIT ? OFFSET ?`,
         )
         .all(...projectIds, limit + 1, offset);
       return { rows: rows.slice(0, limit), hasMore: rows.length > limit };

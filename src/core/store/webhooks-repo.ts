@@ -47,7 +47,9 @@ export function createWebhooksRepo(db: Db, clock: Clock, random: Random) {
       `INSERT INTO webhooks (webhook_id, project_id, event_type, webhook_url, auth_header, is_active, created_at, updated_at)
        VALUES (@webhook_id, @project_id, @event_type, @webhook_url, @auth_header, 1, @created_at, @updated_at)`,
     ),
-    update: db.prepare('UPDATE webhooks SET webhook_url = ?, auth_header = ?, updated_at = ? WHERE webhook_id = ?'),
+    updateReturning: db.prepare<[string, string | null, string, string, string], WebhookRow>(
+      'UPDATE webhooks SET webhook_url = ?, auth_header = ?, updated_at = ? WHERE project_id = ? AND event_type = ? RETURNING *',
+    ),
     setActive: db.prepare('UPDATE webhooks SET is_active = ?, updated_at = ? WHERE webhook_id = ?'),
     delete: db.prepare('DELETE FROM webhooks WHERE webhook_id = ?'),
     insertSecret: db.prepare(
@@ -64,6 +66,10 @@ export function createWebhooksRepo(db: Db, clock: Clock, random: Random) {
     ),
   };
 
+  // Lists per project, cached until this repo changes the project's webhooks (or 1 s passes).
+  const lists = new Map<string, { rows: WebhookRow[]; at: number }>();
+  const forget = (projectId: string) => lists.delete(projectId);
+
   /** A new signing secret: `whsec_` + 32 random bytes, URL-safe base64. */
   const newSecret = () => `whsec_${random.token(32)}`;
 
@@ -73,14 +79,15 @@ export function createWebhooksRepo(db: Db, clock: Clock, random: Random) {
     return secret;
   }
 
-  /** Registers or updates the webhook of (project, event type). PUT semantics: an omitted auth header is cleared. */
-  const upsert = db.transaction(
+  /** First registration: the webhook and its first secret, in one transaction. */
+  const create = db.transaction(
     (projectId: string, eventType: string, input: { webhookUrl: string; authHeader?: string | null }): UpsertResult => {
+      forget(projectId);
       const now = iso();
       const existing = q.get.get(projectId, eventType);
       if (existing) {
-        q.update.run(input.webhookUrl, input.authHeader ?? null, now, existing.webhook_id);
-        return { webhook: q.byId.get(existing.webhook_id)!, created: false };
+        const webhook = q.updateReturning.get(input.webhookUrl, input.authHeader ?? null, now, projectId, eventType)!;
+        return { webhook, created: false };
       }
       const row = {
         webhook_id: random.uuid(),
@@ -110,27 +117,49 @@ export function createWebhooksRepo(db: Db, clock: Clock, random: Random) {
   const remove = db.transaction((projectId: string, eventType: string): boolean => {
     const w = q.get.get(projectId, eventType);
     if (!w) return false;
+    forget(projectId);
     q.retireSecrets.run(iso(), w.webhook_id);
     q.delete.run(w.webhook_id);
     return true;
   });
 
   return {
-    upsert: (
+    /**
+     * Registers or updates the webhook of (project, event type). PUT semantics: an omitted
+     * auth header is cleared. An update is one statement (no explicit transaction); a first
+     * registration inserts the webhook and its secret together.
+     */
+    upsert(
       projectId: string,
       eventType: string,
       input: { webhookUrl: string; authHeader?: string | null },
-    ): UpsertResult => upsert(projectId, eventType, input),
+    ): UpsertResult {
+      forget(projectId);
+      const updated = q.updateReturning.get(input.webhookUrl, input.authHeader ?? null, iso(), projectId, eventType);
+      if (updated) return { webhook: updated, created: false };
+      return create(projectId, eventType, input);
+    },
     rotate: (projectId: string, eventType: string): string | null => rotate(projectId, eventType),
     delete: (projectId: string, eventType: string): boolean => remove(projectId, eventType),
     /** Every webhook of a project, oldest first. */
-    list: (projectId: string): WebhookRow[] => q.list.all(projectId),
+    list(projectId: string): WebhookRow[] {
+      const now = clock.now().getTime();
+      const hit = lists.get(projectId);
+      if (hit && now - hit.at < 1000) return hit.rows.map((r) => ({ ...r }));
+      const rows = q.list.all(projectId);
+      if (lists.size > 1000) lists.clear();
+      lists.set(projectId, { rows, at: now });
+      return rows.map((r) => ({ ...r }));
+    },
+    /** Drops the cached list of a project whose rows changed outside this repo (e.g. project deleted). */
+    forgetProject: (projectId: string): void => void forget(projectId),
     get: (projectId: string, eventType: string): WebhookRow | undefined => q.get.get(projectId, eventType),
     getById: (webhookId: string): WebhookRow | undefined => q.byId.get(webhookId),
     /** Turns delivery on or off; false when no such webhook. */
     setActive(projectId: string, eventType: string, active: boolean): boolean {
       const w = q.get.get(projectId, eventType);
       if (!w) return false;
+      forget(projectId);
       q.setActive.run(active ? 1 : 0, iso(), w.webhook_id);
       return true;
     },

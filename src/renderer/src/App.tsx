@@ -2,32 +2,32 @@ import { useEffect, type ReactNode } from 'react';
 import { AREAS, useStudio, type AreaId } from './store/studio';
 import { Nav } from './components/Nav';
 import { StatusBar } from './components/StatusBar';
-import { NotBuilt } from './features/placeholder/NotBuilt';
 import { SettingsView } from './features/settings/SettingsView';
 import { TunnelView } from './features/tunnel/TunnelView';
 import { EventsView } from './features/events/EventsView';
 import { NotificationsView } from './features/notifications/NotificationsView';
 import { DeliveriesView } from './features/deliveries/DeliveriesView';
 import { SignaturesView } from './features/signatures/SignaturesView';
+import { WebhooksView } from './features/webhooks/WebhooksView';
+import { ProjectsView } from './features/projects/ProjectsView';
+import { RequestsView } from './features/requests/RequestsView';
 
-const NOT_BUILT: Record<Exclude<AreaId, 'settings'>, string> = {
-  events: 'Fire agent.* events, bursts and scenarios at your handler. Arrives with the events feature.',
-  deliveries: 'Every delivery attempt, live, with replay. Arrives with the dispatcher and inspector features.',
-  webhooks: 'Register, edit and rotate webhooks per project. Arrives with the mock API feature.',
-  tunnel: 'Capture requests in an inbox and bring public webhooks to localhost. Arrives with the tunnel feature.',
-  notifications: 'Proactive notifications, wakeups and the studio clock. Arrives with the events feature.',
-  signatures: 'Check any body, header and secret against the Sonzai scheme. Arrives with the inspector feature.',
+/** One screen per area of the navigation. */
+const VIEWS: Record<AreaId, () => ReactNode> = {
+  events: EventsView,
+  deliveries: DeliveriesView,
+  webhooks: WebhooksView,
+  projects: ProjectsView,
+  requests: RequestsView,
+  tunnel: TunnelView,
+  notifications: NotificationsView,
+  signatures: SignaturesView,
+  settings: SettingsView,
 };
 
 function AreaView({ area }: { area: AreaId }): ReactNode {
-  if (area === 'settings') return <SettingsView />;
-  if (area === 'tunnel') return <TunnelView />;
-  if (area === 'events') return <EventsView />;
-  if (area === 'notifications') return <NotificationsView />;
-  if (area === 'deliveries') return <DeliveriesView />;
-  if (area === 'signatures') return <SignaturesView />;
-  const label = AREAS.find((a) => a.id === area)?.label ?? area;
-  return <NotBuilt title={label} what={NOT_BUILT[area]} />;
+  const View = VIEWS[area];
+  return <View />;
 }
 
 export function App() {

@@ -26,7 +26,8 @@ export const m004Api: Migration = {
 
     CREATE TABLE api_requests (
       seq INTEGER PRIMARY KEY AUTOINCREMENT,
-      request_id TEXT NOT NULL UNIQUE,
+      -- not indexed: the log is append-only and read by seq (indexes cost a write per request)
+      request_id TEXT NOT NULL,
       method TEXT NOT NULL,
       path TEXT NOT NULL,
       query TEXT NOT NULL DEFAULT '',
@@ -44,8 +45,6 @@ export const m004Api: Migration = {
       idempotent_replay INTEGER NOT NULL DEFAULT 0,
       created_at TEXT NOT NULL
     );
-    CREATE INDEX api_requests_status ON api_requests(status, seq);
-    CREATE INDEX api_requests_method ON api_requests(method, seq);
 
     CREATE TABLE proactive_notifications (
       seq INTEGER PRIMARY KEY AUTOINCREMENT,

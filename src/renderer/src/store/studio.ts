@@ -8,6 +8,8 @@ export const AREAS = [
   { id: 'events', label: 'Events', icon: '⚡' },
   { id: 'deliveries', label: 'Deliveries', icon: '📬' },
   { id: 'webhooks', label: 'Webhooks', icon: '🔗' },
+  { id: 'projects', label: 'Projects & keys', icon: '🗂' },
+  { id: 'requests', label: 'API log', icon: '📜' },
   { id: 'tunnel', label: 'Inbox & Tunnel', icon: '🛰' },
   { id: 'notifications', label: 'Notifications', icon: '🔔' },
   { id: 'signatures', label: 'Signatures', icon: '🔏' },

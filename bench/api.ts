@@ -1,0 +1,149 @@
+/**
+ * Mock API throughput and p99 latency vs a bare node:http server answering the same
+ * JSON, measured side by side in one run: `GET /api/v1/webhooks` and a webhook upsert
+ * (`PUT /api/v1/webhooks/{eventType}`). Keep-alive agent, N concurrent workers, a few
+ * seconds per case. Both servers run in one worker thread (as the studio runs apart
+ * from the developer's code); the load generator runs in the main thread.
+ * Run: npx tsx bench/api.ts
+ */
+import { request, Agent } from 'node:http';
+import { Worker } from 'node:worker_threads';
+
+const WORKERS = 16;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const ROUNDS = 3;
+
+interface Result {
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+function send(
+  agent: Agent,
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+) {
+  return new Promise<number>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method, path, headers, agent }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function load(
+  port: number,
+  method: string,
+  path: (i: number) => string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<Result> {
+  const agent = new Agent({ keepAlive: true, maxSockets: WORKERS });
+  const lat: number[] = [];
+  // Warm-up.
+  for (let i = 0; i < 200; i++) await send(agent, port, method, path(i), headers, body);
+  const end = performance.now() + SECONDS * 1000;
+  let n = 0;
+  let bad = 0;
+  const worker = async () => {
+    while (performance.now() < end) {
+      const t = performance.now();
+      const status = await send(agent, port, method, path(n++), headers, body);
+      lat.push(performance.now() - t);
+      if (status >= 300) bad++;
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: WORKERS }, worker));
+  const secs = (performance.now() - t0) / 1000;
+  agent.destroy();
+  if (bad) throw new Error(`${bad} non-2xx answers`);
+  lat.sort((a, b) => a - b);
+  return { rps: lat.length / secs, p50: lat[Math.floor(lat.length * 0.5)], p99: lat[Math.floor(lat.length * 0.99)] };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main() {
+  // Worker threads do not inherit tsx's loader: register it inside the worker first.
+  const entry = new URL('./api-servers.ts', import.meta.url).href;
+  const worker = new Worker(
+    `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`,
+    { eval: true },
+  );
+  const ready = await new Promise<{
+    mockPort: number;
+    barePort: number;
+    plainPort: number;
+    apiKey: string;
+    upsertBody: string;
+  }>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  const auth = { authorization: `Bearer ${ready.apiKey}`, 'content-type': 'application/json' };
+  const upsertBody = ready.upsertBody;
+  const s = { port: ready.mockPort };
+  const barePort = ready.barePort;
+
+  const cases = [
+    { name: 'GET /api/v1/webhooks', method: 'GET', path: () => '/api/v1/webhooks', body: undefined },
+    {
+      name: 'PUT /api/v1/webhooks/{eventType} (upsert)',
+      method: 'PUT',
+      path: (i: number) => `/api/v1/webhooks/bench.${i % 50}`,
+      body: upsertBody,
+    },
+  ];
+  console.log(
+    `workers=${WORKERS}, ${SECONDS}s per run, ${ROUNDS} rounds alternating mock/bare/plain fastify; medians of rounds`,
+  );
+  for (const c of cases) {
+    const mock: Result[] = [];
+    const base: Result[] = [];
+    const plain: Result[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      mock.push(await load(s.port, c.method, c.path, auth, c.body));
+      base.push(await load(barePort, c.method, c.path, auth, c.body));
+      plain.push(await load(ready.plainPort, c.method, c.path, auth, c.body));
+    }
+    const f = {
+      rps: median(plain.map((x) => x.rps)),
+      p99: median(plain.map((x) => x.p99)),
+      p50: median(plain.map((x) => x.p50)),
+    };
+    const m = {
+      rps: median(mock.map((x) => x.rps)),
+      p99: median(mock.map((x) => x.p99)),
+      p50: median(mock.map((x) => x.p50)),
+    };
+    const b = {
+      rps: median(base.map((x) => x.rps)),
+      p99: median(base.map((x) => x.p99)),
+      p50: median(base.map((x) => x.p50)),
+    };
+    console.log(`\n${c.name}`);
+    console.log(
+      `  mock  ${m.rps.toFixed(0).padStart(7)} req/s   p50 ${m.p50.toFixed(2)} ms   p99 ${m.p99.toFixed(2)} ms`,
+    );
+    console.log(
+      `  bare  ${b.rps.toFixed(0).padStart(7)} req/s   p50 ${b.p50.toFixed(2)} ms   p99 ${b.p99.toFixed(2)} ms`,
+    );
+    console.log(
+      `  plain fastify (reference) ${f.rps.toFixed(0).padStart(7)} req/s   p50 ${f.p50.toFixed(2)} ms   p99 ${f.p99.toFixed(2)} ms`,
+    );
+    console.log(
+      `  ratio mock/bare throughput ${(m.rps / b.rps).toFixed(2)} (target ≥ 0.50); plain fastify/bare ${(f.rps / b.rps).toFixed(2)}`,
+    );
+  }
+  worker.postMessage('stop');
+  await new Promise((r) => worker.once('exit', r));
+}
+
+await main();

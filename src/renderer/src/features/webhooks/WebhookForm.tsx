@@ -1,0 +1,89 @@
+import { useState, type FormEvent } from 'react';
+
+const SUGGESTED = [
+  'agent.message',
+  'agent.mood_change',
+  'agent.memory_added',
+  'agent.breakthrough',
+  'agent.wakeup',
+  'agent.consolidation',
+  'on_wakeup_ready',
+  'on_recurring_event_due',
+  'on_diary_generated',
+  'on_personality_updated',
+  'on_mood_updated',
+  'on_breakthrough_detected',
+];
+
+/** Register a webhook, or edit one (event type fixed). Validation mirrors the API's. */
+export function WebhookForm({
+  initial,
+  onSave,
+  onCancel,
+}: {
+  initial?: { eventType: string; webhookUrl: string; authHeader: string };
+  onSave(eventType: string, url: string, authHeader: string): Promise<boolean>;
+  onCancel?: () => void;
+}) {
+  const [eventType, setEventType] = useState(initial?.eventType ?? 'agent.message');
+  const [url, setUrl] = useState(initial?.webhookUrl ?? 'http://localhost:3000/webhooks/sonzai');
+  const [authHeader, setAuthHeader] = useState(initial?.authHeader ?? '');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!eventType.trim()) return setProblem('Event type is required.');
+    if (!/^https?:\/\/[^/\s]+/i.test(url.trim())) return setProblem('Webhook URL must be an absolute http(s) URL.');
+    setProblem(null);
+    setBusy(true);
+    const ok = await onSave(eventType.trim(), url.trim(), authHeader);
+    setBusy(false);
+    if (ok && !initial) setUrl(url);
+  };
+
+  return (
+    <form
+      className="inline-form"
+      onSubmit={submit}
+      aria-label={initial ? `Edit ${initial.eventType}` : 'Register a webhook'}
+    >
+      <label>
+        Event type
+        <input
+          list="wh-event-types"
+          value={eventType}
+          disabled={!!initial}
+          maxLength={128}
+          onChange={(e) => setEventType(e.target.value)}
+        />
+        <datalist id="wh-event-types">
+          {SUGGESTED.map((t) => (
+            <option key={t} value={t} />
+          ))}
+        </datalist>
+      </label>
+      <label>
+        Webhook URL
+        <input value={url} onChange={(e) => setUrl(e.target.value)} size={36} maxLength={2048} />
+      </label>
+      <label>
+        Authorization header (optional)
+        <input value={authHeader} onChange={(e) => setAuthHeader(e.target.value)} placeholder="Bearer …" />
+      </label>
+      <button type="submit" className="btn primary" disabled={busy}>
+        {initial ? 'Save' : 'Register'}
+      </button>
+      {onCancel && (
+        <button type="button" className="btn" onClick={onCancel}>
+          Cancel
+        </button>
+      )}
+      {problem && (
+        <div className="error" role="alert" style={{ width: '100%' }}>
+          {problem}
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiRequestSummary } from '../../../src/shared/contract/api';
+import { startApi, type Harness } from './helpers';
+
+let h: Harness;
+const live: ApiRequestSummary[] = [];
+beforeAll(async () => {
+  h = await startApi();
+  h.studio.bus.subscribe((e) => {
+    if (e.event === 'apiRequest.logged') live.push(e.payload);
+  });
+});
+afterAll(async () => {
+  await h.close();
+});
+
+const until = async (fn: () => boolean) => {
+  for (let i = 0; i < 100 && !fn(); i++) await new Promise((r) => setTimeout(r, 10));
+};
+
+describe('API request log and request lint', () => {
+  it('stores every request with status, timing, bodies and project, redacts the key, and announces it live', async () => {
+    await h.api('PUT', '/webhooks/agent.message', { body: { webhook_url: 'https://x.test/h' } });
+    await h.api('GET', '/webhooks', { key: 'sk_wrong' });
+    await until(() => live.length >= 2);
+    const { requests } = await h.cmd('requestLog.list', {});
+    const put = requests.find((r: ApiRequestSummary) => r.method === 'PUT');
+    expect(put).toMatchObject({
+      path: '/api/v1/webhooks/agent.message',
+      status: 200,
+      projectId: h.projectId,
+      operationId: 'upsertWebhookForTenant',
+    });
+    expect(put.durationMs).toBeGreaterThan(0);
+    const detail = await h.cmd('requestLog.get', { seq: put.seq });
+    expect(JSON.parse(detail.requestBody)).toEqual({ webhook_url: 'https://x.test/h' });
+    expect(JSON.parse(detail.responseBody).signing_secret).toMatch(/^whsec_/);
+    expect(detail.requestHeaders.authorization).not.toContain(h.key);
+    expect(detail.requestHeaders.authorization).toMatch(/…$/);
+    expect(live.map((r) => r.status)).toEqual(expect.arrayContaining([200, 401]));
+    const unauth = await h.cmd('requestLog.list', { status: 401 });
+    expect(unauth.requests).toHaveLength(1);
+    expect(unauth.requests[0].projectId).toBeNull();
+  });
+
+  it('filters by method, status class and path', async () => {
+    await h.api('GET', '/agents/ghost');
+    const r4 = await h.cmd('requestLog.list', { status: '4xx' });
+    expect(r4.requests.every((r: ApiRequestSummary) => r.status >= 400 && r.status < 500)).toBe(true);
+    const gets = await h.cmd('requestLog.list', { method: 'get', path: 'ghost' });
+    expect(gets.requests.map((r: ApiRequestSummary) => r.path)).toEqual(['/api/v1/agents/ghost']);
+  });
+
+  it('flags what production would reject: the docs wakeup body, body filters, unknown query parameters', async () => {
+    const wake = await h.api('POST', '/agents/Aiko/wakeups', {
+      body: { userId: 'u1', scheduledAt: '2026-04-05T09:00:00Z', context: 'job interview' },
+    });
+    expect(wake.status).toBe(200);
+    const ack = await h.api('POST', `/projects/${h.projectId}/notifications/acknowledge-all`, {
+      body: { agent_id: h.agentId },
+    });
+    expect(ack.status).toBe(200);
+    await h.api('GET', `/agents/Aiko/wakeups?user_id=u1&instance_id=x`);
+    await h.api('GET', '/webhooks/agent.message/attempts?limit=10&offset=0');
+    const { requests } = await h.cmd('requestLog.list', { lintOnly: true });
+    const codes = requests.flatMap((r: ApiRequestSummary) => r.lint.map((l) => l.code));
+    expect(codes).toEqual(expect.arrayContaining(['docs_example_body', 'filters_in_body', 'unknown_query_parameter']));
+    const wakeLog = requests.find((r: ApiRequestSummary) => r.operationId === 'scheduleWakeup');
+    expect(wakeLog.lint[0].message).toContain('user_id, check_type, intent, delay_hours');
+    // The seed page's limit/offset are documented: not flagged.
+    expect(requests.some((r: ApiRequestSummary) => r.operationId === 'listDeliveryAttemptsForTenant')).toBe(false);
+    // A request exactly as published is not flagged.
+    await h.api('POST', '/agents/Aiko/wakeups', {
+      body: { user_id: 'u1', check_type: 'c', intent: 'i', delay_hours: 1 },
+    });
+    const again = await h.cmd('requestLog.list', { lintOnly: true });
+    expect(again.requests).toHaveLength(requests.length);
+  });
+
+  it('bounds stored bodies', async () => {
+    await h.api('POST', '/agents', { body: { name: 'Big', bio: 'b'.repeat(40_000) } });
+    const { requests } = await h.cmd('requestLog.list', { path: '/api/v1/agents', method: 'POST' });
+    const d = await h.cmd('requestLog.get', { seq: requests[0].seq });
+    expect(d.requestBodyTruncated).toBe(true);
+    expect(d.requestBody.length).toBe(16 * 1024);
+  });
+});

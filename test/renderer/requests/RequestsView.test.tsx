@@ -1,0 +1,91 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ApiRequestSummary } from '../../../src/shared/contract/api';
+import type { StudioClient } from '../../../src/shared/rpc-client';
+import { RequestsView } from '../../../src/renderer/src/features/requests/RequestsView';
+import { useRequests } from '../../../src/renderer/src/features/requests/requests-store';
+import { useStudio } from '../../../src/renderer/src/store/studio';
+
+const row = (seq: number, over: Partial<ApiRequestSummary> = {}): ApiRequestSummary => ({
+  seq,
+  requestId: `r${seq}`,
+  method: 'GET',
+  path: '/api/v1/webhooks',
+  query: '',
+  operationId: 'listWebhooksForTenant',
+  status: 200,
+  durationMs: 1.2,
+  projectId: 'p1',
+  lint: [],
+  idempotentReplay: false,
+  createdAt: '2026-01-01T00:00:00Z',
+  ...over,
+});
+
+let listeners: Map<string, (p: unknown) => void>;
+let lastListParams: Record<string, unknown> | undefined;
+beforeEach(() => {
+  listeners = new Map();
+  useRequests.setState({
+    rows: [],
+    detail: null,
+    error: null,
+    paused: false,
+    filters: { method: '', status: '', path: '', lintOnly: false },
+  });
+  const client = {
+    call: async (method: string, params: Record<string, unknown>) => {
+      if (method === 'requestLog.list') {
+        lastListParams = params;
+        return { requests: [row(1)] };
+      }
+      if (method === 'requestLog.get') {
+        return {
+          ...row(2, {
+            method: 'POST',
+            path: '/api/v1/agents/Aiko/wakeups',
+            lint: [{ code: 'docs_example_body', message: 'uses the docs example fields' }],
+          }),
+          requestHeaders: { 'content-type': 'application/json' },
+          requestBody: '{"userId":"u1"}',
+          requestBodyTruncated: false,
+          responseBody: '{"wakeup_id":"w1"}',
+          responseBodyTruncated: false,
+        };
+      }
+      throw new Error(method);
+    },
+    on: (event: string, cb: (p: unknown) => void) => {
+      listeners.set(event, cb);
+      return () => listeners.delete(event);
+    },
+  } as unknown as StudioClient;
+  useStudio.setState({ client, connection: 'connected' });
+});
+
+describe('API log screen', () => {
+  it('shows requests live, flags lint, filters, and opens a request with its bodies', async () => {
+    render(<RequestsView />);
+    expect(await screen.findByText('/api/v1/webhooks')).toBeTruthy();
+    await act(async () =>
+      listeners.get('apiRequest.logged')!(
+        row(2, {
+          method: 'POST',
+          path: '/api/v1/agents/Aiko/wakeups',
+          lint: [{ code: 'docs_example_body', message: 'uses the docs example fields' }],
+        }),
+      ),
+    );
+    const live = screen.getByText('/api/v1/agents/Aiko/wakeups').closest('tr')!;
+    expect(within(live).getByTitle('uses the docs example fields')).toBeTruthy();
+    fireEvent.click(live);
+    const detail = await screen.findByRole('region', { name: 'Request detail' });
+    expect(detail.textContent).toContain('uses the docs example fields');
+    expect(detail.textContent).toContain('"userId": "u1"');
+    fireEvent.change(screen.getByLabelText('Status'), { target: { value: '4xx' } });
+    expect(lastListParams).toMatchObject({ status: '4xx' });
+    // A live 200 does not pass a 4xx filter.
+    await act(async () => listeners.get('apiRequest.logged')!(row(3, { path: '/api/v1/ok' })));
+    expect(screen.queryByText('/api/v1/ok')).toBeNull();
+  });
+});

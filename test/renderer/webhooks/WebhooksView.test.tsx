@@ -1,0 +1,197 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { WebhookDto } from '../../../src/shared/contract/api';
+import type { StudioClient } from '../../../src/shared/rpc-client';
+import { StudioError } from '../../../src/shared/errors';
+import { WebhooksView } from '../../../src/renderer/src/features/webhooks/WebhooksView';
+import { useWebhooks } from '../../../src/renderer/src/features/webhooks/webhooks-store';
+import { useStudio } from '../../../src/renderer/src/store/studio';
+
+/** A fake core: webhooks of two projects, the calls it got, and live events it can push. */
+function fakeCore() {
+  const calls: { method: string; params: Record<string, unknown> }[] = [];
+  const listeners = new Map<string, Set<(p: unknown) => void>>();
+  let n = 0;
+  const hooks: WebhookDto[] = [
+    {
+      webhookId: 'w1',
+      projectId: 'p1',
+      eventType: 'agent.message',
+      webhookUrl: 'http://localhost:3000/hook',
+      authHeader: null,
+      isActive: true,
+      createdAt: '2026-01-01T00:00:00Z',
+      updatedAt: '2026-01-01T00:00:00Z',
+    },
+  ];
+  const secrets: Record<string, string> = { 'agent.message': 'whsec_first' };
+  const handlers: Record<string, (p: Record<string, unknown>) => unknown> = {
+    'projects.list': () => ({
+      projects: [
+        {
+          projectId: 'p1',
+          name: 'Default project',
+          environment: 'development',
+          businessName: '',
+          isDefault: true,
+          createdAt: '',
+        },
+        {
+          projectId: 'p2',
+          name: 'Other',
+          environment: 'development',
+          businessName: '',
+          isDefault: false,
+          createdAt: '',
+        },
+      ],
+    }),
+    'webhooks.list': (p) => ({ webhooks: hooks.filter((w) => w.projectId === p.projectId) }),
+    'webhooks.upsert': (p) => {
+      if (!String(p.webhookUrl).startsWith('http'))
+        throw new StudioError('invalid_params', 'webhookUrl: expected an absolute http(s) URL');
+      const existing = hooks.find((w) => w.projectId === p.projectId && w.eventType === p.eventType);
+      if (existing) {
+        existing.webhookUrl = String(p.webhookUrl);
+        return { webhook: existing, created: false };
+      }
+      const w = {
+        ...hooks[0],
+        webhookId: `w${++n + 1}`,
+        projectId: String(p.projectId),
+        eventType: String(p.eventType),
+        webhookUrl: String(p.webhookUrl),
+      };
+      hooks.push(w);
+      secrets[w.eventType] = `whsec_new${n}`;
+      return { webhook: w, created: true, signingSecret: secrets[w.eventType] };
+    },
+    'webhooks.delete': (p) => {
+      hooks.splice(
+        hooks.findIndex((w) => w.eventType === p.eventType),
+        1,
+      );
+      return { deleted: true };
+    },
+    'webhooks.setActive': (p) => {
+      const w = hooks.find((x) => x.eventType === p.eventType)!;
+      w.isActive = Boolean(p.active);
+      return w;
+    },
+    'webhooks.revealSecret': (p) => ({ secret: secrets[String(p.eventType)], createdAt: '' }),
+    'webhooks.rotate': (p) => {
+      secrets[String(p.eventType)] = 'whsec_rotated';
+      return { secret: 'whsec_rotated' };
+    },
+  };
+  const client = {
+    call: async (method: string, params: Record<string, unknown> = {}) => {
+      calls.push({ method, params });
+      const h = handlers[method];
+      if (!h) throw new StudioError('unknown_method', method);
+      return h(params);
+    },
+    on: (event: string, cb: (p: unknown) => void) => {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event)!.add(cb);
+      return () => listeners.get(event)!.delete(cb);
+    },
+    onAny: () => () => {},
+    failPending: () => {},
+  } as unknown as StudioClient;
+  const emit = (event: string, payload: unknown) => listeners.get(event)?.forEach((cb) => cb(payload));
+  return { client, calls, hooks, emit, methods: () => calls.map((c) => c.method) };
+}
+
+let core: ReturnType<typeof fakeCore>;
+beforeEach(() => {
+  core = fakeCore();
+  useWebhooks.setState({ projects: [], projectId: null, webhooks: [], revealed: {}, issued: null, error: null });
+  useStudio.setState({ client: core.client, connection: 'connected' });
+});
+
+const row = (eventType: string) => within(screen.getByRole('table')).getByText(eventType).closest('tr')!;
+
+describe('Webhooks screen', () => {
+  it('lists the default project’s webhooks and registers a new one, showing its secret once', async () => {
+    render(<WebhooksView />);
+    expect(await screen.findByText('http://localhost:3000/hook')).toBeTruthy();
+    const form = screen.getByRole('form', { name: 'Register a webhook' });
+    fireEvent.change(within(form).getByLabelText('Event type'), { target: { value: 'agent.wakeup' } });
+    fireEvent.change(within(form).getByLabelText('Webhook URL'), { target: { value: 'http://localhost:4000/w' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Register' }));
+    expect(await screen.findByText('http://localhost:4000/w')).toBeTruthy();
+    const notice = screen.getByRole('status');
+    expect(notice.textContent).toContain('whsec_new1');
+    expect(core.calls.find((c) => c.method === 'webhooks.upsert')!.params).toMatchObject({
+      projectId: 'p1',
+      eventType: 'agent.wakeup',
+      webhookUrl: 'http://localhost:4000/w',
+    });
+  });
+
+  it('refuses a relative URL before calling the core, and shows the core’s errors inline', async () => {
+    render(<WebhooksView />);
+    await screen.findByText('http://localhost:3000/hook');
+    const form = screen.getByRole('form', { name: 'Register a webhook' });
+    fireEvent.change(within(form).getByLabelText('Webhook URL'), { target: { value: '/relative' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Register' }));
+    expect((await within(form).findByRole('alert')).textContent).toContain('absolute http(s) URL');
+    expect(core.methods()).not.toContain('webhooks.upsert');
+  });
+
+  it('reveals and hides the secret, with a copy button', async () => {
+    render(<WebhooksView />);
+    await screen.findByText('http://localhost:3000/hook');
+    fireEvent.click(within(row('agent.message')).getByRole('button', { name: 'Reveal secret' }));
+    expect(await screen.findByText('whsec_first')).toBeTruthy();
+    expect(within(row('agent.message')).getByRole('button', { name: /Copy the signing secret/ })).toBeTruthy();
+    fireEvent.click(within(row('agent.message')).getByRole('button', { name: 'Hide' }));
+    expect(screen.queryByText('whsec_first')).toBeNull();
+  });
+
+  it('asks before rotating and deleting; Cancel does nothing', async () => {
+    render(<WebhooksView />);
+    await screen.findByText('http://localhost:3000/hook');
+    fireEvent.click(within(row('agent.message')).getByRole('button', { name: 'Delete' }));
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog.textContent).toContain('Delete the agent.message webhook?');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(core.methods()).not.toContain('webhooks.delete');
+
+    fireEvent.click(within(row('agent.message')).getByRole('button', { name: 'Rotate' }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Rotate secret' }));
+    await waitFor(() => expect(core.methods()).toContain('webhooks.rotate'));
+    expect((await screen.findAllByText('whsec_rotated')).length).toBeGreaterThan(0);
+
+    fireEvent.click(within(row('agent.message')).getByRole('button', { name: 'Delete' }));
+    fireEvent.keyDown(screen.getByRole('alertdialog'), { key: 'Escape' });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    fireEvent.click(within(row('agent.message')).getByRole('button', { name: 'Delete' }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete webhook' }));
+    expect(await screen.findByText('No webhooks in this project yet')).toBeTruthy();
+  });
+
+  it('toggles delivery and edits the URL', async () => {
+    render(<WebhooksView />);
+    await screen.findByText('http://localhost:3000/hook');
+    fireEvent.click(screen.getByLabelText('Deliver agent.message'));
+    expect(await screen.findByText('paused')).toBeTruthy();
+    fireEvent.click(within(row('agent.message')).getByRole('button', { name: 'Edit' }));
+    const edit = screen.getByRole('form', { name: 'Edit agent.message' });
+    fireEvent.change(within(edit).getByLabelText('Webhook URL'), { target: { value: 'https://example.com/new' } });
+    fireEvent.click(within(edit).getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('https://example.com/new')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Edit agent.message' })).toBeNull());
+  });
+
+  it('follows live changes and switches projects', async () => {
+    render(<WebhooksView />);
+    await screen.findByText('http://localhost:3000/hook');
+    core.hooks.push({ ...core.hooks[0], webhookId: 'w9', eventType: 'session.end', webhookUrl: 'http://sdk.test/x' });
+    await act(async () => core.emit('webhooks.changed', { projectId: 'p1' }));
+    expect(await screen.findByText('http://sdk.test/x')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Project'), { target: { value: 'p2' } });
+    expect(await screen.findByText('No webhooks in this project yet')).toBeTruthy();
+  });
+});
