@@ -5,15 +5,15 @@ import type { StudioClient } from '../../../shared/rpc-client';
 import type { ConnectionState } from '../transport/ws-channel';
 
 export const AREAS = [
-  { id: 'events', label: 'Events', icon: '⚡' },
-  { id: 'deliveries', label: 'Deliveries', icon: '📬' },
-  { id: 'webhooks', label: 'Webhooks', icon: '🔗' },
-  { id: 'projects', label: 'Projects & keys', icon: '🗂' },
-  { id: 'requests', label: 'API log', icon: '📜' },
-  { id: 'tunnel', label: 'Inbox & Tunnel', icon: '🛰' },
-  { id: 'notifications', label: 'Notifications', icon: '🔔' },
-  { id: 'signatures', label: 'Signatures', icon: '🔏' },
-  { id: 'settings', label: 'Settings', icon: '⚙' },
+  { id: 'events', label: 'Events' },
+  { id: 'deliveries', label: 'Deliveries' },
+  { id: 'webhooks', label: 'Webhooks' },
+  { id: 'projects', label: 'Projects & keys' },
+  { id: 'requests', label: 'API log' },
+  { id: 'tunnel', label: 'Inbox & Tunnel' },
+  { id: 'notifications', label: 'Notifications' },
+  { id: 'signatures', label: 'Signatures' },
+  { id: 'settings', label: 'Settings' },
 ] as const;
 export type AreaId = (typeof AREAS)[number]['id'];
 

@@ -1,3 +1,4 @@
+import { ChartLine, MailOpen } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useStudio } from '../../store/studio';
 import { AttemptList } from './AttemptList';
@@ -112,7 +113,7 @@ export function DeliveriesView() {
         <h1>Deliveries</h1>
         <div className="dl-actions">
           <button type="button" onClick={() => setShowCharts((v) => !v)} aria-pressed={showCharts}>
-            📈 Charts
+            <ChartLine size={14} aria-hidden /> Charts
           </button>
           <button type="button" onClick={startBulk} disabled={st.bulk?.state === 'running'}>
             ↻ Replay failed{filtered ? ' in filter' : ''}
@@ -164,7 +165,7 @@ export function DeliveriesView() {
           {st.rows.length === 0 && !st.loading ? (
             <div className="empty" role="status">
               <div className="empty-icon" aria-hidden>
-                📭
+                <MailOpen size={36} />
               </div>
               <h2>{filtered ? 'No attempts match these filters' : 'No deliveries yet'}</h2>
               <p>

@@ -1,3 +1,4 @@
+import { MailOpen, RadioTower } from 'lucide-react';
 import type { KeyboardEvent } from 'react';
 import type { CaptureSummary } from '../../../../shared/contract/tunnel';
 import { useTunnel } from './tunnel-store';
@@ -28,7 +29,7 @@ export function CaptureList() {
     return (
       <div className="empty tunnel-empty" role="status">
         <div className="empty-icon" aria-hidden>
-          📭
+          <MailOpen size={36} />
         </div>
         <h2>No requests yet</h2>
         <p>Send anything to the inbox URL above (or the relay channel URL): every request shows up here, live.</p>
@@ -58,7 +59,7 @@ export function CaptureList() {
               </span>
               <span className={`cap-status ${statusClass(c.responseStatus)}`}>{c.responseStatus}</span>
               <span className="cap-time muted">
-                {c.via === 'relay' ? '🛰 ' : ''}
+                {c.via === 'relay' ? <RadioTower size={12} aria-label="via relay" /> : null}{' '}
                 {new Date(c.receivedAt).toLocaleTimeString()} · {c.durationMs} ms
               </span>
             </li>
