@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { DeliverySettings } from '../../shared/delivery-settings';
 import { StudioError } from '../../shared/errors';
 import type { Clock, Random } from '../deps';
@@ -60,6 +61,7 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
   const attempts = createAttemptsRepo(o.db);
   const sender = o.sender ?? createSender();
   const abort = new AbortController();
+  setMaxListeners(0, abort.signal); // one listener per running delivery
   const cancelRequested = new Set<string>();
   const held = new Map<string, { jobs: Job[]; timer: NodeJS.Timeout }>();
   let heldCount = 0;
@@ -74,7 +76,8 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     deliveries,
     onStored(rows) {
       for (const row of rows) o.bus.emit('attempt.recorded', toSummary(row));
-      schedulePoll();
+      // In order, a stored outcome is what lets the endpoint's next delivery go.
+      if (o.settings().inOrder) schedulePoll();
     },
   });
 
@@ -103,8 +106,14 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
       }
       writer.push(r);
     },
-    onSettled: () => schedulePoll(),
+    // Refill an endpoint's lane only once it has drained to half: each poll then reads
+    // many rows at once instead of one row per finished delivery.
+    onSettled: (key) => {
+      if (queue.load(key) <= laneCap() / 2) schedulePoll();
+    },
   });
+
+  const laneCap = () => (o.settings().inOrder ? 1 : PREFETCH_PER_ENDPOINT);
 
   function injectionFor(d: ReadyDelivery): Injection {
     let own: Injection | null = null;
@@ -144,7 +153,7 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     pollScheduled = null;
     if (closing || !started) return;
     const s = o.settings();
-    const cap = s.inOrder ? 1 : PREFETCH_PER_ENDPOINT;
+    const cap = laneCap();
     for (let round = 0; round < 20; round++) {
       const room = MAX_IN_MEMORY - (queue.queued + queue.running + heldCount);
       if (room <= 0) break;
@@ -172,14 +181,19 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     armTick();
   }
 
+  /**
+   * The timer waits for the next retry that is not due yet. Rows already due but not
+   * taken are waiting for busy endpoints: a finishing delivery polls for them, and the
+   * tick still looks at least every MAX_TICK_MS.
+   */
   function armTick(): void {
     if (tick) clearTimeout(tick);
     tick = null;
     if (closing || !started) return;
-    const next = deliveries.nextDueAt();
-    let delay = MAX_TICK_MS;
-    if (next) delay = Math.min(MAX_TICK_MS, Math.max(20, Date.parse(next) - o.clock.now().getTime()));
-    tick = setTimeout(poll, delay);
+    const now = o.clock.now();
+    const next = deliveries.nextDueAfter(now.toISOString());
+    const wait = next ? Date.parse(next) - now.getTime() : MAX_TICK_MS;
+    tick = setTimeout(poll, Math.min(MAX_TICK_MS, Math.max(5, wait)));
     tick.unref?.();
   }
 
@@ -289,7 +303,6 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     cancel,
     async idle() {
       while (!closing && !isIdle()) {
-        schedulePoll();
         await new Promise((r) => setTimeout(r, 10));
       }
     },

@@ -4,11 +4,13 @@ import type { DeliveriesRepo, DeliveryOutcome } from './deliveries-repo';
 import type { Db } from '../store/open';
 
 /**
- * Batches attempt inserts and delivery updates: everything finished in one turn of the
- * event loop is written in one transaction, then announced. An attempt is announced only
+ * Batches attempt inserts and delivery updates: everything finished within FLUSH_DELAY_MS
+ * is written in one transaction, then announced. An attempt is announced only
  * once it is stored. Bounded: a batch is written as soon as it holds MAX_BATCH results.
  */
 export const MAX_BATCH = 500;
+/** A result waits at most this long (ms) for others to share its transaction. */
+export const FLUSH_DELAY_MS = 5;
 
 export interface StoredAttempt {
   row: AttemptRow & { seq: number };
@@ -22,7 +24,7 @@ export function createWriter(opts: {
   onStored: (rows: (AttemptRow & { seq: number })[]) => void;
 }) {
   let pending: { attempts: AttemptRow[]; outcome: DeliveryOutcome | null }[] = [];
-  let scheduled: NodeJS.Immediate | null = null;
+  let scheduled: NodeJS.Timeout | null = null;
   let writes = 0;
 
   const tx = opts.db.transaction((batch: typeof pending) => {
@@ -35,7 +37,7 @@ export function createWriter(opts: {
   });
 
   function flush(): void {
-    if (scheduled) clearImmediate(scheduled);
+    if (scheduled) clearTimeout(scheduled);
     scheduled = null;
     if (pending.length === 0) return;
     const batch = pending;
@@ -49,7 +51,7 @@ export function createWriter(opts: {
     push(item: { attempts: AttemptRow[]; outcome: DeliveryOutcome | null }): void {
       pending.push(item);
       if (pending.length >= MAX_BATCH) flush();
-      else scheduled ??= setImmediate(flush);
+      else scheduled ??= setTimeout(flush, FLUSH_DELAY_MS);
     },
     flush,
     get empty() {
