@@ -56,7 +56,7 @@ export function createDeliveriesRepo(db: Db) {
     insertDelivery: db.prepare(
       `INSERT INTO deliveries (delivery_id, event_id, webhook_id, project_id, event_type, webhook_url, status,
          attempt_count, next_attempt_at, injection_json, created_at, updated_at)
-       VALUES (@delivery_id, @event_id, @webhook_id, @project_id, @event_type, @webhook_url, 'pending',
+       VALUES (@delivery_id, @event_id, @webhook_id, @project_id, @event_type, @webhook_url, @status,
          0, @next_attempt_at, @injection_json, @created_at, @created_at)`,
     ),
     due: db.prepare<[string, string, number], ReadyDelivery>(
@@ -106,6 +106,8 @@ export function createDeliveriesRepo(db: Db) {
       project_id: string;
       event_type: string;
       webhook_url: string;
+      /** in_flight when this dispatcher takes it at once (a restart puts it back to pending). */
+      status: 'pending' | 'in_flight';
       next_attempt_at: string;
       injection_json: string | null;
       created_at: string;

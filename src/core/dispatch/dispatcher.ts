@@ -149,6 +149,13 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     for (const job of order) queue.push({ ...job, reordered: true });
   }
 
+  function enqueue(d: ReadyDelivery): void {
+    const plan = planInjection(injectionFor(d), randomFloat);
+    const job = { d, plan, reordered: false };
+    if (plan.reorderWindow > 1) hold(job, plan.reorderWindow);
+    else queue.push(job);
+  }
+
   function poll(): void {
     pollScheduled = null;
     if (closing || !started) return;
@@ -170,12 +177,7 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
       }
       if (take.length === 0) break;
       deliveries.claim(take.map((d) => d.delivery_id));
-      for (const d of take) {
-        const plan = planInjection(injectionFor(d), randomFloat);
-        const job = { d, plan, reordered: false };
-        if (plan.reorderWindow > 1) hold(job, plan.reorderWindow);
-        else queue.push(job);
-      }
+      for (const d of take) enqueue(d);
       if (rows.length < Math.min(room, POLL_BATCH)) break;
     }
     armTick();
@@ -208,12 +210,21 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     if (body.length > MAX_EVENT_BYTES)
       throw new StudioError('invalid_params', `event body is larger than the limit of ${MAX_EVENT_BYTES} bytes`);
     if (!input.eventType) throw new StudioError('invalid_params', 'eventType is required');
-    const result = fireTx(input, body);
+    const { result, direct } = fireTx(input, body);
+    // Taken at once (stored as in_flight in the same transaction): no need to read them back.
+    for (const d of direct) enqueue(d);
     schedulePoll();
     return result;
   }
 
-  const fireTx = o.db.transaction((input: FireInput, body: Buffer): FireResult => {
+  /** Whether a delivery fired now can go straight to its lane instead of through the due loop. */
+  function canTakeNow(url: string): boolean {
+    if (!started || closing || o.settings().inOrder) return false;
+    if (queue.queued + queue.running + heldCount >= MAX_IN_MEMORY) return false;
+    return queue.load(url) < laneCap();
+  }
+
+  const fireTx = o.db.transaction((input: FireInput, body: Buffer) => {
     const now = iso();
     if (deliveries.event(input.eventId))
       throw new StudioError('conflict', `an event with id ${input.eventId} was already fired`);
@@ -228,23 +239,28 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
       created_at: now,
     });
     const injection = input.injection ? JSON.stringify(input.injection) : null;
-    const out: FireResult = { eventId: input.eventId, deliveries: [] };
+    const result: FireResult = { eventId: input.eventId, deliveries: [] };
+    const direct: ReadyDelivery[] = [];
     for (const w of o.targets.activeFor(input.projectId, input.eventType)) {
-      const deliveryId = o.random.uuid();
-      deliveries.insertDelivery({
-        delivery_id: deliveryId,
+      const row = {
+        delivery_id: o.random.uuid(),
         event_id: input.eventId,
         webhook_id: w.webhook_id,
         project_id: input.projectId,
         event_type: input.eventType,
         webhook_url: w.webhook_url,
+        status: canTakeNow(w.webhook_url) ? ('in_flight' as const) : ('pending' as const),
         next_attempt_at: now,
         injection_json: injection,
         created_at: now,
-      });
-      out.deliveries.push({ deliveryId, webhookId: w.webhook_id, webhookUrl: w.webhook_url });
+      };
+      deliveries.insertDelivery(row);
+      if (row.status === 'in_flight') {
+        direct.push({ ...row, seq: 0, attempt_count: 0, last_attempt_id: null, updated_at: now, body });
+      }
+      result.deliveries.push({ deliveryId: row.delivery_id, webhookId: w.webhook_id, webhookUrl: w.webhook_url });
     }
-    return out;
+    return { result, direct };
   });
 
   function mustGet(id: string) {
