@@ -37,7 +37,12 @@ export function createTargets(db: Db) {
   );
   const withCurrent = db.prepare<
     [string],
-    TargetWebhook & { is_active: number; secret_id: string | null; secret: string | null; secret_created_at: string | null }
+    TargetWebhook & {
+      is_active: number;
+      secret_id: string | null;
+      secret: string | null;
+      secret_created_at: string | null;
+    }
   >(
     `SELECT w.webhook_id, w.project_id, w.event_type, w.webhook_url, w.auth_header, w.is_active,
             s.secret_id, s.secret, s.created_at AS secret_created_at

@@ -10,7 +10,7 @@ import type { Db } from '../store/open';
  */
 export const MAX_BATCH = 500;
 /** A result waits at most this long (ms) for others to share its transaction. */
-export const FLUSH_DELAY_MS = 5;
+export const FLUSH_DELAY_MS = 20;
 
 export interface StoredAttempt {
   row: AttemptRow & { seq: number };
