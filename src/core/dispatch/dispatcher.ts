@@ -9,7 +9,9 @@ import { createDeliveriesRepo, type ReadyDelivery } from './deliveries-repo';
 import { deliverOnce } from './deliver';
 import type { DispatcherApi, FireInput, FireResult, Injection } from './dispatcher-api';
 import { mergeInjection, planInjection, shuffle, type InjectionPlan, type InjectionRepo } from './injection';
+import { createFire } from './fire';
 import { createQueue } from './queue';
+import { createReorderBuffer } from './reorder';
 import { replayAttempt } from './replay';
 import type { RandomFloat } from './schedule';
 import { createSender, type Sender } from './send';
@@ -22,9 +24,6 @@ export const PREFETCH_PER_ENDPOINT = 500;
 export const POLL_BATCH = 500;
 /** The due loop looks at the store at least this often (ms). */
 export const MAX_TICK_MS = 1_000;
-export const REORDER_FLUSH_MS = 250;
-export const MAX_EVENT_BYTES = 1024 * 1024;
-export const MAX_FIRE_BATCH = 1_000;
 
 export interface DispatcherOptions {
   db: Db;
@@ -66,21 +65,23 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
   const abort = new AbortController();
   setMaxListeners(0, abort.signal); // one listener per running delivery
   const cancelRequested = new Set<string>();
-  const held = new Map<string, { jobs: Job[]; timer: NodeJS.Timeout }>();
-  let heldCount = 0;
   let closing = false;
   let started = false;
   let pollScheduled: NodeJS.Immediate | null = null;
   let tick: NodeJS.Timeout | null = null;
+  let tickAt = Infinity; // clock time (ms) the timer fires at
 
   const writer = createWriter({
     db: o.db,
     attempts,
     deliveries,
-    onStored(rows) {
+    onStored(rows, outcomes) {
       for (const row of rows) o.bus.emit('attempt.recorded', toSummary(row));
       // In order, a stored outcome is what lets the endpoint's next delivery go.
       if (o.settings().inOrder) schedulePoll();
+      // A retry due before the timer fires moves the timer earlier.
+      const soonest = Math.min(...outcomes.map((x) => (x.next_attempt_at ? Date.parse(x.next_attempt_at) : Infinity)));
+      if (soonest < tickAt) armTick();
     },
   });
 
@@ -116,6 +117,14 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     },
   });
 
+  const held = createReorderBuffer<Job>({
+    keyOf: (j) => j.d.webhook_url,
+    shuffle: (jobs) => shuffle(jobs, randomFloat),
+    release: (jobs) => {
+      for (const job of jobs) queue.push({ ...job, reordered: true });
+    },
+  });
+
   const laneCap = () => (o.settings().inOrder ? 1 : PREFETCH_PER_ENDPOINT);
 
   function injectionFor(d: ReadyDelivery): Injection {
@@ -130,32 +139,10 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     return mergeInjection(own, d.webhook_id ? o.injections.get(d.webhook_id) : null, o.settings().injection);
   }
 
-  function hold(job: Job, window: number): void {
-    const key = job.d.webhook_url;
-    let h = held.get(key);
-    if (!h) {
-      h = { jobs: [], timer: setTimeout(() => release(key), REORDER_FLUSH_MS) };
-      held.set(key, h);
-    }
-    h.jobs.push(job);
-    heldCount++;
-    if (h.jobs.length >= window) release(key);
-  }
-
-  function release(key: string): void {
-    const h = held.get(key);
-    if (!h) return;
-    clearTimeout(h.timer);
-    held.delete(key);
-    heldCount -= h.jobs.length;
-    const order = shuffle(h.jobs, randomFloat);
-    for (const job of order) queue.push({ ...job, reordered: true });
-  }
-
   function enqueue(d: ReadyDelivery): void {
     const plan = planInjection(injectionFor(d), randomFloat);
     const job = { d, plan, reordered: false };
-    if (plan.reorderWindow > 1) hold(job, plan.reorderWindow);
+    if (plan.reorderWindow > 1) held.hold(job, plan.reorderWindow);
     else queue.push(job);
   }
 
@@ -164,11 +151,13 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     if (closing || !started) return;
     const s = o.settings();
     const cap = laneCap();
+    const polledAt = o.clock.now();
+    const nowIso = polledAt.toISOString();
     for (let round = 0; round < 20; round++) {
-      const room = MAX_IN_MEMORY - (queue.queued + queue.running + heldCount);
+      const room = MAX_IN_MEMORY - (queue.queued + queue.running + held.count);
       if (room <= 0) break;
       const busy = [...queue.busyKeys(cap), ...(s.inOrder ? held.keys() : [])];
-      const rows = deliveries.due(iso(), busy, Math.min(room, POLL_BATCH), s.inOrder);
+      const rows = deliveries.due(nowIso, busy, Math.min(room, POLL_BATCH), s.inOrder);
       if (rows.length === 0) break;
       const load = new Map<string, number>();
       const take: ReadyDelivery[] = [];
@@ -183,7 +172,7 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
       for (const d of take) enqueue(d);
       if (rows.length < Math.min(room, POLL_BATCH)) break;
     }
-    armTick();
+    armTick(polledAt);
   }
 
   /**
@@ -191,14 +180,18 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
    * taken are waiting for busy endpoints: a finishing delivery polls for them, and the
    * tick still looks at least every MAX_TICK_MS.
    */
-  function armTick(): void {
+  function armTick(polledAt?: Date): void {
     if (tick) clearTimeout(tick);
     tick = null;
     if (closing || !started) return;
-    const now = o.clock.now();
+    // After a poll: anything not due at the poll's own time is still ahead (a timer can
+    // fire a millisecond early), so that time is the boundary.
+    const now = polledAt ?? o.clock.now();
     const next = deliveries.nextDueAfter(now.toISOString());
     const wait = next ? Date.parse(next) - now.getTime() : MAX_TICK_MS;
-    tick = setTimeout(poll, Math.min(MAX_TICK_MS, Math.max(5, wait)));
+    const delay = Math.min(MAX_TICK_MS, Math.max(5, wait));
+    tickAt = o.clock.now().getTime() + delay;
+    tick = setTimeout(poll, delay);
     tick.unref?.();
   }
 
@@ -207,81 +200,29 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     pollScheduled = setImmediate(poll);
   }
 
-  function checked(input: FireInput): Buffer {
-    const body = typeof input.body === 'string' ? Buffer.from(input.body, 'utf8') : input.body;
-    if (body.length > MAX_EVENT_BYTES)
-      throw new StudioError('invalid_params', `event body is larger than the limit of ${MAX_EVENT_BYTES} bytes`);
-    if (!input.eventType) throw new StudioError('invalid_params', 'eventType is required');
-    return body;
-  }
-
-  function fire(input: FireInput): FireResult {
-    return fireMany([input])[0]!;
-  }
-
   /** Several events in one transaction (a burst): all stored, or none, before it returns. */
   function fireMany(inputs: FireInput[]): FireResult[] {
     if (closing) throw new StudioError('unavailable', 'the dispatcher is shutting down');
-    if (inputs.length > MAX_FIRE_BATCH)
-      throw new StudioError('invalid_params', `at most ${MAX_FIRE_BATCH} events per batch`);
-    const bodies = inputs.map(checked);
-    const out = fireBatchTx(inputs, bodies);
+    const { results, direct } = storeFired(inputs);
     // Taken at once (stored as in_flight in the same transaction): no need to read them back.
-    for (const { direct } of out) for (const d of direct) enqueue(d);
+    for (const d of direct) enqueue(d);
     // Those not taken at once wait in the store: a lane that drains to half polls for
     // more, start() polls, the tick looks every MAX_TICK_MS. In order, the loop decides.
     if (o.settings().inOrder) schedulePoll();
-    return out.map((o) => o.result);
+    return results;
   }
 
-  const fireBatchTx = o.db.transaction((inputs: FireInput[], bodies: Buffer[]) =>
-    inputs.map((input, i) => fireTx(input, bodies[i]!)),
-  );
-
-  /** Whether a delivery fired now can go straight to its lane instead of through the due loop. */
-  function canTakeNow(url: string): boolean {
-    if (!started || closing || o.settings().inOrder) return false;
-    if (queue.queued + queue.running + heldCount >= MAX_IN_MEMORY) return false;
-    return queue.load(url) < laneCap();
-  }
-
-  const fireTx = o.db.transaction((input: FireInput, body: Buffer) => {
-    const now = iso();
-    if (deliveries.event(input.eventId))
-      throw new StudioError('conflict', `an event with id ${input.eventId} was already fired`);
-    deliveries.insertEvent({
-      event_id: input.eventId,
-      project_id: input.projectId,
-      agent_id: input.agentId ?? null,
-      user_id: input.userId ?? null,
-      event_type: input.eventType,
-      body,
-      source: input.source ?? 'fire',
-      created_at: now,
-    });
-    const injection = input.injection ? JSON.stringify(input.injection) : null;
-    const result: FireResult = { eventId: input.eventId, deliveries: [] };
-    const direct: ReadyDelivery[] = [];
-    for (const w of o.targets.activeFor(input.projectId, input.eventType)) {
-      const row = {
-        delivery_id: o.random.uuid(),
-        event_id: input.eventId,
-        webhook_id: w.webhook_id,
-        project_id: input.projectId,
-        event_type: input.eventType,
-        webhook_url: w.webhook_url,
-        status: canTakeNow(w.webhook_url) ? ('in_flight' as const) : ('pending' as const),
-        next_attempt_at: now,
-        injection_json: injection,
-        created_at: now,
-      };
-      deliveries.insertDelivery(row);
-      if (row.status === 'in_flight') {
-        direct.push({ ...row, seq: 0, attempt_count: 0, last_attempt_id: null, updated_at: now, body });
-      }
-      result.deliveries.push({ deliveryId: row.delivery_id, webhookId: w.webhook_id, webhookUrl: w.webhook_url });
-    }
-    return { result, direct };
+  const storeFired = createFire({
+    db: o.db,
+    deliveries,
+    targets: o.targets,
+    random: o.random,
+    now: iso,
+    room(url, takenSoFar) {
+      if (!started || closing || o.settings().inOrder) return false;
+      if (queue.queued + queue.running + held.count + takenSoFar >= MAX_IN_MEMORY) return false;
+      return queue.load(url) + takenSoFar < laneCap();
+    },
   });
 
   function mustGet(id: string) {
@@ -305,27 +246,20 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
       return;
     }
     if (row.status !== 'in_flight') return; // finished already: nothing left to cancel
-    let removed = queue.remove((j) => j.d.delivery_id === id).length > 0;
-    for (const [key, h] of held) {
-      const i = h.jobs.findIndex((j) => j.d.delivery_id === id);
-      if (i < 0) continue;
-      h.jobs.splice(i, 1);
-      heldCount--;
-      removed = true;
-      if (h.jobs.length === 0) release(key);
-    }
+    const removed =
+      queue.remove((j) => j.d.delivery_id === id).length > 0 || held.remove((j) => j.d.delivery_id === id);
     if (removed) deliveries.setStatus(id, 'cancelled', null, iso());
     else cancelRequested.add(id); // running now: its outcome becomes cancelled unless it succeeds
   }
 
   const isIdle = () => {
-    if (queue.running || queue.queued || heldCount || !writer.empty) return false;
+    if (queue.running || queue.queued || held.count || !writer.empty) return false;
     const next = deliveries.nextDueAt();
     return !next || next > iso();
   };
 
   return {
-    fire,
+    fire: (input) => fireMany([input])[0]!,
     fireMany,
     replay: (input) =>
       replayAttempt(input, {
@@ -350,15 +284,19 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
       deliveries.resetInFlight();
       poll();
     },
-    poke: () => schedulePoll(),
+    poke: () => {
+      queue.pump(); // limits may have grown
+      schedulePoll();
+    },
     stats: () => ({ running: queue.running, queued: queue.queued, writes: writer.writes }),
     async close() {
       if (closing) return;
       closing = true;
       if (tick) clearTimeout(tick);
       if (pollScheduled) clearImmediate(pollScheduled);
-      for (const h of held.values()) clearTimeout(h.timer);
+      held.clear();
       abort.abort();
+      queue.remove(() => true); // not started: they stay claimed and are reset below
       while (queue.running > 0) await new Promise((r) => setTimeout(r, 5));
       writer.flush();
       deliveries.resetInFlight();

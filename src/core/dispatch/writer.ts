@@ -21,7 +21,7 @@ export function createWriter(opts: {
   attempts: AttemptsRepo;
   deliveries: DeliveriesRepo;
   /** Called after each committed batch with the attempts it stored. */
-  onStored: (rows: (AttemptRow & { seq: number })[]) => void;
+  onStored: (rows: (AttemptRow & { seq: number })[], outcomes: DeliveryOutcome[]) => void;
 }) {
   let pending: { attempts: AttemptRow[]; outcome: DeliveryOutcome | null }[] = [];
   let scheduled: NodeJS.Timeout | null = null;
@@ -44,7 +44,10 @@ export function createWriter(opts: {
     pending = [];
     const stored = tx(batch);
     writes += stored.length + batch.length;
-    opts.onStored(stored);
+    opts.onStored(
+      stored,
+      batch.flatMap((b) => (b.outcome ? [b.outcome] : [])),
+    );
   }
 
   return {
