@@ -10,6 +10,7 @@ import { deliverOnce } from './deliver';
 import type { DispatcherApi, FireInput, FireResult, Injection } from './dispatcher-api';
 import { mergeInjection, planInjection, shuffle, type InjectionPlan, type InjectionRepo } from './injection';
 import { createFire } from './fire';
+import { timeOrderedId } from './ids';
 import { createQueue } from './queue';
 import { createReorderBuffer } from './reorder';
 import { replayAttempt } from './replay';
@@ -90,7 +91,7 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     targets: o.targets,
     clock: o.clock,
     random: randomFloat,
-    uuid: () => o.random.uuid(),
+    uuid: () => timeOrderedId(o.clock.now(), o.random),
     settings: o.settings,
     signal: abort.signal,
   };
@@ -216,7 +217,7 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     db: o.db,
     deliveries,
     targets: o.targets,
-    random: o.random,
+    newId: () => timeOrderedId(o.clock.now(), o.random),
     now: iso,
     room(url, takenSoFar) {
       if (!started || closing || o.settings().inOrder) return false;

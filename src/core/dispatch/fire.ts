@@ -1,5 +1,4 @@
 import { StudioError } from '../../shared/errors';
-import type { Random } from '../deps';
 import type { Db } from '../store/open';
 import type { DeliveriesRepo, ReadyDelivery } from './deliveries-repo';
 import type { FireInput, FireResult } from './dispatcher-api';
@@ -32,7 +31,8 @@ export function createFire(opts: {
   db: Db;
   deliveries: DeliveriesRepo;
   targets: Targets;
-  random: Random;
+  /** A new delivery id. */
+  newId: () => string;
   now: () => string;
   room: (url: string, takenSoFar: number) => boolean;
 }) {
@@ -61,7 +61,7 @@ export function createFire(opts: {
         const n = taken.get(w.webhook_url) ?? 0;
         const direct = opts.room(w.webhook_url, n);
         const row = {
-          delivery_id: opts.random.uuid(),
+          delivery_id: opts.newId(),
           event_id: input.eventId,
           webhook_id: w.webhook_id,
           project_id: input.projectId,
