@@ -20,8 +20,8 @@ import type { Targets } from './targets';
 import { createWriter } from './writer';
 
 /** Limits of the in-memory side: everything else waits in SQLite. */
-export const MAX_IN_MEMORY = 4_000;
-export const PREFETCH_PER_ENDPOINT = 500;
+export const MAX_IN_MEMORY = 10_000;
+export const PREFETCH_PER_ENDPOINT = 2_000;
 export const POLL_BATCH = 500;
 /** The due loop looks at the store at least this often (ms). */
 export const MAX_TICK_MS = 1_000;

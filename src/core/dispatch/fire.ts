@@ -37,15 +37,25 @@ export function createFire(opts: {
   room: (url: string, takenSoFar: number) => boolean;
 }) {
   const { deliveries } = opts;
+  /** The UNIQUE constraint on event_id says "already fired" (no read before each insert). */
+  const insertEventOnce = (e: Parameters<DeliveriesRepo['insertEvent']>[0]) => {
+    try {
+      deliveries.insertEvent(e);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE')
+        throw new StudioError('conflict', `an event with id ${e.event_id} was already fired`);
+      throw err;
+    }
+  };
   const tx = opts.db.transaction((inputs: FireInput[], bodies: Buffer[]): FiredBatch => {
     const now = opts.now();
     const taken = new Map<string, number>();
+    // One read of the targets per (project, event type) in a batch.
+    const targets = new Map<string, ReturnType<Targets['activeFor']>>();
     const batch: FiredBatch = { results: [], direct: [] };
     inputs.forEach((input, i) => {
       const body = bodies[i]!;
-      if (deliveries.event(input.eventId))
-        throw new StudioError('conflict', `an event with id ${input.eventId} was already fired`);
-      deliveries.insertEvent({
+      insertEventOnce({
         event_id: input.eventId,
         project_id: input.projectId,
         agent_id: input.agentId ?? null,
@@ -57,7 +67,10 @@ export function createFire(opts: {
       });
       const injection = input.injection ? JSON.stringify(input.injection) : null;
       const result: FireResult = { eventId: input.eventId, deliveries: [] };
-      for (const w of opts.targets.activeFor(input.projectId, input.eventType)) {
+      const key = `${input.projectId}\u0000${input.eventType}`;
+      let hooks = targets.get(key);
+      if (!hooks) targets.set(key, (hooks = opts.targets.activeFor(input.projectId, input.eventType)));
+      for (const w of hooks) {
         const n = taken.get(w.webhook_url) ?? 0;
         const direct = opts.room(w.webhook_url, n);
         const row = {
