@@ -20,7 +20,7 @@ import { createDispatcher } from '../src/core/dispatch/dispatcher';
 import { createTargets } from '../src/core/dispatch/targets';
 
 const N = Number(process.argv[2] ?? 20_000);
-const CONCURRENCY = 16;
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 /** Events per fire transaction (BURST=1: one `fire` per event). */
 const BURST = Number(process.env.BURST ?? 100);
