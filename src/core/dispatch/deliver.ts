@@ -46,8 +46,11 @@ export async function deliverOnce(
 ): Promise<TryResult> {
   const settings = deps.settings();
   const iso = () => deps.clock.now().toISOString();
-  const webhook = d.webhook_id ? deps.targets.webhook(d.webhook_id) : undefined;
-  if (!webhook || !webhook.is_active) {
+  const target = d.webhook_id
+    ? deps.targets.forDelivery(d.webhook_id, deps.clock.now(), settings.rotationOverlapSeconds)
+    : null;
+  const webhook = target?.webhook;
+  if (!target || !webhook || !webhook.is_active) {
     // Deleted or deactivated since it was fired: production would not send it either.
     const now = iso();
     return {
@@ -67,7 +70,11 @@ export async function deliverOnce(
 
   const attemptNumber = d.attempt_count + 1;
   const now = deps.clock.now();
-  const secrets = deps.targets.signingSecrets(webhook.webhook_id, now, settings.rotationOverlapSeconds);
+  // After an injected latency the secrets are read again: a rotation meanwhile applies.
+  const secrets =
+    plan.latencyMs > 0
+      ? deps.targets.signingSecrets(webhook.webhook_id, now, settings.rotationOverlapSeconds)
+      : target.secrets;
   const signedAt = Math.floor(now.getTime() / 1000);
   const body = d.body;
   const signature = secrets.length

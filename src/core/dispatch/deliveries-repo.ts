@@ -56,17 +56,17 @@ export function createDeliveriesRepo(db: Db) {
     insertDelivery: db.prepare(
       `INSERT INTO deliveries (delivery_id, event_id, webhook_id, project_id, event_type, webhook_url, status,
          attempt_count, next_attempt_at, injection_json, created_at, updated_at)
-       VALUES (@delivery_id, @event_id, @webhook_id, @project_id, @event_type, @webhook_url, 'pending',
+       VALUES (@delivery_id, @event_id, @webhook_id, @project_id, @event_type, @webhook_url, @status,
          0, @next_attempt_at, @injection_json, @created_at, @created_at)`,
     ),
     due: db.prepare<[string, string, number], ReadyDelivery>(
-      `SELECT d.*, e.body AS body FROM deliveries d JOIN events e ON e.event_id = d.event_id
+      `SELECT d.*, e.body AS body FROM deliveries d INDEXED BY deliveries_ready JOIN events e ON e.event_id = d.event_id
        WHERE d.status IN ('pending', 'failed') AND d.next_attempt_at <= ?
          AND d.webhook_url NOT IN (SELECT value FROM json_each(?))
        ORDER BY d.next_attempt_at, d.seq LIMIT ?`,
     ),
     dueInOrder: db.prepare<[string, string, number], ReadyDelivery>(
-      `SELECT d.*, e.body AS body FROM deliveries d JOIN events e ON e.event_id = d.event_id
+      `SELECT d.*, e.body AS body FROM deliveries d INDEXED BY deliveries_ready JOIN events e ON e.event_id = d.event_id
        WHERE d.status IN ('pending', 'failed') AND d.next_attempt_at <= ?
          AND d.webhook_url NOT IN (SELECT value FROM json_each(?))
          AND NOT EXISTS (SELECT 1 FROM deliveries x WHERE x.webhook_url = d.webhook_url AND x.seq < d.seq
@@ -83,7 +83,11 @@ export function createDeliveriesRepo(db: Db) {
     ),
     get: db.prepare<[string], DeliveryRow>(`SELECT * FROM deliveries WHERE delivery_id = ?`),
     nextDue: db.prepare<[], { at: string | null }>(
-      `SELECT MIN(next_attempt_at) AS at FROM deliveries WHERE status IN ('pending', 'failed')`,
+      `SELECT MIN(next_attempt_at) AS at FROM deliveries INDEXED BY deliveries_ready WHERE status IN ('pending', 'failed')`,
+    ),
+    nextDueAfter: db.prepare<[string], { at: string | null }>(
+      `SELECT MIN(next_attempt_at) AS at FROM deliveries INDEXED BY deliveries_ready
+       WHERE status IN ('pending', 'failed') AND next_attempt_at > ?`,
     ),
     resetInFlight: db.prepare(`UPDATE deliveries SET status = 'pending' WHERE status = 'in_flight'`),
     event: db.prepare<[string], NewEvent>(`SELECT * FROM events WHERE event_id = ?`),
@@ -102,6 +106,8 @@ export function createDeliveriesRepo(db: Db) {
       project_id: string;
       event_type: string;
       webhook_url: string;
+      /** in_flight when this dispatcher takes it at once (a restart puts it back to pending). */
+      status: 'pending' | 'in_flight';
       next_attempt_at: string;
       injection_json: string | null;
       created_at: string;
@@ -118,6 +124,8 @@ export function createDeliveriesRepo(db: Db) {
     get: (id: string) => q.get.get(id),
     event: (id: string) => q.event.get(id),
     nextDueAt: (): string | null => q.nextDue.get()?.at ?? null,
+    /** The next due time strictly after `now` (what the timer waits for). */
+    nextDueAfter: (now: string): string | null => q.nextDueAfter.get(now)?.at ?? null,
     /** After a crash or a close: whatever was taken and not finished runs again. */
     resetInFlight: () => q.resetInFlight.run().changes,
   };

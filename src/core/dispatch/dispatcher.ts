@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { DeliverySettings } from '../../shared/delivery-settings';
 import { StudioError } from '../../shared/errors';
 import type { Clock, Random } from '../deps';
@@ -8,7 +9,10 @@ import { createDeliveriesRepo, type ReadyDelivery } from './deliveries-repo';
 import { deliverOnce } from './deliver';
 import type { DispatcherApi, FireInput, FireResult, Injection } from './dispatcher-api';
 import { mergeInjection, planInjection, shuffle, type InjectionPlan, type InjectionRepo } from './injection';
+import { createFire } from './fire';
+import { timeOrderedId } from './ids';
 import { createQueue } from './queue';
+import { createReorderBuffer } from './reorder';
 import { replayAttempt } from './replay';
 import type { RandomFloat } from './schedule';
 import { createSender, type Sender } from './send';
@@ -16,13 +20,11 @@ import type { Targets } from './targets';
 import { createWriter } from './writer';
 
 /** Limits of the in-memory side: everything else waits in SQLite. */
-export const MAX_IN_MEMORY = 4_000;
-export const PREFETCH_PER_ENDPOINT = 500;
+export const MAX_IN_MEMORY = 10_000;
+export const PREFETCH_PER_ENDPOINT = 2_000;
 export const POLL_BATCH = 500;
 /** The due loop looks at the store at least this often (ms). */
 export const MAX_TICK_MS = 1_000;
-export const REORDER_FLUSH_MS = 250;
-export const MAX_EVENT_BYTES = 1024 * 1024;
 
 export interface DispatcherOptions {
   db: Db;
@@ -48,6 +50,8 @@ export interface Dispatcher extends DispatcherApi {
   start(): void;
   /** Stops the loop, aborts what is in flight (it runs again after a restart), writes what finished. */
   close(): Promise<void>;
+  /** Several events stored in one transaction (bursts); same guarantees as `fire`. */
+  fireMany(inputs: FireInput[]): FireResult[];
   /** Look at the store now (after settings change, or a clock jump). */
   poke(): void;
   stats(): { running: number; queued: number; writes: number };
@@ -60,21 +64,25 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
   const attempts = createAttemptsRepo(o.db);
   const sender = o.sender ?? createSender();
   const abort = new AbortController();
+  setMaxListeners(0, abort.signal); // one listener per running delivery
   const cancelRequested = new Set<string>();
-  const held = new Map<string, { jobs: Job[]; timer: NodeJS.Timeout }>();
-  let heldCount = 0;
   let closing = false;
   let started = false;
   let pollScheduled: NodeJS.Immediate | null = null;
   let tick: NodeJS.Timeout | null = null;
+  let tickAt = Infinity; // clock time (ms) the timer fires at
 
   const writer = createWriter({
     db: o.db,
     attempts,
     deliveries,
-    onStored(rows) {
+    onStored(rows, outcomes) {
       for (const row of rows) o.bus.emit('attempt.recorded', toSummary(row));
-      schedulePoll();
+      // In order, a stored outcome is what lets the endpoint's next delivery go.
+      if (o.settings().inOrder) schedulePoll();
+      // A retry due before the timer fires moves the timer earlier.
+      const soonest = Math.min(...outcomes.map((x) => (x.next_attempt_at ? Date.parse(x.next_attempt_at) : Infinity)));
+      if (soonest < tickAt) armTick();
     },
   });
 
@@ -83,7 +91,7 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     targets: o.targets,
     clock: o.clock,
     random: randomFloat,
-    uuid: () => o.random.uuid(),
+    uuid: () => timeOrderedId(o.clock.now(), o.random),
     settings: o.settings,
     signal: abort.signal,
   };
@@ -103,8 +111,22 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
       }
       writer.push(r);
     },
-    onSettled: () => schedulePoll(),
+    // Refill an endpoint's lane only once it has drained to half: each poll then reads
+    // many rows at once instead of one row per finished delivery.
+    onSettled: (key) => {
+      if (queue.load(key) <= laneCap() / 2) schedulePoll();
+    },
   });
+
+  const held = createReorderBuffer<Job>({
+    keyOf: (j) => j.d.webhook_url,
+    shuffle: (jobs) => shuffle(jobs, randomFloat),
+    release: (jobs) => {
+      for (const job of jobs) queue.push({ ...job, reordered: true });
+    },
+  });
+
+  const laneCap = () => (o.settings().inOrder ? 1 : PREFETCH_PER_ENDPOINT);
 
   function injectionFor(d: ReadyDelivery): Injection {
     let own: Injection | null = null;
@@ -118,38 +140,25 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     return mergeInjection(own, d.webhook_id ? o.injections.get(d.webhook_id) : null, o.settings().injection);
   }
 
-  function hold(job: Job, window: number): void {
-    const key = job.d.webhook_url;
-    let h = held.get(key);
-    if (!h) {
-      h = { jobs: [], timer: setTimeout(() => release(key), REORDER_FLUSH_MS) };
-      held.set(key, h);
-    }
-    h.jobs.push(job);
-    heldCount++;
-    if (h.jobs.length >= window) release(key);
-  }
-
-  function release(key: string): void {
-    const h = held.get(key);
-    if (!h) return;
-    clearTimeout(h.timer);
-    held.delete(key);
-    heldCount -= h.jobs.length;
-    const order = shuffle(h.jobs, randomFloat);
-    for (const job of order) queue.push({ ...job, reordered: true });
+  function enqueue(d: ReadyDelivery): void {
+    const plan = planInjection(injectionFor(d), randomFloat);
+    const job = { d, plan, reordered: false };
+    if (plan.reorderWindow > 1) held.hold(job, plan.reorderWindow);
+    else queue.push(job);
   }
 
   function poll(): void {
     pollScheduled = null;
     if (closing || !started) return;
     const s = o.settings();
-    const cap = s.inOrder ? 1 : PREFETCH_PER_ENDPOINT;
+    const cap = laneCap();
+    const polledAt = o.clock.now();
+    const nowIso = polledAt.toISOString();
     for (let round = 0; round < 20; round++) {
-      const room = MAX_IN_MEMORY - (queue.queued + queue.running + heldCount);
+      const room = MAX_IN_MEMORY - (queue.queued + queue.running + held.count);
       if (room <= 0) break;
       const busy = [...queue.busyKeys(cap), ...(s.inOrder ? held.keys() : [])];
-      const rows = deliveries.due(iso(), busy, Math.min(room, POLL_BATCH), s.inOrder);
+      const rows = deliveries.due(nowIso, busy, Math.min(room, POLL_BATCH), s.inOrder);
       if (rows.length === 0) break;
       const load = new Map<string, number>();
       const take: ReadyDelivery[] = [];
@@ -161,24 +170,28 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
       }
       if (take.length === 0) break;
       deliveries.claim(take.map((d) => d.delivery_id));
-      for (const d of take) {
-        const plan = planInjection(injectionFor(d), randomFloat);
-        const job = { d, plan, reordered: false };
-        if (plan.reorderWindow > 1) hold(job, plan.reorderWindow);
-        else queue.push(job);
-      }
+      for (const d of take) enqueue(d);
       if (rows.length < Math.min(room, POLL_BATCH)) break;
     }
-    armTick();
+    armTick(polledAt);
   }
 
-  function armTick(): void {
+  /**
+   * The timer waits for the next retry that is not due yet. Rows already due but not
+   * taken are waiting for busy endpoints: a finishing delivery polls for them, and the
+   * tick still looks at least every MAX_TICK_MS.
+   */
+  function armTick(polledAt?: Date): void {
     if (tick) clearTimeout(tick);
     tick = null;
     if (closing || !started) return;
-    const next = deliveries.nextDueAt();
-    let delay = MAX_TICK_MS;
-    if (next) delay = Math.min(MAX_TICK_MS, Math.max(20, Date.parse(next) - o.clock.now().getTime()));
+    // After a poll: anything not due at the poll's own time is still ahead (a timer can
+    // fire a millisecond early), so that time is the boundary.
+    const now = polledAt ?? o.clock.now();
+    const next = deliveries.nextDueAfter(now.toISOString());
+    const wait = next ? Date.parse(next) - now.getTime() : MAX_TICK_MS;
+    const delay = Math.min(MAX_TICK_MS, Math.max(5, wait));
+    tickAt = o.clock.now().getTime() + delay;
     tick = setTimeout(poll, delay);
     tick.unref?.();
   }
@@ -188,49 +201,29 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     pollScheduled = setImmediate(poll);
   }
 
-  function fire(input: FireInput): FireResult {
+  /** Several events in one transaction (a burst): all stored, or none, before it returns. */
+  function fireMany(inputs: FireInput[]): FireResult[] {
     if (closing) throw new StudioError('unavailable', 'the dispatcher is shutting down');
-    const body = typeof input.body === 'string' ? Buffer.from(input.body, 'utf8') : input.body;
-    if (body.length > MAX_EVENT_BYTES)
-      throw new StudioError('invalid_params', `event body is larger than the limit of ${MAX_EVENT_BYTES} bytes`);
-    if (!input.eventType) throw new StudioError('invalid_params', 'eventType is required');
-    const result = fireTx(input, body);
-    schedulePoll();
-    return result;
+    const { results, direct } = storeFired(inputs);
+    // Taken at once (stored as in_flight in the same transaction): no need to read them back.
+    for (const d of direct) enqueue(d);
+    // Those not taken at once wait in the store: a lane that drains to half polls for
+    // more, start() polls, the tick looks every MAX_TICK_MS. In order, the loop decides.
+    if (o.settings().inOrder) schedulePoll();
+    return results;
   }
 
-  const fireTx = o.db.transaction((input: FireInput, body: Buffer): FireResult => {
-    const now = iso();
-    if (deliveries.event(input.eventId))
-      throw new StudioError('conflict', `an event with id ${input.eventId} was already fired`);
-    deliveries.insertEvent({
-      event_id: input.eventId,
-      project_id: input.projectId,
-      agent_id: input.agentId ?? null,
-      user_id: input.userId ?? null,
-      event_type: input.eventType,
-      body,
-      source: input.source ?? 'fire',
-      created_at: now,
-    });
-    const injection = input.injection ? JSON.stringify(input.injection) : null;
-    const out: FireResult = { eventId: input.eventId, deliveries: [] };
-    for (const w of o.targets.activeFor(input.projectId, input.eventType)) {
-      const deliveryId = o.random.uuid();
-      deliveries.insertDelivery({
-        delivery_id: deliveryId,
-        event_id: input.eventId,
-        webhook_id: w.webhook_id,
-        project_id: input.projectId,
-        event_type: input.eventType,
-        webhook_url: w.webhook_url,
-        next_attempt_at: now,
-        injection_json: injection,
-        created_at: now,
-      });
-      out.deliveries.push({ deliveryId, webhookId: w.webhook_id, webhookUrl: w.webhook_url });
-    }
-    return out;
+  const storeFired = createFire({
+    db: o.db,
+    deliveries,
+    targets: o.targets,
+    newId: () => timeOrderedId(o.clock.now(), o.random),
+    now: iso,
+    room(url, takenSoFar) {
+      if (!started || closing || o.settings().inOrder) return false;
+      if (queue.queued + queue.running + held.count + takenSoFar >= MAX_IN_MEMORY) return false;
+      return queue.load(url) + takenSoFar < laneCap();
+    },
   });
 
   function mustGet(id: string) {
@@ -254,27 +247,21 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
       return;
     }
     if (row.status !== 'in_flight') return; // finished already: nothing left to cancel
-    let removed = queue.remove((j) => j.d.delivery_id === id).length > 0;
-    for (const [key, h] of held) {
-      const i = h.jobs.findIndex((j) => j.d.delivery_id === id);
-      if (i < 0) continue;
-      h.jobs.splice(i, 1);
-      heldCount--;
-      removed = true;
-      if (h.jobs.length === 0) release(key);
-    }
+    const removed =
+      queue.remove((j) => j.d.delivery_id === id).length > 0 || held.remove((j) => j.d.delivery_id === id);
     if (removed) deliveries.setStatus(id, 'cancelled', null, iso());
     else cancelRequested.add(id); // running now: its outcome becomes cancelled unless it succeeds
   }
 
   const isIdle = () => {
-    if (queue.running || queue.queued || heldCount || !writer.empty) return false;
+    if (queue.running || queue.queued || held.count || !writer.empty) return false;
     const next = deliveries.nextDueAt();
     return !next || next > iso();
   };
 
   return {
-    fire,
+    fire: (input) => fireMany([input])[0]!,
+    fireMany,
     replay: (input) =>
       replayAttempt(input, {
         ...deps,
@@ -289,7 +276,6 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     cancel,
     async idle() {
       while (!closing && !isIdle()) {
-        schedulePoll();
         await new Promise((r) => setTimeout(r, 10));
       }
     },
@@ -299,15 +285,19 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
       deliveries.resetInFlight();
       poll();
     },
-    poke: () => schedulePoll(),
+    poke: () => {
+      queue.pump(); // limits may have grown
+      schedulePoll();
+    },
     stats: () => ({ running: queue.running, queued: queue.queued, writes: writer.writes }),
     async close() {
       if (closing) return;
       closing = true;
       if (tick) clearTimeout(tick);
       if (pollScheduled) clearImmediate(pollScheduled);
-      for (const h of held.values()) clearTimeout(h.timer);
+      held.clear();
       abort.abort();
+      queue.remove(() => true); // not started: they stay claimed and are reset below
       while (queue.running > 0) await new Promise((r) => setTimeout(r, 5));
       writer.flush();
       deliveries.resetInFlight();

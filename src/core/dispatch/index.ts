@@ -3,6 +3,7 @@ import { StudioError } from '../../shared/errors';
 import type { StudioContext } from '../context';
 import type { Feature } from '../feature';
 import { createDispatcher, type Dispatcher } from './dispatcher';
+import { timeOrderedId } from './ids';
 import { createInjectionRepo } from './injection';
 import type { RandomFloat } from './schedule';
 import type { Sender } from './send';
@@ -91,7 +92,7 @@ export function dispatchFeature(
           projectId: project,
           eventType,
           body,
-          eventId: eventIdOf(body) ?? `evt_${ctx.random.uuid()}`,
+          eventId: eventIdOf(body) ?? `evt_${timeOrderedId(ctx.clock.now(), ctx.random)}`,
           source: 'raw',
           injection,
         });

@@ -18,7 +18,7 @@ export function createQueue<T>(opts: {
   run: (job: T) => Promise<void>;
   limits: () => QueueLimits;
   /** After each job settles (the slot is free again). */
-  onSettled?: () => void;
+  onSettled?: (key: string) => void;
 }) {
   const lanes = new Map<string, Lane<T>>();
   let running = 0;
@@ -43,7 +43,7 @@ export function createQueue<T>(opts: {
         l.running--;
         if (l.running === 0 && l.queued.length === 0) lanes.delete(key);
         pump();
-        opts.onSettled?.();
+        opts.onSettled?.(key);
       });
   }
 

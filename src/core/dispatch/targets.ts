@@ -35,6 +35,20 @@ export function createTargets(db: Db) {
     `SELECT secret_id, secret, created_at, rotated_at FROM webhook_secrets
      WHERE webhook_id = ? AND rotated_at IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1`,
   );
+  const withCurrent = db.prepare<
+    [string],
+    TargetWebhook & {
+      is_active: number;
+      secret_id: string | null;
+      secret: string | null;
+      secret_created_at: string | null;
+    }
+  >(
+    `SELECT w.webhook_id, w.project_id, w.event_type, w.webhook_url, w.auth_header, w.is_active,
+            s.secret_id, s.secret, s.created_at AS secret_created_at
+     FROM webhooks w LEFT JOIN webhook_secrets s ON s.webhook_id = w.webhook_id AND s.rotated_at IS NULL
+     WHERE w.webhook_id = ? ORDER BY s.created_at DESC, s.rowid DESC LIMIT 1`,
+  );
   const recent = db.prepare<[string, string], SigningSecret>(
     `SELECT secret_id, secret, created_at, rotated_at FROM webhook_secrets
      WHERE webhook_id = ? AND rotated_at IS NOT NULL AND rotated_at >= ? ORDER BY rotated_at DESC, rowid DESC`,
@@ -46,6 +60,21 @@ export function createTargets(db: Db) {
     webhook: (webhookId: string) => byId.get(webhookId),
     /** Every webhook (for the injection picker), at most `limit`. */
     all: (limit: number) => list.all(limit),
+    /** One read for the hot path: the webhook and the secrets that sign for it now. */
+    forDelivery(
+      webhookId: string,
+      now: Date,
+      overlapSeconds: number,
+    ): { webhook: TargetWebhook & { is_active: number }; secrets: SigningSecret[] } | null {
+      const row = withCurrent.get(webhookId);
+      if (!row) return null;
+      const { secret_id, secret, secret_created_at, ...webhook } = row;
+      if (!secret_id || secret === null) return { webhook, secrets: [] };
+      const cur: SigningSecret = { secret_id, secret, created_at: secret_created_at!, rotated_at: null };
+      if (overlapSeconds <= 0) return { webhook, secrets: [cur] };
+      const since = new Date(now.getTime() - overlapSeconds * 1000).toISOString();
+      return { webhook, secrets: [cur, ...recent.all(webhookId, since)] };
+    },
     /**
      * The secrets that sign a delivery now: the current one first, then those rotated
      * within the overlap window (none when the window is 0, as in production).

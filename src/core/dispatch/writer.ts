@@ -4,11 +4,13 @@ import type { DeliveriesRepo, DeliveryOutcome } from './deliveries-repo';
 import type { Db } from '../store/open';
 
 /**
- * Batches attempt inserts and delivery updates: everything finished in one turn of the
- * event loop is written in one transaction, then announced. An attempt is announced only
+ * Batches attempt inserts and delivery updates: everything finished within FLUSH_DELAY_MS
+ * is written in one transaction, then announced. An attempt is announced only
  * once it is stored. Bounded: a batch is written as soon as it holds MAX_BATCH results.
  */
 export const MAX_BATCH = 500;
+/** A result waits at most this long (ms) for others to share its transaction. */
+export const FLUSH_DELAY_MS = 20;
 
 export interface StoredAttempt {
   row: AttemptRow & { seq: number };
@@ -19,10 +21,10 @@ export function createWriter(opts: {
   attempts: AttemptsRepo;
   deliveries: DeliveriesRepo;
   /** Called after each committed batch with the attempts it stored. */
-  onStored: (rows: (AttemptRow & { seq: number })[]) => void;
+  onStored: (rows: (AttemptRow & { seq: number })[], outcomes: DeliveryOutcome[]) => void;
 }) {
   let pending: { attempts: AttemptRow[]; outcome: DeliveryOutcome | null }[] = [];
-  let scheduled: NodeJS.Immediate | null = null;
+  let scheduled: NodeJS.Timeout | null = null;
   let writes = 0;
 
   const tx = opts.db.transaction((batch: typeof pending) => {
@@ -35,21 +37,24 @@ export function createWriter(opts: {
   });
 
   function flush(): void {
-    if (scheduled) clearImmediate(scheduled);
+    if (scheduled) clearTimeout(scheduled);
     scheduled = null;
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
     const stored = tx(batch);
     writes += stored.length + batch.length;
-    opts.onStored(stored);
+    opts.onStored(
+      stored,
+      batch.flatMap((b) => (b.outcome ? [b.outcome] : [])),
+    );
   }
 
   return {
     push(item: { attempts: AttemptRow[]; outcome: DeliveryOutcome | null }): void {
       pending.push(item);
       if (pending.length >= MAX_BATCH) flush();
-      else scheduled ??= setImmediate(flush);
+      else scheduled ??= setTimeout(flush, FLUSH_DELAY_MS);
     },
     flush,
     get empty() {

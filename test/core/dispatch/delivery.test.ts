@@ -214,4 +214,24 @@ describe('dispatcher: signed deliveries', () => {
     expect(receiverVerifies(fresh.secret, on.headers['sonzai-signature'] as string, on.body)).toBe(true);
     expect(receiverVerifies(w.secret, on.headers['sonzai-signature'] as string, on.body)).toBe(true);
   });
+
+  it('records a timeout at the configured limit and a refused connection, each classified', async () => {
+    const s = await setup({ timeoutMs: 200, maxAttempts: 1 });
+    const hang = await rx(() => {
+      /* never answers */
+    });
+    const closed = await receiver();
+    await closed.close();
+    insertWebhook(s.db, { projectId: s.projectId, eventType: 'slow', url: hang.url });
+    insertWebhook(s.db, { projectId: s.projectId, eventType: 'gone', url: closed.url });
+    const a = (await s.fire('slow', {})).deliveries[0]!.deliveryId;
+    const b = (await s.fire('gone', {})).deliveries[0]!.deliveryId;
+    await waitFor(() => deliveryRow(s.db, a).status === 'exhausted' && deliveryRow(s.db, b).status === 'exhausted');
+    const [ta] = attemptRows(s.db, a);
+    const [tb] = attemptRows(s.db, b);
+    expect(ta).toMatchObject({ status: 'failed', response_code: 0 });
+    expect(ta!.error_message).toMatch(/^timeout: .*200 ms/);
+    expect(ta!.duration_ms).toBeGreaterThanOrEqual(150);
+    expect(tb!.error_message).toMatch(/^refused: /);
+  });
 });

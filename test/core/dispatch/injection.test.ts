@@ -16,7 +16,15 @@ async function setup(opts: Parameters<typeof bareDispatcher>[1] = {}) {
   cleanup.push(rx.close);
   const hook = insertWebhook(d.db, { projectId: d.projectId, eventType: 'x', url: rx.url });
   const live: AttemptSummary[] = [];
-  d.bus.subscribe((e) => e.event === 'attempt.recorded' && live.push(e.payload));
+  const storedAtEmit: boolean[] = [];
+  const byId = d.db.prepare('SELECT 1 FROM attempts WHERE attempt_id = ?');
+  d.bus.subscribe((e) => {
+    if (e.event !== 'attempt.recorded') return;
+    live.push(e.payload);
+    // Announced only once stored.
+    storedAtEmit.push(byId.get(e.payload.attemptId) !== undefined);
+  });
+  cleanup.push(async () => expect(storedAtEmit.every(Boolean)).toBe(true));
   return { ...d, rx, hook, live };
 }
 

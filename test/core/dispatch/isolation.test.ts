@@ -38,7 +38,9 @@ describe('isolation and ordering', () => {
     for (let i = 0; i < 20; i++) d.fire('slow.x', { i });
     for (let i = 0; i < 20; i++) d.fire('fast.x', { i });
     await waitFor(() => fast.received.length === 20, 5_000, 'the fast endpoint');
-    // The hanging one holds only its own slots.
+    // The hanging one holds only its own two slots, and still does.
+    await waitFor(() => hang.received.length === 2, 5_000, 'the hanging endpoint');
+    await new Promise((r) => setTimeout(r, 100));
     expect(hang.received.length).toBe(2);
   });
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Settings } from '../../../../shared/settings';
 import { useStudio } from '../../store/studio';
 import { CopyButton } from '../../components/CopyButton';
+import { DeliverySettings } from '../delivery-settings/DeliverySettings';
 
 export function SettingsView() {
   const { client, settings, status } = useStudio();
@@ -41,6 +42,7 @@ export function SettingsView() {
           </select>
         </label>
       </div>
+      <DeliverySettings />
       {status && (
         <div className="card">
           <h2>This studio</h2>
