@@ -54,33 +54,62 @@ export function createAttemptsRepo(db: Db) {
 }
 export type AttemptsRepo = ReturnType<typeof createAttemptsRepo>;
 
-/** The live list's view of a stored attempt. */
-export function toSummary(row: AttemptRow & { seq: number }): AttemptSummary {
-  let injected: string[] = [];
-  if (row.injected_json) {
-    try {
-      const v = JSON.parse(row.injected_json) as unknown;
-      if (Array.isArray(v)) injected = v.map(String);
-    } catch {
-      /* unreadable marker: shown as none */
-    }
+/** The columns a list needs (no bodies). */
+export const SUMMARY_COLUMNS =
+  'seq, attempt_id, delivery_id, event_id, project_id, event_type, webhook_url, attempt_number, status, ' +
+  'response_code, duration_ms, error_message, kind, replay_of, injected_json, created_at';
+
+export type SummaryRow = Pick<
+  AttemptRow,
+  | 'attempt_id'
+  | 'delivery_id'
+  | 'event_id'
+  | 'project_id'
+  | 'event_type'
+  | 'webhook_url'
+  | 'attempt_number'
+  | 'response_code'
+  | 'duration_ms'
+  | 'error_message'
+  | 'replay_of'
+  | 'injected_json'
+  | 'created_at'
+> & { seq: number; status: string; kind: string };
+
+/** `injected_json` may hold an array of names or an object of settings: both become a list of labels. */
+export function parseInjected(json: string | null): string[] {
+  if (!json) return [];
+  try {
+    const v: unknown = JSON.parse(json);
+    if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x)));
+    if (v && typeof v === 'object')
+      return Object.entries(v as Record<string, unknown>)
+        .filter(([, x]) => x !== null && x !== undefined && x !== false)
+        .map(([k, x]) => (x === true ? k : `${k}=${typeof x === 'string' ? x : JSON.stringify(x)}`));
+    return typeof v === 'string' ? [v] : [];
+  } catch {
+    return [json];
   }
+}
+
+/** The lists' view of a stored attempt (the live event, the inspector, the CLI). */
+export function toSummary(r: SummaryRow): AttemptSummary {
   return {
-    seq: row.seq,
-    attemptId: row.attempt_id,
-    deliveryId: row.delivery_id,
-    eventId: row.event_id,
-    projectId: row.project_id,
-    eventType: row.event_type,
-    webhookUrl: row.webhook_url,
-    attemptNumber: row.attempt_number,
-    status: row.status,
-    responseCode: row.response_code,
-    durationMs: row.duration_ms,
-    errorMessage: row.error_message,
-    kind: row.kind,
-    replayOf: row.replay_of,
-    injected,
-    createdAt: row.created_at,
+    seq: r.seq,
+    attemptId: r.attempt_id,
+    deliveryId: r.delivery_id,
+    eventId: r.event_id,
+    projectId: r.project_id,
+    eventType: r.event_type,
+    webhookUrl: r.webhook_url,
+    attemptNumber: r.attempt_number,
+    status: r.status === 'success' ? 'success' : 'failed',
+    responseCode: r.response_code,
+    durationMs: r.duration_ms,
+    errorMessage: r.error_message,
+    kind: r.kind === 'retry' || r.kind === 'replay' ? r.kind : 'delivery',
+    replayOf: r.replay_of,
+    injected: parseInjected(r.injected_json),
+    createdAt: r.created_at,
   };
 }
