@@ -48,7 +48,7 @@ export const apiErrorHandler =
     }
     switch (fe.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return send(req, reply, 413, `request body is larger than the limit of ${API_BODY_LIMIT} bytes`);
+        return send(req, reply, 413, `request body is too large limit=${API_BODY_LIMIT} bytes`);
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return send(
           req,
