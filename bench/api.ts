@@ -104,7 +104,9 @@ async function main() {
   console.log(
     `workers=${WORKERS}, ${SECONDS}s per run, ${ROUNDS} rounds alternating mock/bare/plain fastify; medians of rounds`,
   );
-  for (const c of cases) {
+  // BENCH_CASE=get|put runs one case only (for profiling).
+  const only = process.env.BENCH_CASE;
+  for (const c of cases.filter((x) => !only || x.method === only.toUpperCase())) {
     const mock: Result[] = [];
     const base: Result[] = [];
     const plain: Result[] = [];

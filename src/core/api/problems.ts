@@ -27,8 +27,9 @@ export function problemSender(baseUrl: () => string): Send {
 }
 
 /**
- * The mock API's error handler: schema violations → 422 with one `ErrorDetail` per
- * problem, malformed JSON → 400, too large → 413, typed `HttpProblem`s as thrown. A 5xx
+ * The mock API's error handler, with Huma's statuses (production is built on Huma): schema
+ * violations → 422 with one `ErrorDetail` per problem, a missing body or malformed JSON →
+ * 400, too large → 413, typed `HttpProblem`s as thrown. A 5xx
  * only for a real bug (and its message is not leaked).
  */
 export const apiErrorHandler =
@@ -37,11 +38,17 @@ export const apiErrorHandler =
     const fe = err as FastifyError & { validation?: unknown[]; validationContext?: string };
     if (Array.isArray(fe.validation)) {
       const ctx = CONTEXTS[fe.validationContext ?? 'body'] ?? 'body';
+      // As Huma (production's framework): a missing required body is 400, schema violations 422.
+      if (ctx === 'body' && (req.body === undefined || req.body === null)) {
+        return send(req, reply, 400, 'request body is required', [
+          { location: 'body', message: 'request body is required', value: null },
+        ]);
+      }
       return send(req, reply, 422, 'validation failed', toFieldErrors(fe.validation as never[], ctx));
     }
     switch (fe.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return send(req, reply, 413, `request body is larger than the limit of ${API_BODY_LIMIT} bytes`);
+        return send(req, reply, 413, `request body is too large limit=${API_BODY_LIMIT} bytes`);
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return send(
           req,
@@ -55,7 +62,7 @@ export const apiErrorHandler =
     const status = fe.statusCode;
     if (err instanceof SyntaxError || (status === 400 && /JSON|body/i.test(err.message))) {
       return send(req, reply, 400, `malformed JSON body: ${err.message}`, [
-        { location: 'body', message: err.message, value: null },
+        { location: 'body', message: err.message, value: (req.api?.rawBody ?? '').slice(0, 200) },
       ]);
     }
     if (typeof status === 'number' && status >= 400 && status < 500) return send(req, reply, status, err.message);

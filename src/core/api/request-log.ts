@@ -8,7 +8,7 @@ export const LOG_BODY_LIMIT = 16 * 1024;
 /** The log keeps the newest this-many requests. */
 export const LOG_MAX_ROWS = 10_000;
 /** Logged requests are written (and announced) in batches at most this often. */
-export const LOG_FLUSH_MS = 100;
+export const LOG_FLUSH_MS = 20;
 
 export interface LogEntry {
   requestId: string;

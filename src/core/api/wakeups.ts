@@ -42,8 +42,8 @@ export function wakeupRoutes(deps: ApiDeps, ajv: Ajv): OperationHandlers {
     scheduleWakeup(req) {
       const a = resolveAgent(deps, req);
       const body = req.body;
-      if (body === undefined) {
-        throw new HttpProblem(422, 'validation failed', [
+      if (body === undefined || body === null) {
+        throw new HttpProblem(400, 'request body is required', [
           { location: 'body', message: 'request body is required', value: null },
         ]);
       }

@@ -42,7 +42,12 @@ export function workbenchRoutes(deps: ApiDeps): OperationHandlers {
   const getJob = deps.db.prepare<[string], JobRow>('SELECT * FROM advance_time_jobs WHERE job_id = ?');
 
   function parse(body: unknown): { hours: number; agentId?: string; userId?: string; async: boolean } {
-    if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
+    if (body === undefined || body === null) {
+      throw new HttpProblem(400, 'request body is required', [
+        { location: 'body', message: 'request body is required', value: null },
+      ]);
+    }
+    if (typeof body !== 'object' || Array.isArray(body)) {
       throw new HttpProblem(422, 'validation failed', [
         { location: 'body', message: 'expected a JSON object', value: null },
       ]);

@@ -27,6 +27,7 @@ describe('bad input: always a 4xx problem+json, never a 5xx, nothing changed', (
     for (const raw of ['{bad', '{"webhook_url": "x",}', '[1,2', 'nul', '{"__proto__": {"x": 1}}']) {
       const r = await h.api('PUT', '/webhooks/agent.message', { raw });
       expectProblem(r, 400);
+      expect(r.json.errors[0]).toMatchObject({ location: 'body', value: raw });
     }
   });
 
@@ -54,14 +55,16 @@ describe('bad input: always a 4xx problem+json, never a 5xx, nothing changed', (
     expect(nested.json.errors.map((e: { location: string }) => e.location)).toContain('body.notification_ids[2]');
   });
 
-  it('empty bodies → 422 "request body is required"', async () => {
-    for (const raw of ['', '   ']) {
+  it('empty bodies → 400 "request body is required" (as Huma answers)', async () => {
+    for (const raw of ['', '   ', 'null']) {
       const r = await h.api('PUT', '/webhooks/agent.message', { raw });
-      expectProblem(r, 422);
+      expectProblem(r, 400);
       expect(r.json.errors[0]).toMatchObject({ location: 'body', message: 'request body is required' });
     }
-    expectProblem(await h.api('PUT', '/webhooks/agent.message', {}), 422);
-    expectProblem(await h.api('POST', '/projects', { raw: '' }), 422);
+    expectProblem(await h.api('PUT', '/webhooks/agent.message', {}), 400);
+    expectProblem(await h.api('POST', '/projects', { raw: '' }), 400);
+    expectProblem(await h.api('POST', '/agents/Aiko/wakeups', { raw: '' }), 400);
+    expectProblem(await h.api('POST', '/workbench/advance-time', { raw: '' }), 400);
   });
 
   it(`bodies over the limit (${API_BODY_LIMIT} bytes) → 413`, async () => {

@@ -76,7 +76,7 @@ describe('API log screen', () => {
         }),
       ),
     );
-    const live = screen.getByText('/api/v1/agents/Aiko/wakeups').closest('tr')!;
+    const live = (await screen.findByText('/api/v1/agents/Aiko/wakeups')).closest('tr')!;
     expect(within(live).getByTitle('uses the docs example fields')).toBeTruthy();
     fireEvent.click(live);
     const detail = await screen.findByRole('region', { name: 'Request detail' });
@@ -85,7 +85,11 @@ describe('API log screen', () => {
     fireEvent.change(screen.getByLabelText('Status'), { target: { value: '4xx' } });
     expect(lastListParams).toMatchObject({ status: '4xx' });
     // A live 200 does not pass a 4xx filter.
-    await act(async () => listeners.get('apiRequest.logged')!(row(3, { path: '/api/v1/ok' })));
+    await act(async () => {
+      listeners.get('apiRequest.logged')!(row(3, { path: '/api/v1/ok' }));
+      listeners.get('apiRequest.logged')!(row(4, { path: '/api/v1/bad', status: 404 }));
+    });
+    expect(await screen.findByText('/api/v1/bad')).toBeTruthy();
     expect(screen.queryByText('/api/v1/ok')).toBeNull();
   });
 });

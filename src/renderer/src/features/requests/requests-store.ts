@@ -4,6 +4,11 @@ import { call, errorText } from '../api-ui/call';
 
 /** Rows kept on screen (older ones stay in the store's log). */
 export const MAX_ROWS = 500;
+/** Live rows are added at most this often (a busy client can log thousands a second). */
+export const LIVE_BATCH_MS = 150;
+
+let incoming: ApiRequestSummary[] = [];
+let batchTimer: ReturnType<typeof setTimeout> | null = null;
 
 export interface RequestFilters {
   method: string;
@@ -83,8 +88,16 @@ export const useRequests = create<RequestsState>((set, get) => ({
     }
   },
   add: (row) => {
-    const s = get();
-    if (s.paused || !matches(s.filters, row) || s.rows.some((r) => r.seq === row.seq)) return;
-    set({ rows: [row, ...s.rows].slice(0, MAX_ROWS) });
+    incoming.push(row);
+    batchTimer ??= setTimeout(() => {
+      batchTimer = null;
+      const batch = incoming;
+      incoming = [];
+      const s = get();
+      if (s.paused) return;
+      const seen = new Set(s.rows.map((r) => r.seq));
+      const fresh = batch.filter((r) => matches(s.filters, r) && !seen.has(r.seq)).reverse();
+      if (fresh.length) set({ rows: [...fresh, ...s.rows].slice(0, MAX_ROWS) });
+    }, LIVE_BATCH_MS);
   },
 }));
