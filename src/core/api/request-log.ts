@@ -52,6 +52,14 @@ const cut = (s: string | null): [string | null, number] =>
   s === null ? [null, 0] : s.length > LOG_BODY_LIMIT ? [s.slice(0, LOG_BODY_LIMIT), 1] : [s, 0];
 
 /** `Bearer sk_abcdef…` → `Bearer sk_abcd…`: the log never keeps a usable key. */
+/** JSON keys whose values are credentials: the log keeps their first characters only. */
+const SECRET_KEYS = /("(?:signing_secret|key|auth_header|secret)"\s*:\s*")([^"\\]{0,9})(?:[^"\\]|\\.)*"/g;
+
+/** Bodies as logged: signing secrets, API keys and auth headers cut to a recognisable prefix. */
+export function redactBody(body: string | null): string | null {
+  return body === null ? null : body.replace(SECRET_KEYS, (_m, head: string, keep: string) => `${head}${keep}…"`);
+}
+
 export function redactHeaders(headers: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers)) {
@@ -105,8 +113,8 @@ export function createRequestLog(db: Db, clock: Clock, bus: EventBus) {
   const flushTx = db.transaction((batch: (LogEntry & { createdAt: string })[]) => {
     const out: ApiRequestSummary[] = [];
     for (const e of batch) {
-      const [reqBody, reqCut] = cut(e.requestBody);
-      const [resBody, resCut] = cut(e.responseBody);
+      const [reqBody, reqCut] = cut(redactBody(e.requestBody));
+      const [resBody, resCut] = cut(redactBody(e.responseBody));
       const info = insert.run(
         e.requestId,
         e.method,

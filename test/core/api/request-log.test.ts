@@ -20,7 +20,10 @@ const until = async (fn: () => boolean) => {
 
 describe('API request log and request lint', () => {
   it('stores every request with status, timing, bodies and project, redacts the key, and announces it live', async () => {
-    await h.api('PUT', '/webhooks/agent.message', { body: { webhook_url: 'https://x.test/h' } });
+    const reg = await h.api('PUT', '/webhooks/agent.message', {
+      body: { webhook_url: 'https://x.test/h', auth_header: 'Bearer handler-token-123' },
+    });
+    const secret = (reg.json as { signing_secret: string }).signing_secret;
     await h.api('GET', '/webhooks', { key: 'sk_wrong' });
     await until(() => live.length >= 2);
     const { requests } = await h.cmd('requestLog.list', {});
@@ -33,8 +36,10 @@ describe('API request log and request lint', () => {
     });
     expect(put.durationMs).toBeGreaterThan(0);
     const detail = await h.cmd('requestLog.get', { seq: put.seq });
-    expect(JSON.parse(detail.requestBody)).toEqual({ webhook_url: 'https://x.test/h' });
-    expect(JSON.parse(detail.responseBody).signing_secret).toMatch(/^whsec_/);
+    // Credentials are never logged whole: the signing secret and the handler's auth header keep a prefix.
+    expect(JSON.parse(detail.requestBody)).toEqual({ webhook_url: 'https://x.test/h', auth_header: 'Bearer ha…' });
+    expect(JSON.parse(detail.responseBody).signing_secret).toBe(`${secret.slice(0, 9)}…`);
+    expect(detail.responseBody).not.toContain(secret);
     expect(detail.requestHeaders.authorization).not.toContain(h.key);
     expect(detail.requestHeaders.authorization).toMatch(/…$/);
     expect(live.map((r) => r.status)).toEqual(expect.arrayContaining([200, 401]));
