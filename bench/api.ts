@@ -72,7 +72,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function main() {
   // Worker threads do not inherit tsx's loader: register it inside the worker first.
-  const entry = new URL('./api-servers.ts', import.meta.url).href;
+  const entry = new URL('./lib/api-servers.ts', import.meta.url).href;
   const worker = new Worker(
     `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`,
     { eval: true },

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { parentPort } from 'node:worker_threads';
-import { createStudio } from '../src/core/index';
+import { createStudio } from '../../src/core/index';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-api-'));
 const studio = await createStudio({ dataDir, port: 0, writeRuntimeFile: false });
