@@ -148,4 +148,34 @@ describe('features wired together', () => {
       await receiver.close();
     }
   });
+
+  it("a scenario run delivers its events to the handler in the scenario's order", async () => {
+    const receiver = await startReceiver();
+    try {
+      const types = [
+        'agent.wakeup',
+        'on_wakeup_ready',
+        'agent.message',
+        'agent.mood_change',
+        'agent.memory_added',
+        'on_diary_generated',
+        'agent.breakthrough',
+        'on_personality_updated',
+        'agent.consolidation',
+      ];
+      for (const t of types) await api('PUT', `/webhooks/${t}`, { webhook_url: `${receiver.url}/${t}` });
+      const done = new Promise<void>((resolve) =>
+        client.on('scenario.progress', (p) => p.state === 'done' && resolve()),
+      );
+      const run = await client.call('scenarios.run', { name: "companion's first week", delayScale: 0.05 });
+      expect(run.total).toBe(types.length);
+      await done;
+      await expect.poll(() => receiver.received.length, { timeout: 10_000 }).toBe(types.length);
+      expect(receiver.received.map((r) => r.url.slice(1))).toEqual(types);
+      const bodies = receiver.received.map((r) => JSON.parse(r.body.toString()) as { event_type: string });
+      expect(bodies.map((b) => b.event_type)).toEqual(types);
+    } finally {
+      await receiver.close();
+    }
+  });
 });
