@@ -8,8 +8,12 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-/** A partial update: only known keys, each validated. */
-export const SettingsPatchSchema = SettingsSchema.partial().strict();
+/**
+ * A partial update of the general settings: only known keys, each validated. Delivery
+ * settings have their own command (`delivery.settings.set`), which merges a partial patch
+ * and updates the running dispatcher; here they are refused as an unknown key.
+ */
+export const SettingsPatchSchema = SettingsSchema.omit({ delivery: true }).partial().strict();
 export type SettingsPatch = z.input<typeof SettingsPatchSchema>;
 
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});

@@ -1,15 +1,8 @@
 import type { Db } from '../store/open';
+import type { WebhookSecretRow } from '../store/webhooks-repo';
 
 /** A row of `webhook_secrets` (migration 002); the newest un-rotated one is current. */
-export interface SecretRow {
-  secret_id: string;
-  webhook_id: string;
-  project_id: string;
-  event_type: string;
-  secret: string;
-  created_at: string;
-  rotated_at: string | null;
-}
+export type SecretRow = WebhookSecretRow;
 
 /** Upper bound of secrets read at once when looking for the one that signed something. */
 export const KNOWN_SECRETS_MAX = 2000;

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsPatch } from '../../shared/settings';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../shared/settings';
 import type { Db } from './open';
 
 /** Settings are stored key by key; unknown or invalid stored values fall back to defaults. */
@@ -28,12 +28,12 @@ export function createSettingsRepo(db: Db) {
     return SettingsSchema.parse(merged);
   }
 
-  const setTx = db.transaction((patch: SettingsPatch): Settings => {
+  const setTx = db.transaction((patch: Partial<Settings>): Settings => {
     for (const [k, v] of Object.entries(patch)) if (v !== undefined) put.run(k, JSON.stringify(v));
     return get();
   });
 
-  const set = (patch: SettingsPatch): Settings => setTx(patch);
+  const set = (patch: Partial<Settings>): Settings => setTx(patch);
   return { get, set };
 }
 export type SettingsRepo = ReturnType<typeof createSettingsRepo>;

@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createStudio } from '../../../src/core/index';
 import { createStudioClient } from '../../../src/shared/rpc-client';
@@ -41,4 +42,18 @@ contractSuite('the WebSocket transport', async () => {
       await studio.close();
     },
   };
+});
+
+describe('settings.set and delivery settings', () => {
+  it('refuses delivery settings on the generic command, so the dispatcher never runs on stale ones', async () => {
+    const studio = await createStudio({ dataDir: tempDir(), port: 0, writeRuntimeFile: false });
+    const client = createStudioClient(studio.connectInMemory());
+    await client.call('delivery.settings.set', { patch: { maxAttempts: 2, timeoutMs: 5000 } });
+    const err = await client
+      .call('settings.set', { patch: { delivery: { maxAttempts: 9 } } as never })
+      .catch((e: Error) => e);
+    expect(err).toMatchObject({ code: 'invalid_params' });
+    expect(await client.call('delivery.settings.get')).toMatchObject({ maxAttempts: 2, timeoutMs: 5000 });
+    await studio.close();
+  });
 });
