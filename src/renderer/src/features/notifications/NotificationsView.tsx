@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { DataTable } from '../../components/DataTable';
 import { useStudio } from '../../store/studio';
 import { ClockCard } from './ClockCard';
 import { ScheduleWakeupForm } from './ScheduleWakeupForm';
@@ -88,46 +89,33 @@ export function NotificationsView() {
             runs leaves one here for its user, as <code>GET /agents/&#123;id&#125;/notifications</code> shows.
           </p>
         ) : (
-          <table className="grid" aria-label="Agent notifications">
-            <thead>
-              <tr>
-                <th>Status</th>
-                <th>User</th>
-                <th>Agent</th>
-                <th>Check</th>
-                <th>Message</th>
-                <th>Created</th>
-                <th>Consumed</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {overview?.proactive.map((n) => (
-                <tr key={n.messageId}>
-                  <td>
-                    <Badge status={n.status} />
-                  </td>
-                  <td>{n.userId}</td>
-                  <td>{n.agentName ?? n.agentId}</td>
-                  <td>{n.checkType}</td>
-                  <td className="message">{n.generatedMessage}</td>
-                  <td>{time(n.createdAt)}</td>
-                  <td>{time(n.consumedAt)}</td>
-                  <td>
-                    {n.status === 'pending' && (
-                      <button
-                        type="button"
-                        disabled={busy}
-                        onClick={() => void act(() => call!.call('proactive.consume', { messageId: n.messageId }))}
-                      >
-                        Consume
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            label="Agent notifications"
+            rows={overview?.proactive ?? []}
+            rowKey={(n) => n.messageId}
+            columns={[
+              { header: 'Status', cell: (n) => <Badge status={n.status} /> },
+              { header: 'User', cell: (n) => n.userId },
+              { header: 'Agent', cell: (n) => n.agentName ?? n.agentId },
+              { header: 'Check', cell: (n) => n.checkType },
+              { header: 'Message', cell: (n) => n.generatedMessage, className: 'message' },
+              { header: 'Created', cell: (n) => time(n.createdAt) },
+              { header: 'Consumed', cell: (n) => time(n.consumedAt) },
+              {
+                header: '',
+                cell: (n) =>
+                  n.status === 'pending' && (
+                    <button
+                      type="button"
+                      disabled={busy}
+                      onClick={() => void act(() => call!.call('proactive.consume', { messageId: n.messageId }))}
+                    >
+                      Consume
+                    </button>
+                  ),
+              },
+            ]}
+          />
         )}
       </div>
 
@@ -140,34 +128,20 @@ export function NotificationsView() {
             the clock to run it.
           </p>
         ) : (
-          <table className="grid" aria-label="Wakeups">
-            <thead>
-              <tr>
-                <th>Status</th>
-                <th>User</th>
-                <th>Agent</th>
-                <th>Check</th>
-                <th>Intent</th>
-                <th>Scheduled</th>
-                <th>Executed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview?.wakeups.map((w) => (
-                <tr key={w.wakeupId}>
-                  <td>
-                    <Badge status={w.status} />
-                  </td>
-                  <td>{w.userId}</td>
-                  <td>{w.agentName ?? w.agentId}</td>
-                  <td>{w.checkType}</td>
-                  <td className="message">{w.intent}</td>
-                  <td>{time(w.scheduledAt)}</td>
-                  <td>{time(w.executedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            label="Wakeups"
+            rows={overview?.wakeups ?? []}
+            rowKey={(w) => w.wakeupId}
+            columns={[
+              { header: 'Status', cell: (w) => <Badge status={w.status} /> },
+              { header: 'User', cell: (w) => w.userId },
+              { header: 'Agent', cell: (w) => w.agentName ?? w.agentId },
+              { header: 'Check', cell: (w) => w.checkType },
+              { header: 'Intent', cell: (w) => w.intent, className: 'message' },
+              { header: 'Scheduled', cell: (w) => time(w.scheduledAt) },
+              { header: 'Executed', cell: (w) => time(w.executedAt) },
+            ]}
+          />
         )}
       </div>
 
@@ -179,51 +153,38 @@ export function NotificationsView() {
             lists them.
           </p>
         ) : (
-          <table className="grid" aria-label="Project notifications">
-            <thead>
-              <tr>
-                <th>Status</th>
-                <th>Event type</th>
-                <th>User</th>
-                <th>Created</th>
-                <th>Acknowledged</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {overview?.projectNotifications.map((n) => (
-                <tr key={n.notificationId}>
-                  <td>
-                    <Badge status={n.status} />
-                  </td>
-                  <td>
-                    <code>{n.eventType}</code>
-                  </td>
-                  <td>{n.userId ?? '—'}</td>
-                  <td>{time(n.createdAt)}</td>
-                  <td>{time(n.acknowledgedAt)}</td>
-                  <td>
-                    {n.status === 'pending' && (
-                      <button
-                        type="button"
-                        disabled={busy}
-                        onClick={() =>
-                          void act(() =>
-                            call!.call('proactive.acknowledge', {
-                              projectId: projectId ?? undefined,
-                              notificationIds: [n.notificationId],
-                            }),
-                          )
-                        }
-                      >
-                        Acknowledge
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            label="Project notifications"
+            rows={overview?.projectNotifications ?? []}
+            rowKey={(n) => n.notificationId}
+            columns={[
+              { header: 'Status', cell: (n) => <Badge status={n.status} /> },
+              { header: 'Event type', cell: (n) => <code>{n.eventType}</code> },
+              { header: 'User', cell: (n) => n.userId ?? '—' },
+              { header: 'Created', cell: (n) => time(n.createdAt) },
+              { header: 'Acknowledged', cell: (n) => time(n.acknowledgedAt) },
+              {
+                header: '',
+                cell: (n) =>
+                  n.status === 'pending' && (
+                    <button
+                      type="button"
+                      disabled={busy}
+                      onClick={() =>
+                        void act(() =>
+                          call!.call('proactive.acknowledge', {
+                            projectId: projectId ?? undefined,
+                            notificationIds: [n.notificationId],
+                          }),
+                        )
+                      }
+                    >
+                      Acknowledge
+                    </button>
+                  ),
+              },
+            ]}
+          />
         )}
       </div>
     </section>

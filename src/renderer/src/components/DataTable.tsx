@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react';
+
+export interface Column<T> {
+  header: string;
+  cell(row: T): ReactNode;
+  className?: string;
+}
+
+/** A plain, accessible table: one column definition per column, one row per item. */
+export function DataTable<T>({
+  label,
+  rows,
+  columns,
+  rowKey,
+}: {
+  label: string;
+  rows: readonly T[];
+  columns: readonly Column<T>[];
+  rowKey(row: T): string;
+}) {
+  return (
+    <table className="grid" aria-label={label}>
+      <thead>
+        <tr>
+          {columns.map((c, i) => (
+            <th key={i}>{c.header}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={rowKey(r)}>
+            {columns.map((c, i) => (
+              <td key={i} className={c.className}>
+                {c.cell(r)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
