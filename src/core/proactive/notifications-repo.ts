@@ -57,6 +57,28 @@ export const PROJECT_NOTIFICATION_TTL_MS = 7 * 24 * 3600 * 1000;
  */
 export function createNotificationsRepo(db: Db, clock: Clock, random: Random) {
   const iso = () => clock.now().toISOString();
+  // Optional filters as `(? IS NULL OR col = ?)`: each statement is prepared once.
+  const q = {
+    listProactive: db.prepare<
+      [string, string | null, string | null, string | null, string | null, number],
+      ProactiveRow
+    >(
+      `SELECT * FROM proactive_notifications WHERE agent_id = ? AND (? IS NULL OR status = ?)
+       AND (? IS NULL OR user_id = ?) ORDER BY seq DESC LIMIT ?`,
+    ),
+    listProject: db.prepare<
+      [string, string, string | null, string | null, string | null, string | null, number],
+      ProjectNotificationRow
+    >(
+      `SELECT * FROM project_notifications WHERE project_id = ? AND status = 'pending'
+       AND (expires_at IS NULL OR expires_at > ?) AND (? IS NULL OR agent_id = ?)
+       AND (? IS NULL OR event_type = ?) ORDER BY seq DESC LIMIT ?`,
+    ),
+    acknowledgeAll: db.prepare<[string, string, string | null, string | null, string | null, string | null]>(
+      `UPDATE project_notifications SET status = 'acknowledged', acknowledged_at = ?
+       WHERE project_id = ? AND status = 'pending' AND (? IS NULL OR agent_id = ?) AND (? IS NULL OR event_type = ?)`,
+    ),
+  };
   const insertProactive = db.prepare(
     `INSERT INTO proactive_notifications (message_id, project_id, agent_id, user_id, check_type, generated_message, wakeup_id, intent, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -92,22 +114,9 @@ export function createNotificationsRepo(db: Db, clock: Clock, random: Random) {
   }
 
   function listProactive(agentId: string, f: { status?: string; userId?: string; limit: number }): ProactiveRow[] {
-    const where = ['agent_id = ?'];
-    const args: unknown[] = [agentId];
-    if (f.status) {
-      where.push('status = ?');
-      args.push(f.status);
-    }
-    if (f.userId) {
-      where.push('user_id = ?');
-      args.push(f.userId);
-    }
-    args.push(f.limit);
-    return db
-      .prepare<unknown[], ProactiveRow>(
-        `SELECT * FROM proactive_notifications WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT ?`,
-      )
-      .all(...args);
+    const st = f.status || null;
+    const u = f.userId || null;
+    return q.listProactive.all(agentId, st, st, u, u, f.limit);
   }
 
   function createProject(n: NewProjectNotification): ProjectNotificationRow {
@@ -127,22 +136,9 @@ export function createNotificationsRepo(db: Db, clock: Clock, random: Random) {
   }
 
   function listProject(projectId: string, f: { agentId?: string; eventType?: string; limit: number }) {
-    const where = ['project_id = ?', "status = 'pending'", '(expires_at IS NULL OR expires_at > ?)'];
-    const args: unknown[] = [projectId, iso()];
-    if (f.agentId) {
-      where.push('agent_id = ?');
-      args.push(f.agentId);
-    }
-    if (f.eventType) {
-      where.push('event_type = ?');
-      args.push(f.eventType);
-    }
-    args.push(f.limit);
-    return db
-      .prepare<unknown[], ProjectNotificationRow>(
-        `SELECT * FROM project_notifications WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT ?`,
-      )
-      .all(...args);
+    const ag = f.agentId || null;
+    const et = f.eventType || null;
+    return q.listProject.all(projectId, iso(), ag, ag, et, et, f.limit);
   }
 
   /** Acknowledges the given pending notifications of a project; returns how many changed. */
@@ -157,21 +153,9 @@ export function createNotificationsRepo(db: Db, clock: Clock, random: Random) {
   });
 
   function acknowledgeAll(projectId: string, f: { agentId?: string; eventType?: string }): number {
-    const where = ['project_id = ?', "status = 'pending'"];
-    const args: unknown[] = [iso(), projectId];
-    if (f.agentId) {
-      where.push('agent_id = ?');
-      args.push(f.agentId);
-    }
-    if (f.eventType) {
-      where.push('event_type = ?');
-      args.push(f.eventType);
-    }
-    return db
-      .prepare(
-        `UPDATE project_notifications SET status = 'acknowledged', acknowledged_at = ? WHERE ${where.join(' AND ')}`,
-      )
-      .run(...args).changes;
+    const ag = f.agentId || null;
+    const et = f.eventType || null;
+    return q.acknowledgeAll.run(iso(), projectId, ag, ag, et, et).changes;
   }
 
   return {

@@ -41,6 +41,10 @@ export function createWakeupsRepo(db: Db, clock: Clock, random: Random) {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const byId = db.prepare<[string], WakeupRow>('SELECT * FROM wakeups WHERE wakeup_id = ?');
+  const listQ = db.prepare<[string, string | null, string | null, string | null, string | null, number], WakeupRow>(
+    `SELECT * FROM wakeups WHERE agent_id = ? AND (? IS NULL OR status = ?) AND (? IS NULL OR user_id = ?)
+     ORDER BY scheduled_at, seq LIMIT ?`,
+  );
   const due = db.prepare<[string, number], WakeupRow>(
     "SELECT * FROM wakeups WHERE status = 'pending' AND scheduled_at <= ? ORDER BY scheduled_at, seq LIMIT ?",
   );
@@ -67,22 +71,9 @@ export function createWakeupsRepo(db: Db, clock: Clock, random: Random) {
   }
 
   function list(agentId: string, f: { status?: string; userId?: string; limit: number }): WakeupRow[] {
-    const where = ['agent_id = ?'];
-    const args: unknown[] = [agentId];
-    if (f.status) {
-      where.push('status = ?');
-      args.push(f.status);
-    }
-    if (f.userId) {
-      where.push('user_id = ?');
-      args.push(f.userId);
-    }
-    args.push(f.limit);
-    return db
-      .prepare<unknown[], WakeupRow>(
-        `SELECT * FROM wakeups WHERE ${where.join(' AND ')} ORDER BY scheduled_at, seq LIMIT ?`,
-      )
-      .all(...args);
+    const st = f.status || null;
+    const u = f.userId || null;
+    return listQ.all(agentId, st, st, u, u, f.limit);
   }
 
   /** Marks every pending wakeup due at `now` executed (with `executed_at = now`) and returns them. */
