@@ -5,7 +5,17 @@ import { resolve } from 'node:path';
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
-    build: { outDir: 'out/main', rollupOptions: { input: { index: resolve('src/main/index.ts') } } },
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        // The request log's writer thread is loaded by URL from beside the entry, as `.mjs`.
+        input: {
+          index: resolve('src/main/index.ts'),
+          'request-log-writer': resolve('src/core/api/request-log-writer.ts'),
+        },
+        output: { entryFileNames: (chunk) => (chunk.name === 'request-log-writer' ? '[name].mjs' : '[name].js') },
+      },
+    },
   },
   preload: {
     plugins: [externalizeDepsPlugin()],

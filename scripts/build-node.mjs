@@ -1,10 +1,13 @@
-// Bundles the CLI (with the core and the headless host) for plain Node. npm packages
+// Bundles the CLI (with the core and the headless host) for plain Node, and the core's
+// worker threads beside it. npm packages
 // stay external, so better-sqlite3 loads its own native build.
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/cli/index.ts'],
-  outfile: 'out/cli/index.mjs',
+  // The request log's writer thread is loaded by URL from beside the entry.
+  entryPoints: { index: 'src/cli/index.ts', 'request-log-writer': 'src/core/api/request-log-writer.ts' },
+  outdir: 'out/cli',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -16,5 +16,7 @@ export interface StudioContext {
   projects: ProjectsRepo;
   settings: SettingsRepo;
   dataDir: string;
+  /** better-sqlite3 native addon for extra connections (worker threads); the desktop app's Electron build. */
+  nativeBinding?: string;
   status(): StudioStatus;
 }

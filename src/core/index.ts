@@ -95,7 +95,18 @@ export async function createStudio(options: StudioOptions) {
     apiKey: defaults.key.secret,
   });
 
-  const ctx: StudioContext = { db, clock, random, bus, app, projects, settings, dataDir, status };
+  const ctx: StudioContext = {
+    db,
+    clock,
+    random,
+    bus,
+    app,
+    projects,
+    settings,
+    dataDir,
+    nativeBinding: options.nativeBinding,
+    status,
+  };
   const features = await createFeatures(ctx);
   const handlers = Object.assign({}, ...features.map((f) => f.handlers ?? {})) as Handlers;
   const unhandled = Object.keys(commands).filter((m) => !(m in handlers));
@@ -123,7 +134,16 @@ export async function createStudio(options: StudioOptions) {
   const allowedHosts = () => [`${host}:${port}`, `127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
   const ws = attachWsTransport({ server: app.server, token, dispatch, bus, allowedHosts });
 
-  for (const f of features) await f.start?.();
+  try {
+    for (const f of features) await f.start?.();
+  } catch (err) {
+    ws.close();
+    for (const f of [...features].reverse()) await f.close?.();
+    await app.close();
+    db.close();
+    if (err instanceof StartupError) throw err;
+    throw new StartupError('database', (err as Error).message, { cause: err });
+  }
   if (options.writeRuntimeFile !== false) {
     writeRuntime(dataDir, {
       pid: process.pid,

@@ -17,4 +17,6 @@ export function defaultDataDir(
 }
 
 export const DB_FILE = 'studio.db';
+/** The API request log: its own file, written by its own thread. */
+export const API_LOG_FILE = 'api-log.db';
 export const RUNTIME_FILE = 'runtime.json';

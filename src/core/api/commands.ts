@@ -143,12 +143,12 @@ export function apiHandlers(deps: ApiDeps, log: RequestLog): Partial<Handlers> {
       deps.webhooksChanged(projectId);
       return { secret };
     },
-    'requestLog.list': (f) => ({ requests: log.list({ ...f, limit: f.limit ?? 200 }) }),
-    'requestLog.get': ({ seq }) => {
-      const r = log.get(seq);
+    'requestLog.list': async (f) => ({ requests: await log.list({ ...f, limit: f.limit ?? 200 }) }),
+    'requestLog.get': async ({ seq }) => {
+      const r = await log.get(seq);
       if (!r) throw new StudioError('not_found', `no logged request ${seq}`);
       return r;
     },
-    'requestLog.clear': () => ({ cleared: log.clear() }),
+    'requestLog.clear': async () => ({ cleared: await log.clear() }),
   };
 }

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import type { StudioContext } from '../context';
+import { API_LOG_FILE } from '../paths';
 import type { Feature } from '../feature';
 import { createProactive, type Proactive } from '../proactive';
 import { createAgentsRepo } from '../store/agents-repo';
@@ -42,7 +44,12 @@ export function apiFeature(ctx: StudioContext): ApiFeature {
     },
     webhooksChanged: (projectId) => ctx.bus.emit('webhooks.changed', { projectId }),
   };
-  const log = createRequestLog(ctx.db, ctx.clock, ctx.bus);
+  const log = createRequestLog({
+    path: join(ctx.dataDir, API_LOG_FILE),
+    nativeBinding: ctx.nativeBinding,
+    bus: ctx.bus,
+    onProblem: (message) => console.error(`webhook-studio: ${message}`),
+  });
   registerApi(ctx.app, deps, log);
   let timer: NodeJS.Timeout | null = null;
 
@@ -51,7 +58,8 @@ export function apiFeature(ctx: StudioContext): ApiFeature {
     proactive: deps.proactive,
     webhooks: deps.webhooks,
     handlers: apiHandlers(deps, log),
-    start() {
+    async start() {
+      await log.ready;
       timer = setInterval(() => {
         try {
           deps.proactive.runDueWakeups();
@@ -61,9 +69,9 @@ export function apiFeature(ctx: StudioContext): ApiFeature {
       }, WAKEUP_TICK_MS);
       timer.unref();
     },
-    close() {
+    async close() {
       if (timer) clearInterval(timer);
-      log.close();
+      await log.close();
     },
   };
 }

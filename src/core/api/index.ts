@@ -10,7 +10,7 @@ import { operationsOf, routeSchemas, SONZAI_DOC, toFastifyPath, type OperationIn
 import { buildServedDoc, EXTENSION_OPERATIONS } from './served-doc';
 import { API_BODY_LIMIT, apiErrorHandler, apiNotFound, knownRoute, problemSender, type KnownRoute } from './problems';
 import { projectRoutes } from './projects';
-import { redactHeaders, type RequestLog } from './request-log';
+import type { RequestLog } from './request-log';
 import type { ApiDeps, OperationHandlers } from './types';
 import { createApiAjv } from './validator';
 import { wakeupRoutes } from './wakeups';
@@ -72,8 +72,9 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps, log: RequestLog
       );
 
       api.addHook('onRequest', async (req) => {
-        req.api = { started: process.hrtime.bigint(), lint: [], operationId: req.routeOptions.config?.operationId };
-        if (!req.routeOptions.config?.public) authenticate(deps, req);
+        const config = req.routeOptions.config;
+        req.api = { started: performance.now(), lint: [], operationId: config?.operationId };
+        if (!config?.public) authenticate(deps, req);
       });
       api.addHook('preHandler', async (req, reply) => {
         const info = req.api.operationId ? ops.get(req.api.operationId) : undefined;
@@ -90,7 +91,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps, log: RequestLog
         idem.complete(req, reply, payload);
         return payload;
       });
-      api.addHook('onResponse', async (req, reply) => logRequest(log, deps.random.uuid(), req, reply));
+      api.addHook('onResponse', async (req, reply) => logRequest(log, deps, req, reply));
       api.addHook('onRequestAbort', async (req) => idem.abandon(req));
 
       const known: KnownRoute[] = [];
@@ -131,24 +132,23 @@ function withExtraQuery(info: OperationInfo, extra: string[]): OperationInfo {
   return { ...info, op: { ...info.op, parameters: params } };
 }
 
-function logRequest(log: RequestLog, requestId: string, req: FastifyRequest, reply: FastifyReply): void {
+/** Hands the answered request to the log: references and numbers only (the writer thread does the rest). */
+function logRequest(log: RequestLog, deps: ApiDeps, req: FastifyRequest, reply: FastifyReply): void {
   const st = req.api;
   if (!st) return;
-  const [path, ...rest] = req.url.split('?');
-  log.add({
-    requestId,
+  log.capture({
     method: req.method,
-    path,
-    query: rest.join('?'),
+    url: req.url,
     operationId: st.operationId ?? null,
     status: reply.statusCode,
-    durationMs: Number(process.hrtime.bigint() - st.started) / 1e6,
+    durationMs: performance.now() - st.started,
     projectId: st.project?.project_id ?? null,
     keyId: st.key?.key_id ?? null,
-    requestHeaders: redactHeaders(req.headers),
+    headers: req.headers,
     requestBody: st.rawBody ?? null,
     responseBody: st.responseBody ?? null,
     lint: st.lint,
     idempotentReplay: !!st.replayed,
+    at: deps.clock.now().getTime(),
   });
 }

@@ -30,7 +30,8 @@ export interface ApiDeps {
 
 /** What the API's hooks learn about one request. */
 export interface ApiRequestState {
-  started: bigint;
+  /** `performance.now()` when the request arrived. */
+  started: number;
   operationId?: string;
   key?: KeyRow;
   project?: ProjectRow;

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { StartupError } from '../errors';
-import { migrate } from './migrate';
+import { migrate, type Migration } from './migrate';
 import { MIGRATIONS } from './migrations';
 
 export type Db = Database.Database;
@@ -29,6 +29,8 @@ function assertSqliteFile(path: string): void {
 export interface OpenStoreOptions {
   /** Path of the native addon to load (the Electron build in the desktop app). */
   nativeBinding?: string;
+  /** The schema to bring the file to (default: the studio's own). */
+  migrations?: readonly Migration[];
 }
 
 /** Opens (or creates) the studio database: WAL, foreign keys, migrations applied. */
@@ -45,7 +47,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Db {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    migrate(db, MIGRATIONS);
+    migrate(db, options.migrations ?? MIGRATIONS);
   } catch (err) {
     db.close();
     if (err instanceof StartupError) throw err;

@@ -7,6 +7,7 @@ import { m005Dispatch } from './005-dispatch';
 import { m006Tunnel } from './006-tunnel';
 import { m007Events } from './007-events';
 import { m008Inspector } from './008-inspector';
+import { m009RequestLogFile } from './009-request-log-file';
 
 /** Every migration, in order. Add new files; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m006Tunnel,
   m007Events,
   m008Inspector,
+  m009RequestLogFile,
 ];

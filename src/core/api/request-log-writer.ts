@@ -1,0 +1,60 @@
+/**
+ * The API request log's writer thread: owns `api-log.db`, stores the batches the request
+ * thread captures (redacting and cutting them here), answers the UI's reads in order, and
+ * announces each stored request back.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import {
+  openLogStore,
+  type LogStore,
+  type WriterCall,
+  type WriterReply,
+  type WriterRequest,
+} from './request-log-store';
+
+const port = parentPort!;
+const { path, nativeBinding } = workerData as { path: string; nativeBinding?: string };
+const post = (m: WriterReply) => port.postMessage(m);
+
+let store: LogStore | null = null;
+try {
+  store = openLogStore(path, nativeBinding);
+  post({ type: 'ready' });
+} catch (err) {
+  post({ type: 'failed', message: (err as Error).message });
+  port.close();
+}
+
+function run(s: LogStore, m: WriterCall): unknown {
+  switch (m.op) {
+    case 'list':
+      return s.list(m.filter);
+    case 'get':
+      return s.get(m.seq);
+    case 'clear':
+      return s.clear();
+    case 'close':
+      s.close();
+      store = null;
+      return true;
+  }
+}
+
+port.on('message', (m: WriterRequest) => {
+  const s = store;
+  if (!s) return;
+  if (m.type === 'append') {
+    try {
+      post({ type: 'logged', summaries: s.append(m.entries) });
+    } catch (err) {
+      post({ type: 'dropped', count: m.entries.length, message: (err as Error).message });
+    }
+    return;
+  }
+  try {
+    post({ type: 'reply', id: m.id, value: run(s, m) });
+  } catch (err) {
+    post({ type: 'reply', id: m.id, error: (err as Error).message });
+  }
+  if (m.op === 'close') port.close();
+});
