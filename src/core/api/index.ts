@@ -4,9 +4,9 @@ import { attemptRoutes } from './attempts';
 import { authenticate } from './auth';
 import { createIdempotency } from './idempotency';
 import { keyRoutes } from './keys';
-import { lintGeneric } from './lint';
+import { lintGeneric, lintInfoOf } from './lint';
 import { notificationRoutes } from './notifications';
-import { operationsOf, routeSchemas, SONZAI_DOC, toFastifyPath, type OperationInfo } from './openapi';
+import { operationsOf, routeSchemas, SONZAI_DOC, toFastifyPath } from './openapi';
 import { buildServedDoc, EXTENSION_OPERATIONS } from './served-doc';
 import { API_BODY_LIMIT, apiErrorHandler, apiNotFound, knownRoute, problemSender, type KnownRoute } from './problems';
 import { projectRoutes } from './projects';
@@ -48,6 +48,9 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps, log: RequestLog
   };
   const ops = operationsOf(SONZAI_DOC);
   for (const op of EXTENSION_OPERATIONS) ops.set(op.operationId, op);
+  const lintInfo = new Map(
+    [...ops.values()].map((info) => [info.operationId, lintInfoOf(info, SEED_QUERY[info.operationId])]),
+  );
   const missing = [...ops.keys()].filter((id) => !handlers[id]);
   if (missing.length) throw new Error(`mock API operations without a handler: ${missing.join(', ')}`);
   const servedDoc = buildServedDoc();
@@ -77,11 +80,8 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps, log: RequestLog
         if (!config?.public) authenticate(deps, req);
       });
       api.addHook('preHandler', async (req, reply) => {
-        const info = req.api.operationId ? ops.get(req.api.operationId) : undefined;
-        if (info) {
-          const extra = SEED_QUERY[info.operationId];
-          lintGeneric(req, extra ? withExtraQuery(info, extra) : info);
-        }
+        const lint = req.api.operationId ? lintInfo.get(req.api.operationId) : undefined;
+        if (lint) lintGeneric(req, lint);
         if (req.api.project && idem.check(req, reply)) return reply;
       });
       api.addHook('onSend', async (req, reply, payload) => {
@@ -125,11 +125,6 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps, log: RequestLog
     },
     { prefix: API_PREFIX },
   );
-}
-
-function withExtraQuery(info: OperationInfo, extra: string[]): OperationInfo {
-  const params = [...(info.op.parameters ?? []), ...extra.map((name) => ({ name, in: 'query' as const, schema: {} }))];
-  return { ...info, op: { ...info.op, parameters: params } };
 }
 
 /** Hands the answered request to the log: references and numbers only (the writer thread does the rest). */

@@ -10,21 +10,37 @@ export function addLint(req: FastifyRequest, code: string, message: string): voi
   if (!req.api.lint.some((n) => n.code === code && n.message === message)) req.api.lint.push({ code, message });
 }
 
+/** What the generic lint needs of an operation, computed once per route. */
+export interface LintInfo {
+  operationId: string;
+  /** Query parameters production knows: the published ones, plus those the seed pages document. */
+  knownQuery: ReadonlySet<string>;
+  hasBody: boolean;
+}
+
+export function lintInfoOf(info: OperationInfo, seedQuery: readonly string[] = []): LintInfo {
+  return {
+    operationId: info.operationId,
+    knownQuery: new Set([...publishedQuery(info), ...seedQuery]),
+    hasBody: !!info.op.requestBody,
+  };
+}
+
 /** Notes unknown query parameters and bodies sent to operations that take none. */
-export function lintGeneric(req: FastifyRequest, info: OperationInfo): void {
-  const known = publishedQuery(info);
-  const query = (req.query ?? {}) as Record<string, unknown>;
-  for (const name of Object.keys(query)) {
-    if (!known.has(name)) {
-      addLint(
-        req,
-        'unknown_query_parameter',
-        `query parameter "${name}" is not in the published schema of ${info.operationId}; production ignores it`,
-      );
+export function lintGeneric(req: FastifyRequest, info: LintInfo): void {
+  const query = req.query as Record<string, unknown> | undefined;
+  if (query) {
+    for (const name in query) {
+      if (!info.knownQuery.has(name)) {
+        addLint(
+          req,
+          'unknown_query_parameter',
+          `query parameter "${name}" is not in the published schema of ${info.operationId}; production ignores it`,
+        );
+      }
     }
   }
-  const hasBodySchema = !!info.op.requestBody;
-  if (!hasBodySchema && req.api.rawBody !== undefined && req.api.rawBody.trim() !== '') {
+  if (!info.hasBody && req.api.rawBody !== undefined && req.api.rawBody.trim() !== '') {
     addLint(
       req,
       'unexpected_body',

@@ -11,6 +11,11 @@ export type { CapturedRequest } from './request-log-store';
 export const LOG_FLUSH_MS = 20;
 /** …or as soon as this many are waiting. */
 const MAX_PENDING = 512;
+/**
+ * At most this many captured requests may wait for the writer; beyond it (a writer that
+ * cannot keep up) requests go unlogged, counted, and the count is reported once it drains.
+ */
+export const LOG_MAX_IN_FLIGHT = 20_000;
 /** How long closing waits for the writer to finish before stopping it. */
 const CLOSE_TIMEOUT_MS = 5000;
 
@@ -44,11 +49,15 @@ export function createRequestLog(opts: RequestLogOptions) {
   });
   worker.unref();
   let pending: CapturedRequest[] = [];
+  /** Sent to the writer, not yet stored. */
+  let inFlight = 0;
+  let unlogged = 0;
   let scheduled: NodeJS.Timeout | null = null;
   let nextId = 1;
   const calls = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   let broken: string | null = null;
   let closed = false;
+  let started = false;
   let resolveReady!: () => void;
   let rejectReady!: (e: Error) => void;
   const ready = new Promise<void>((res, rej) => {
@@ -66,21 +75,25 @@ export function createRequestLog(opts: RequestLogOptions) {
     for (const c of calls.values())
       c.reject(new StudioError('unavailable', `the API request log is unavailable: ${message}`));
     calls.clear();
-    if (!closed) opts.onProblem?.(`the API request log stopped: ${message}`);
+    // Before it started, the failure is the studio's start-up error (via `ready`), not a warning.
+    if (started && !closed) opts.onProblem?.(`the API request log stopped: ${message}`);
   }
 
   worker.on('message', (m: WriterReply) => {
     switch (m.type) {
       case 'ready':
+        started = true;
         resolveReady();
         return;
       case 'failed':
         fail(m.message);
         return;
       case 'logged':
+        settled(m.summaries.length);
         for (const s of m.summaries) opts.bus.emit('apiRequest.logged', s);
         return;
       case 'dropped':
+        settled(m.count);
         opts.onProblem?.(`the API request log could not store ${m.count} requests: ${m.message}`);
         return;
       case 'reply': {
@@ -98,12 +111,21 @@ export function createRequestLog(opts: RequestLogOptions) {
 
   const post = (m: WriterRequest) => worker.postMessage(m);
 
+  function settled(count: number): void {
+    inFlight -= count;
+    if (unlogged && inFlight < LOG_MAX_IN_FLIGHT / 2) {
+      opts.onProblem?.(`${unlogged} API requests were not logged: the log writer fell behind`);
+      unlogged = 0;
+    }
+  }
+
   function flush(): void {
     if (scheduled) clearTimeout(scheduled);
     scheduled = null;
     if (!pending.length || broken) return;
     const entries = pending;
     pending = [];
+    inFlight += entries.length;
     post({ type: 'append', entries });
   }
 
@@ -123,6 +145,10 @@ export function createRequestLog(opts: RequestLogOptions) {
     /** Queues one answered request (called on the request thread: keep it cheap). */
     capture(e: CapturedRequest): void {
       if (closed || broken) return;
+      if (inFlight + pending.length >= LOG_MAX_IN_FLIGHT) {
+        unlogged++;
+        return;
+      }
       pending.push(e);
       if (pending.length >= MAX_PENDING) flush();
       else scheduled ??= setTimeout(flush, LOG_FLUSH_MS);

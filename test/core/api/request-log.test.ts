@@ -1,4 +1,9 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStudio } from '../../../src/core/index';
+import { tempDir } from '../../helpers/tmp';
 import type { ApiRequestSummary } from '../../../src/shared/contract/api';
 import { startApi, type Harness } from './helpers';
 
@@ -90,3 +95,54 @@ describe('API request log and request lint', () => {
     expect(d.requestBody.length).toBe(16 * 1024);
   });
 });
+
+describe('the request log’s own file', () => {
+  it('is api-log.db in the data dir, written off the request thread, and survives a restart', async () => {
+    const dataDir = tempDir();
+    const first = await createStudio({ dataDir, port: 0, writeRuntimeFile: false });
+    const { apiBaseUrl, apiKey } = first.status();
+    const res = await fetch(`${apiBaseUrl}/api/v1/webhooks`, { headers: { authorization: `Bearer ${apiKey}` } });
+    expect(res.status).toBe(200);
+    // Closing stores what was captured but not yet written.
+    await first.close();
+    expect(existsSync(join(dataDir, 'api-log.db'))).toBe(true);
+
+    const second = await createStudio({ dataDir, port: 0, writeRuntimeFile: false });
+    try {
+      const r = await second.dispatch({ id: 1, method: 'requestLog.list', params: {} });
+      expect('result' in r && r.result).toMatchObject({
+        requests: [{ method: 'GET', path: '/api/v1/webhooks', status: 200 }],
+      });
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('a log file that is not SQLite stops start-up with a clear error, untouched, and frees the port', async () => {
+    const dataDir = tempDir();
+    const path = join(dataDir, 'api-log.db');
+    writeFileSync(path, 'my notes, not a database\n');
+    const port = await freePort();
+    await expect(createStudio({ dataDir, port, writeRuntimeFile: false })).rejects.toThrow(
+      /api-log\.db is not an SQLite database/,
+    );
+    expect(readFileSync(path, 'utf8')).toBe('my notes, not a database\n');
+    // Nothing is left listening.
+    const again = createServer();
+    await new Promise<void>((resolve, reject) => {
+      again.once('error', reject);
+      again.listen(port, '127.0.0.1', resolve);
+    });
+    again.close();
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,120 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  LOG_BODY_LIMIT,
+  LOG_MAX_ROWS,
+  openLogStore,
+  redactHeaders,
+  type CapturedRequest,
+  type LogStore,
+} from '../../../src/core/api/request-log-store';
+import { tempDir } from '../../helpers/tmp';
+
+const at = Date.parse('2026-11-24T10:00:00.000Z');
+
+function captured(over: Partial<CapturedRequest> = {}): CapturedRequest {
+  return {
+    method: 'PUT',
+    url: '/api/v1/webhooks/agent.message',
+    operationId: 'upsertWebhookForTenant',
+    status: 200,
+    durationMs: 0.4567,
+    projectId: 'proj_1',
+    keyId: 'key_1',
+    headers: { host: '127.0.0.1:1', authorization: 'Bearer sk_live_secret_value', 'content-type': 'application/json' },
+    requestBody: '{"webhook_url":"https://x.test/h","auth_header":"Bearer handler-token"}',
+    responseBody: '{"success":true,"signing_secret":"whsec_abcdefghijklmnop"}',
+    lint: [],
+    idempotentReplay: false,
+    at,
+    ...over,
+  };
+}
+
+let store: LogStore | null = null;
+afterEach(() => {
+  store?.close();
+  store = null;
+});
+const open = () => (store = openLogStore(join(tempDir(), 'api-log.db')));
+
+describe('request log store (the writer thread’s file)', () => {
+  it('stores a batch in order, splitting path and query, with the studio-clock time and a rounded duration', () => {
+    const s = open();
+    const out = s.append([
+      captured({ url: '/api/v1/agents/a/wakeups?user_id=u&x=1', method: 'GET', status: 200 }),
+      captured(),
+    ]);
+    expect(out.map((r) => r.seq)).toEqual([1, 2]);
+    expect(out[0]).toMatchObject({ path: '/api/v1/agents/a/wakeups', query: 'user_id=u&x=1', durationMs: 0.457 });
+    expect(out[0].createdAt).toBe('2026-11-24T10:00:00.000Z');
+    expect(out[0].requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(s.list({ limit: 10 }).map((r) => r.seq)).toEqual([2, 1]);
+  });
+
+  it('never keeps a usable credential: API key, signing secret and handler auth header keep a prefix', () => {
+    const s = open();
+    const [row] = s.append([captured()]);
+    const d = s.get(row.seq)!;
+    expect(d.requestHeaders.authorization).toBe('Bearer sk_live…');
+    expect(JSON.parse(d.requestBody!).auth_header).toBe('Bearer ha…');
+    expect(JSON.parse(d.responseBody!).signing_secret).toBe('whsec_abc…');
+    expect(JSON.stringify(d)).not.toContain('secret_value');
+    expect(redactHeaders({ Cookie: 'session=abcdefghijkl', 'x-api-key': ['k1234567890'] })).toEqual({
+      Cookie: 'session…',
+      'x-api-key': 'k123456…',
+    });
+  });
+
+  it(`cuts bodies over ${LOG_BODY_LIMIT} characters and says so`, () => {
+    const s = open();
+    const big = `{"a":"${'x'.repeat(LOG_BODY_LIMIT)}"}`;
+    const [row] = s.append([captured({ requestBody: big, responseBody: null })]);
+    const d = s.get(row.seq)!;
+    expect(d.requestBody).toHaveLength(LOG_BODY_LIMIT);
+    expect(d.requestBodyTruncated).toBe(true);
+    expect(d.responseBody).toBeNull();
+    expect(d.responseBodyTruncated).toBe(false);
+  });
+
+  it('filters by method, status, status class, path text (LIKE characters literal), lint and cursor', () => {
+    const s = open();
+    s.append([
+      captured({ method: 'GET', url: '/api/v1/webhooks', status: 200 }),
+      captured({ method: 'GET', url: '/api/v1/agents/100%_real', status: 404 }),
+      captured({ status: 422, lint: [{ code: 'unexpected_body', message: 'm' }] }),
+      captured({ method: 'DELETE', url: '/api/v1/webhooks/agent.message', status: 204 }),
+    ]);
+    const paths = (f: Parameters<LogStore['list']>[0]) => s.list(f).map((r) => `${r.method} ${r.path} ${r.status}`);
+    expect(paths({ method: 'get', limit: 10 })).toEqual([
+      'GET /api/v1/agents/100%_real 404',
+      'GET /api/v1/webhooks 200',
+    ]);
+    expect(paths({ status: '4xx', limit: 10 })).toEqual([
+      'PUT /api/v1/webhooks/agent.message 422',
+      'GET /api/v1/agents/100%_real 404',
+    ]);
+    expect(paths({ status: 204, limit: 10 })).toEqual(['DELETE /api/v1/webhooks/agent.message 204']);
+    expect(paths({ path: '%_', limit: 10 })).toEqual(['GET /api/v1/agents/100%_real 404']);
+    expect(paths({ lintOnly: true, limit: 10 })).toEqual(['PUT /api/v1/webhooks/agent.message 422']);
+    expect(s.list({ beforeSeq: 3, limit: 1 }).map((r) => r.seq)).toEqual([2]);
+    expect(s.get(99)).toBeUndefined();
+  });
+
+  it(`keeps the newest ${LOG_MAX_ROWS} requests`, () => {
+    const s = open();
+    const batch = Array.from({ length: 500 }, () => captured({ requestBody: null, responseBody: null }));
+    for (let i = 0; i < LOG_MAX_ROWS / 500 + 2; i++) s.append(batch);
+    const rows = s.list({ limit: LOG_MAX_ROWS + 1000 });
+    expect(rows).toHaveLength(LOG_MAX_ROWS);
+    expect(rows[0].seq).toBe(LOG_MAX_ROWS + 1000);
+    expect(rows.at(-1)!.seq).toBe(1001);
+  });
+
+  it('clears everything and reports how many', () => {
+    const s = open();
+    s.append([captured(), captured()]);
+    expect(s.clear()).toBe(2);
+    expect(s.list({ limit: 10 })).toEqual([]);
+  });
+});
