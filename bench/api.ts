@@ -7,6 +7,8 @@
  * Run: npx tsx bench/api.ts
  */
 import { request, Agent } from 'node:http';
+import { cpus } from 'node:os';
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 
 const WORKERS = 16;
@@ -87,6 +89,18 @@ async function main() {
     worker.once('message', resolve);
     worker.once('error', reject);
   });
+  const elu = () =>
+    new Promise<EventLoopUtilization>((resolve) => {
+      worker.once('message', (m: { elu: EventLoopUtilization }) => resolve(m.elu));
+      worker.postMessage('elu');
+    });
+  /** A run against the mock, with how busy the servers' thread was meanwhile (1 = never idle). */
+  const mockRun = async (c: (typeof cases)[number]) => {
+    const before = await elu();
+    const r = await load(s.port, c.method, c.path, auth, c.body);
+    const after = await elu();
+    return { ...r, elu: performance.eventLoopUtilization(after, before).utilization };
+  };
   const auth = { authorization: `Bearer ${ready.apiKey}`, 'content-type': 'application/json' };
   const upsertBody = ready.upsertBody;
   const s = { port: ready.mockPort };
@@ -102,16 +116,16 @@ async function main() {
     },
   ];
   console.log(
-    `workers=${WORKERS}, ${SECONDS}s per run, ${ROUNDS} rounds alternating mock/bare/plain fastify; medians of rounds`,
+    `${cpus().length} CPUs; workers=${WORKERS}, ${SECONDS}s per run, ${ROUNDS} rounds alternating mock/bare/plain fastify; medians of rounds`,
   );
   // BENCH_CASE=get|put runs one case only (for profiling).
   const only = process.env.BENCH_CASE;
   for (const c of cases.filter((x) => !only || x.method === only.toUpperCase())) {
-    const mock: Result[] = [];
+    const mock: (Result & { elu: number })[] = [];
     const base: Result[] = [];
     const plain: Result[] = [];
     for (let r = 0; r < ROUNDS; r++) {
-      mock.push(await load(s.port, c.method, c.path, auth, c.body));
+      mock.push(await mockRun(c));
       base.push(await load(barePort, c.method, c.path, auth, c.body));
       plain.push(await load(ready.plainPort, c.method, c.path, auth, c.body));
     }
@@ -132,7 +146,7 @@ async function main() {
     };
     console.log(`\n${c.name}`);
     console.log(
-      `  mock  ${m.rps.toFixed(0).padStart(7)} req/s   p50 ${m.p50.toFixed(2)} ms   p99 ${m.p99.toFixed(2)} ms`,
+      `  mock  ${m.rps.toFixed(0).padStart(7)} req/s   p50 ${m.p50.toFixed(2)} ms   p99 ${m.p99.toFixed(2)} ms   server thread busy ${(median(mock.map((x) => x.elu)) * 100).toFixed(0)}%`,
     );
     console.log(
       `  bare  ${b.rps.toFixed(0).padStart(7)} req/s   p50 ${b.p50.toFixed(2)} ms   p99 ${b.p99.toFixed(2)} ms`,

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { parentPort } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
 import { createStudio } from '../../src/core/index';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-api-'));
@@ -54,7 +55,12 @@ parentPort!.postMessage({
   apiKey: s.apiKey,
   upsertBody,
 });
-parentPort!.once('message', async () => {
+// The bench asks for this thread's event-loop utilisation around each run ('elu'), then 'stop'.
+parentPort!.on('message', async (m: string) => {
+  if (m === 'elu') {
+    parentPort!.postMessage({ elu: performance.eventLoopUtilization() });
+    return;
+  }
   bare.close();
   await plain.close();
   await studio.close();
