@@ -163,7 +163,7 @@ export function openLogStore(path: string, nativeBinding?: string) {
   const listed = new Map<string, ReturnType<typeof db.prepare<unknown[], Row>>>();
   let sinceTrim = 0;
 
-  const appendTx = db.transaction((batch: CapturedRequest[]) => {
+  const appendTx = db.transaction((batch: CapturedRequest[], announce: boolean) => {
     const out: ApiRequestSummary[] = [];
     for (const e of batch) {
       const q = e.url.indexOf('?');
@@ -193,20 +193,22 @@ export function openLogStore(path: string, nativeBinding?: string) {
         e.idempotentReplay ? 1 : 0,
         createdAt,
       );
-      out.push({
-        seq: Number(info.lastInsertRowid),
-        requestId,
-        method: e.method,
-        path,
-        query,
-        operationId: e.operationId,
-        status: e.status,
-        durationMs,
-        projectId: e.projectId,
-        lint: e.lint,
-        idempotentReplay: e.idempotentReplay,
-        createdAt,
-      });
+      if (announce) {
+        out.push({
+          seq: Number(info.lastInsertRowid),
+          requestId,
+          method: e.method,
+          path,
+          query,
+          operationId: e.operationId,
+          status: e.status,
+          durationMs,
+          projectId: e.projectId,
+          lint: e.lint,
+          idempotentReplay: e.idempotentReplay,
+          createdAt,
+        });
+      }
     }
     sinceTrim += batch.length;
     if (sinceTrim >= 500) {
@@ -217,8 +219,8 @@ export function openLogStore(path: string, nativeBinding?: string) {
   });
 
   return {
-    /** Stores a batch in one transaction; the summaries, in order, for live announcements. */
-    append: (batch: CapturedRequest[]): ApiRequestSummary[] => appendTx(batch),
+    /** Stores a batch in one transaction; with `announce`, their summaries in order (for live views). */
+    append: (batch: CapturedRequest[], announce = true): ApiRequestSummary[] => appendTx(batch, announce),
     /** Newest first. Each filter combination's statement is prepared once. */
     list(f: LogFilter): ApiRequestSummary[] {
       const where: string[] = [];
@@ -274,12 +276,13 @@ export type LogStore = ReturnType<typeof openLogStore>;
 export type WriterCall =
   { op: 'list'; filter: LogFilter } | { op: 'get'; seq: number } | { op: 'clear' } | { op: 'close' };
 export type WriterRequest =
-  { type: 'append'; entries: CapturedRequest[] } | ({ type: 'call'; id: number } & WriterCall);
+  { type: 'append'; entries: CapturedRequest[]; announce: boolean } | ({ type: 'call'; id: number } & WriterCall);
 
 /** Messages from the log writer thread. */
 export type WriterReply =
   | { type: 'ready' }
   | { type: 'failed'; message: string }
   | { type: 'logged'; summaries: ApiRequestSummary[] }
+  | { type: 'stored'; count: number }
   | { type: 'dropped'; count: number; message: string }
   | { type: 'reply'; id: number; value?: unknown; error?: string };

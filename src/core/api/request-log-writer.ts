@@ -45,7 +45,8 @@ port.on('message', (m: WriterRequest) => {
   if (!s) return;
   if (m.type === 'append') {
     try {
-      post({ type: 'logged', summaries: s.append(m.entries) });
+      const summaries = s.append(m.entries, m.announce);
+      post(m.announce ? { type: 'logged', summaries } : { type: 'stored', count: m.entries.length });
     } catch (err) {
       post({ type: 'dropped', count: m.entries.length, message: (err as Error).message });
     }

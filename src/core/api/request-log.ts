@@ -92,6 +92,9 @@ export function createRequestLog(opts: RequestLogOptions) {
         settled(m.summaries.length);
         for (const s of m.summaries) opts.bus.emit('apiRequest.logged', s);
         return;
+      case 'stored':
+        settled(m.count);
+        return;
       case 'dropped':
         settled(m.count);
         opts.onProblem?.(`the API request log could not store ${m.count} requests: ${m.message}`);
@@ -126,7 +129,8 @@ export function createRequestLog(opts: RequestLogOptions) {
     const entries = pending;
     pending = [];
     inFlight += entries.length;
-    post({ type: 'append', entries });
+    // Summaries come back only if someone (a UI, a test) listens for them.
+    post({ type: 'append', entries, announce: opts.bus.wants('apiRequest.logged') });
   }
 
   function call<T>(m: WriterCall): Promise<T> {

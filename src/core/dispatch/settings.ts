@@ -13,9 +13,12 @@ import type { SettingsRepo } from '../store/settings-repo';
  */
 export function createDeliverySettings(settings: SettingsRepo, bus: EventBus) {
   let cache: DeliverySettings = settings.get().delivery;
-  const unsubscribe = bus.subscribe((e) => {
-    if (e.event === 'settings.changed') cache = e.payload.delivery;
-  });
+  const unsubscribe = bus.subscribe(
+    (e) => {
+      if (e.event === 'settings.changed') cache = e.payload.delivery;
+    },
+    ['settings.changed'],
+  );
   return {
     get: (): DeliverySettings => cache,
     set(patch: DeliverySettingsPatch): DeliverySettings {

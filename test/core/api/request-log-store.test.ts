@@ -50,6 +50,9 @@ describe('request log store (the writer thread’s file)', () => {
     expect(out[0].createdAt).toBe('2026-11-24T10:00:00.000Z');
     expect(out[0].requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(s.list({ limit: 10 }).map((r) => r.seq)).toEqual([2, 1]);
+    // With nobody watching live, a batch is stored without building its summaries.
+    expect(s.append([captured()], false)).toEqual([]);
+    expect(s.list({ limit: 10 }).map((r) => r.seq)).toEqual([3, 2, 1]);
   });
 
   it('never keeps a usable credential: API key, signing secret and handler auth header keep a prefix', () => {
