@@ -17,10 +17,18 @@ interface Rec {
   created_at: string;
 }
 
+/** The body as compact JSON when it parsed (so whitespace does not make another request), else as sent. */
+function canonicalBody(req: FastifyRequest): string {
+  if (req.body !== undefined && req.body !== null) return JSON.stringify(req.body);
+  return req.api.rawBody ?? '';
+}
+
 /**
  * `Idempotency-Key` on POST/PUT/PATCH: the same key and request within 24 h answers the
  * first response again (no second side effect); the same key with another request → 409.
- * Keys are scoped to the caller's project. 5xx answers are not remembered (retry allowed).
+ * Keys are scoped to the caller's project. "The same request" is the method, the path with
+ * its query, and the body as JSON (whitespace aside). Only successful answers are
+ * remembered: a refused or failed request did nothing, so a retry runs again.
  */
 export function createIdempotency(db: Db, clock: Clock) {
   const get = db.prepare<[string, string], Rec>(
@@ -55,7 +63,7 @@ export function createIdempotency(db: Db, clock: Clock) {
       }
       const projectId = req.api.project!.project_id;
       const hash = createHash('sha256')
-        .update(`${req.method} ${req.url.split('?')[0]}\n${req.api.rawBody ?? ''}`)
+        .update(`${req.method} ${req.url}\n${canonicalBody(req)}`)
         .digest('hex');
       let rec = get.get(projectId, key);
       if (rec && Date.parse(rec.created_at) < now.getTime() - IDEMPOTENCY_TTL_MS) {
@@ -86,7 +94,7 @@ export function createIdempotency(db: Db, clock: Clock) {
       const idem = req.api.idem;
       if (!idem) return;
       req.api.idem = undefined;
-      if (reply.statusCode >= 500) {
+      if (reply.statusCode >= 300) {
         del.run(idem.projectId, idem.key);
         return;
       }

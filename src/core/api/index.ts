@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { agentRoutes } from './agents';
 import { attemptRoutes } from './attempts';
 import { authenticate } from './auth';
+import { HttpProblem } from '../http/problem';
 import { createIdempotency } from './idempotency';
 import { keyRoutes } from './keys';
 import { lintGeneric, lintInfoOf } from './lint';
@@ -18,6 +19,17 @@ import { webhookRoutes } from './webhooks';
 import { workbenchRoutes } from './workbench';
 
 export const API_PREFIX = '/api/v1';
+
+type ParserDone = (err: Error | null, body?: unknown) => void;
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Operations whose body the handler validates itself (it accepts more than one shape). */
 const BODY_IN_HANDLER = new Set(['scheduleWakeup', 'acknowledgeAllProjectNotifications', 'workbenchAdvanceTime']);
@@ -63,16 +75,37 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps, log: RequestLog
       api.decorateRequest('api', null as never);
       api.removeAllContentTypeParsers();
       const jsonParser = api.getDefaultJsonParser('error', 'error');
-      api.addContentTypeParser(
-        'application/json',
-        { parseAs: 'string', bodyLimit: API_BODY_LIMIT },
-        (req, body, done) => {
-          const text = String(body);
-          req.api.rawBody = text;
-          if (!text.trim()) return done(null, undefined);
-          jsonParser(req, text, done);
-        },
-      );
+      const parseJson = (req: FastifyRequest, body: string | Buffer, done: ParserDone) => {
+        const text = String(body);
+        req.api.rawBody = text;
+        if (!text.trim()) return done(null, undefined);
+        jsonParser(req, text, (err, parsed) => {
+          // Valid JSON refused all the same names __proto__ / constructor.prototype: an unknown property.
+          if (err && isJson(text)) {
+            return done(
+              new HttpProblem(422, 'validation failed', [
+                { location: 'body', message: 'unexpected property (__proto__ and constructor.prototype are refused)' },
+              ]),
+            );
+          }
+          done(err, parsed);
+        });
+      };
+      const parserOptions = { parseAs: 'string' as const, bodyLimit: API_BODY_LIMIT };
+      // As Huma (production): JSON and any `+json` type; a body without a Content-Type is read as JSON.
+      for (const type of ['application/json', /^application\/[\w.-]+\+json$/]) {
+        api.addContentTypeParser(type, parserOptions, (req, body, done) =>
+          parseJson(req, body as unknown as string, done),
+        );
+      }
+      api.addContentTypeParser('*', parserOptions, (req, body, done) => {
+        if (req.headers['content-type'] === undefined) return parseJson(req, body as unknown as string, done);
+        const err = Object.assign(new Error('unsupported media type'), {
+          code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+          statusCode: 415,
+        });
+        done(err);
+      });
 
       api.addHook('onRequest', async (req) => {
         const config = req.routeOptions.config;

@@ -19,10 +19,17 @@ type Send = (
 export function problemSender(baseUrl: () => string): Send {
   return (req, reply, status, detail, errors) => {
     const path = req.url.split('?')[0].slice(0, 2048);
+    const base = baseUrl();
     return reply
       .code(status)
       .type('application/problem+json')
-      .send(problem(status, detail, { instance: `${baseUrl()}${path}`, errors }));
+      .send(
+        problem(status, detail, {
+          instance: `${base}${path}`,
+          errors,
+          schema: `${base}/api/v1/schemas/ErrorModel.json`,
+        }),
+      );
   };
 }
 

@@ -26,6 +26,9 @@ const CLOSE_TIMEOUT_MS = 5000;
 const WRITER_NAME = import.meta.url.endsWith('.ts') ? './request-log-writer.ts' : './request-log-writer.mjs';
 export const DEFAULT_WRITER_URL = new URL(WRITER_NAME, import.meta.url);
 
+/** A timer that never holds the process by itself (the ref'd writer does while closing). */
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
 export interface RequestLogOptions {
   /** The log's SQLite file. */
   path: string;
@@ -102,6 +105,7 @@ export function createRequestLog(opts: RequestLogOptions) {
       case 'reply': {
         const c = calls.get(m.id);
         calls.delete(m.id);
+        if (!calls.size && !closed) worker.unref();
         if (m.error === undefined) c?.resolve(m.value);
         else c?.reject(new StudioError('unavailable', `the API request log failed: ${m.error}`));
       }
@@ -137,6 +141,8 @@ export function createRequestLog(opts: RequestLogOptions) {
     if (broken) return Promise.reject(new StudioError('unavailable', `the API request log is unavailable: ${broken}`));
     flush();
     const id = nextId++;
+    // An idle writer must not keep the process alive, but an awaited answer must.
+    worker.ref();
     return new Promise<T>((resolve, reject) => {
       calls.set(id, { resolve: resolve as (v: unknown) => void, reject });
       post({ type: 'call', id, ...m });
@@ -164,21 +170,20 @@ export function createRequestLog(opts: RequestLogOptions) {
     /** Stores what is queued, closes the file, and ends the writer thread. */
     async close(): Promise<void> {
       if (closed) return;
+      // Until the writer has stopped, it keeps the process alive (its file is being closed).
+      worker.ref();
       if (!broken) {
         try {
           const done = call<boolean>({ op: 'close' });
           closed = true;
-          await Promise.race([done, new Promise((r) => setTimeout(r, CLOSE_TIMEOUT_MS).unref())]);
+          await Promise.race([done, delay(CLOSE_TIMEOUT_MS)]);
         } catch {
           /* already reported */
         }
       }
       closed = true;
       if (scheduled) clearTimeout(scheduled);
-      const stopped = await Promise.race([
-        exited.then(() => true),
-        new Promise<boolean>((r) => setTimeout(() => r(false), 500).unref()),
-      ]);
+      const stopped = await Promise.race([exited.then(() => true), delay(500).then(() => false)]);
       if (!stopped) await worker.terminate();
     },
   };

@@ -85,13 +85,13 @@ export function workbenchRoutes(deps: ApiDeps): OperationHandlers {
 
   function advance(projectIds: string[], p: { hours: number; agentId?: string; userId?: string }) {
     const now = deps.proactive.clock.advance(p.hours * 3_600_000);
-    const ran: WakeupRow[] = deps.proactive.runDueWakeups(now);
-    const mine = ran.filter(
-      (w) =>
-        projectIds.includes(w.project_id) &&
-        (!p.agentId || w.agent_id === p.agentId) &&
-        (!p.userId || w.user_id === p.userId),
-    );
+    // Only the caller's wakeups run here (and all of them are reported). The studio clock is
+    // shared, so other projects' wakeups that came due run on the next periodic tick.
+    const mine: WakeupRow[] = deps.proactive.runDueWakeups(now, {
+      projectIds,
+      agentId: p.agentId,
+      userId: p.userId,
+    });
     const days = Math.floor(p.hours / 24);
     return {
       days_processed: days,

@@ -9,6 +9,8 @@ export interface FieldError {
 }
 
 export interface Problem {
+  /** The mock API links its `ErrorModel` schema, as production (Huma) does. */
+  $schema?: string;
   type: string;
   title: string;
   status: number;
@@ -35,12 +37,29 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/**
+ * A field error's `value` as echoed back: strings cut to 200 characters, arrays and
+ * objects to 20 entries and 3 levels. The value may be anything a client sent (a
+ * 5,000-level array must not break the answer that rejects it).
+ */
+export function boundedValue(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return value.length > 200 ? `${value.slice(0, 200)}…` : value;
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= 3) return Array.isArray(value) ? '[…]' : '{…}';
+  if (Array.isArray(value)) return value.slice(0, 20).map((v) => boundedValue(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value).slice(0, 20))
+    out[k] = boundedValue((value as Record<string, unknown>)[k], depth + 1);
+  return out;
+}
+
 export function problem(
   status: number,
   detail: string,
-  extra: { instance?: string; errors?: FieldError[] } = {},
+  extra: { instance?: string; errors?: FieldError[]; schema?: string } = {},
 ): Problem {
   const p: Problem = {
+    ...(extra.schema ? { $schema: extra.schema } : {}),
     type: 'about:blank',
     title: TITLES[status] ?? 'Error',
     status,
@@ -49,7 +68,7 @@ export function problem(
     message: detail,
   };
   if (extra.instance) p.instance = extra.instance;
-  if (extra.errors?.length) p.errors = extra.errors;
+  if (extra.errors?.length) p.errors = extra.errors.map((e) => ({ ...e, value: boundedValue(e.value) }));
   return p;
 }
 

@@ -39,7 +39,10 @@ export function createHttpServer(): FastifyInstance {
     if ('code' in err && err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       detail = `request body is larger than the limit of ${MAX_BODY_BYTES} bytes`;
     }
-    if (status >= 500) req.log.error(err);
+    if (status >= 500) {
+      req.log.error(err);
+      detail = 'internal error in the studio (a bug: please report it)';
+    }
     void reply
       .code(status)
       .type('application/problem+json')

@@ -2,7 +2,7 @@ import type { Clock, Random } from '../deps';
 import type { Db } from '../store/open';
 import { createNotificationsRepo, type NewProactive, type NewProjectNotification } from './notifications-repo';
 import { createStudioClock } from './studio-clock';
-import { createWakeupsRepo, type WakeupRow } from './wakeups-repo';
+import { createWakeupsRepo, type WakeupRow, type WakeupScope } from './wakeups-repo';
 
 export type { ProactiveRow, ProjectNotificationRow } from './notifications-repo';
 export type { WakeupRow } from './wakeups-repo';
@@ -18,7 +18,7 @@ export function defaultWakeupMessage(w: Pick<WakeupRow, 'intent' | 'check_type'>
  *
  * - `createProactiveNotification(...)` queues a pending agent notification for a user.
  * - `createProjectNotification(...)` queues a pending project notification.
- * - `runDueWakeups(now)` marks every wakeup due at `now` executed and returns them;
+ * - `runDueWakeups(now, scope?)` marks every wakeup due at `now` (in scope) executed and returns them;
  *   each one is also passed to the `onWakeupExecuted` listeners (the lead glues these
  *   to the dispatcher: executed wakeup → `agent.wakeup` / `on_wakeup_ready` events).
  */
@@ -29,8 +29,8 @@ export function createProactive(db: Db, real: Clock, random: Random) {
   const wakeups = createWakeupsRepo(db, clock, random);
   const listeners = new Set<(w: WakeupRow) => void>();
 
-  function runDueWakeups(now: Date = studioClock.now()): WakeupRow[] {
-    const ran = wakeups.runDue(now, defaultWakeupMessage);
+  function runDueWakeups(now: Date = studioClock.now(), scope?: WakeupScope): WakeupRow[] {
+    const ran = wakeups.runDue(now, defaultWakeupMessage, scope);
     for (const w of ran) {
       for (const cb of listeners) {
         try {

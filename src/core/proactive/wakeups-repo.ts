@@ -31,6 +31,13 @@ export interface NewWakeup {
   eventDescription?: string;
 }
 
+/** Which wakeups a run may execute: these projects, this agent, this user (each optional). */
+export interface WakeupScope {
+  projectIds?: readonly string[];
+  agentId?: string;
+  userId?: string;
+}
+
 /** At most this many wakeups run in one `runDue` call; the rest run on the next. */
 export const MAX_WAKEUPS_PER_RUN = 1000;
 
@@ -45,8 +52,14 @@ export function createWakeupsRepo(db: Db, clock: Clock, random: Random) {
     `SELECT * FROM wakeups WHERE agent_id = ? AND (? IS NULL OR status = ?) AND (? IS NULL OR user_id = ?)
      ORDER BY scheduled_at, seq LIMIT ?`,
   );
-  const due = db.prepare<[string, number], WakeupRow>(
-    "SELECT * FROM wakeups WHERE status = 'pending' AND scheduled_at <= ? ORDER BY scheduled_at, seq LIMIT ?",
+  const due = db.prepare<
+    [string, string | null, string | null, string | null, string | null, string | null, string | null, number],
+    WakeupRow
+  >(
+    `SELECT * FROM wakeups WHERE status = 'pending' AND scheduled_at <= ?
+       AND (? IS NULL OR project_id IN (SELECT value FROM json_each(?)))
+       AND (? IS NULL OR agent_id = ?) AND (? IS NULL OR user_id = ?)
+     ORDER BY scheduled_at, seq LIMIT ?`,
   );
   const markExecuted = db.prepare(
     "UPDATE wakeups SET status = 'executed', executed_at = ?, generated_message = ? WHERE wakeup_id = ? AND status = 'pending'",
@@ -76,21 +89,30 @@ export function createWakeupsRepo(db: Db, clock: Clock, random: Random) {
     return listQ.all(agentId, st, st, u, u, f.limit);
   }
 
-  /** Marks every pending wakeup due at `now` executed (with `executed_at = now`) and returns them. */
-  const runDue = db.transaction((now: Date, message: (w: WakeupRow) => string): WakeupRow[] => {
-    const at = now.toISOString();
-    const ran: WakeupRow[] = [];
-    for (const w of due.all(at, MAX_WAKEUPS_PER_RUN)) {
-      if (markExecuted.run(at, message(w), w.wakeup_id).changes) ran.push(byId.get(w.wakeup_id)!);
-    }
-    return ran;
-  });
+  /**
+   * Marks every pending wakeup due at `now` (within `scope`, if given) executed, with
+   * `executed_at = now`, and returns them.
+   */
+  const runDue = db.transaction(
+    (now: Date, message: (w: WakeupRow) => string, scope: WakeupScope = {}): WakeupRow[] => {
+      const at = now.toISOString();
+      const ran: WakeupRow[] = [];
+      const projects = scope.projectIds ? JSON.stringify(scope.projectIds) : null;
+      const agent = scope.agentId ?? null;
+      const user = scope.userId ?? null;
+      for (const w of due.all(at, projects, projects, agent, agent, user, user, MAX_WAKEUPS_PER_RUN)) {
+        if (markExecuted.run(at, message(w), w.wakeup_id).changes) ran.push(byId.get(w.wakeup_id)!);
+      }
+      return ran;
+    },
+  );
 
   return {
     create,
     list,
     get: (id: string) => byId.get(id),
-    runDue: (now: Date, message: (w: WakeupRow) => string): WakeupRow[] => runDue(now, message),
+    runDue: (now: Date, message: (w: WakeupRow) => string, scope?: WakeupScope): WakeupRow[] =>
+      runDue(now, message, scope),
   };
 }
 export type WakeupsRepo = ReturnType<typeof createWakeupsRepo>;

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { proactiveOn } from './fixtures';
 import { expectProblem, startApi, type Harness } from './helpers';
 
 let h: Harness;
@@ -81,6 +82,41 @@ describe('Idempotency-Key', () => {
     const clash = await h.api('POST', '/projects', { body: { name: 'Second' }, headers });
     expectProblem(clash, 409);
     expect(count(h, "SELECT COUNT(*) AS n FROM projects WHERE name = 'Second'")).toBe(0);
+  });
+
+  it('the query string is part of the request: another filter with the same key → 409, nothing done', async () => {
+    const agent = 'agent-bob';
+    const p = proactiveOn(h.studio.context.db);
+    for (const a of [h.agentId, h.agentId, agent, agent]) {
+      p.createProjectNotification({ projectId: h.projectId, eventType: 'agent.message', payload: {}, agentId: a });
+    }
+    const pendingFor = (a: string) =>
+      count(h, `SELECT COUNT(*) AS n FROM project_notifications WHERE agent_id = '${a}' AND status = 'pending'`);
+    const bobBefore = pendingFor(agent);
+    const headers = { 'idempotency-key': 'ack-q' };
+    const path = `/projects/${h.projectId}/notifications/acknowledge-all`;
+    const first = await h.api('POST', `${path}?agent_id=${h.agentId}`, { headers });
+    expect(first.status).toBe(200);
+    const other = await h.api('POST', `${path}?agent_id=${agent}`, { headers });
+    expectProblem(other, 409);
+    expect(pendingFor(agent)).toBe(bobBefore);
+  });
+
+  it('a body differing only in whitespace is the same request; a refused request is not remembered', async () => {
+    const headers = { 'idempotency-key': 'ws-1' };
+    const a = await h.api('POST', '/projects', { raw: '{"name":"Spaced"}', headers });
+    const b = await h.api('POST', '/projects', { raw: '{ "name" :  "Spaced" }\n', headers });
+    expect(b.status).toBe(a.status);
+    expect(b.headers.get('idempotent-replayed')).toBe('true');
+    expect(count(h, "SELECT COUNT(*) AS n FROM projects WHERE name = 'Spaced'")).toBe(1);
+    // A 404 did nothing: retrying the same key after the cause is gone runs the request.
+    const retry = { 'idempotency-key': 'nf-1' };
+    const missing = await h.api('POST', '/webhooks/not.there/rotate-secret', { headers: retry });
+    expectProblem(missing, 404);
+    await h.api('PUT', '/webhooks/not.there', { body: { webhook_url: 'https://x.test/nt' } });
+    const again = await h.api('POST', '/webhooks/not.there/rotate-secret', { headers: retry });
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBeNull();
   });
 
   it('keys are per project, ignored on GET, and bounded in length', async () => {

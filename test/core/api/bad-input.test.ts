@@ -24,10 +24,66 @@ const json = { 'content-type': 'application/json' };
 
 describe('bad input: always a 4xx problem+json, never a 5xx, nothing changed', () => {
   it('malformed JSON → 400 naming the body', async () => {
-    for (const raw of ['{bad', '{"webhook_url": "x",}', '[1,2', 'nul', '{"__proto__": {"x": 1}}']) {
+    for (const raw of ['{bad', '{"webhook_url": "x",}', '[1,2', 'nul']) {
       const r = await h.api('PUT', '/webhooks/agent.message', { raw });
       expectProblem(r, 400);
       expect(r.json.errors[0]).toMatchObject({ location: 'body', value: raw });
+    }
+  });
+
+  it('valid JSON naming __proto__ or constructor.prototype → 422 unexpected property, not "malformed"', async () => {
+    for (const raw of [
+      '{"webhook_url": "https://x.test/h", "__proto__": {"x": 1}}',
+      '{"webhook_url": "https://x.test/h", "constructor": {"prototype": {"x": 1}}}',
+    ]) {
+      const r = await h.api('PUT', '/webhooks/agent.message', { raw });
+      expectProblem(r, 422);
+      expect(r.json.errors[0].message).toMatch(/unexpected property/);
+    }
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it('a 5,000-level nested value → 422 echoing a bounded value (never a 5xx)', async () => {
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    const field = await h.api('PUT', '/webhooks/deep', { raw: `{"webhook_url": "https://x.test/h", "z": ${deep}}` });
+    expectProblem(field, 422);
+    expect(field.json.errors).toEqual([{ location: 'body.z', message: 'unexpected property', value: [[['[…]']]] }]);
+    const top = await h.api('POST', `/projects/${h.projectId}/notifications/acknowledge`, { raw: deep });
+    expectProblem(top, 422);
+    expect(JSON.stringify(top.json).length).toBeLessThan(2000);
+  });
+
+  it('Content-Type as production reads it: none → JSON, any +json type, anything else → 415', async () => {
+    // A studio of its own: the accepted requests register webhooks.
+    const h2 = await startApi();
+    try {
+      const port2 = h2.studio.status().port;
+      const body = '{"webhook_url": "https://x.test/ct"}';
+      const none = await rawRequest(
+        port2,
+        'PUT',
+        '/api/v1/webhooks/ct.none',
+        { authorization: `Bearer ${h2.key}` },
+        body,
+      );
+      expect(none.status).toBe(200);
+      const merge = await h2.api('PUT', '/webhooks/ct.merge', {
+        raw: body,
+        headers: { 'content-type': 'application/merge-patch+json' },
+      });
+      expect(merge.status).toBe(200);
+      for (const ct of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml']) {
+        const r = await h2.api('PUT', '/webhooks/ct.other', { raw: body, headers: { 'content-type': ct } });
+        expectProblem(r, 415);
+        expect(r.json.detail).toContain(ct);
+      }
+      const list = await h2.api('GET', '/webhooks');
+      expect(list.json.webhooks.map((w: { event_type: string }) => w.event_type).sort()).toEqual([
+        'ct.merge',
+        'ct.none',
+      ]);
+    } finally {
+      await h2.close();
     }
   });
 

@@ -121,6 +121,38 @@ describe('notifications, wakeups and advance-time over the API', () => {
     expect(polled!.json.result.wakeups_executed).toHaveLength(1);
   });
 
+  it('advance-time runs only the caller’s wakeups (its projects, agent, user) and reports every one it ran', async () => {
+    const bob = (await h.api('POST', '/agents', { body: { name: 'ScopeBob' } })).json.agent_id as string;
+    const wake = async (agentId: string, key?: string) =>
+      (
+        await h.api('POST', `/agents/${agentId}/wakeups`, {
+          body: { user_id: 'u1', check_type: 'c', intent: 'i', delay_hours: 1 },
+          key,
+        })
+      ).json.wakeup_id as string;
+    const mine = await wake(h.agentId);
+    const bobs = await wake(bob);
+    // Another project, with an agent and a wakeup of its own.
+    const other = await h.cmd('projects.create', { name: 'Elsewhere' });
+    const otherKey = (await h.cmd('keys.list', { projectId: other.projectId })).keys[0].secret as string;
+    const otherAgent = (await h.api('POST', '/agents', { body: { name: 'Far' }, key: otherKey })).json.agent_id;
+    const theirs = await wake(otherAgent, otherKey);
+    const status = (id: string) =>
+      (h.studio.context.db.prepare('SELECT status FROM wakeups WHERE wakeup_id = ?').get(id) as { status: string })
+        .status;
+
+    const byAgent = await h.api('POST', '/workbench/advance-time', {
+      body: { simulated_hours: 2, agent_id: bob },
+      key: otherKey,
+    });
+    // The other project's key may not run this project's wakeups: nothing of ours ran.
+    expect(byAgent.json.wakeups_executed).toEqual([]);
+    expect([status(mine), status(bobs)]).toEqual(['pending', 'pending']);
+    const own = await h.api('POST', '/workbench/advance-time', { body: { simulated_hours: 0, agent_id: bob } });
+    expect(own.json.wakeups_executed.map((w: { wakeup_id: string }) => w.wakeup_id)).toEqual([bobs]);
+    expect([status(mine), status(bobs), status(theirs)]).toEqual(['pending', 'executed', 'pending']);
+  });
+
   it('agent notifications accept the agent name, move pending → consumed, and filter by user', async () => {
     const p = proactiveOn(h.studio.context.db);
     const mine = p.createProactiveNotification({

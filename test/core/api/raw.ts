@@ -41,6 +41,8 @@ const TABLES: Record<string, string> = {
   project_notifications: 'SELECT * FROM project_notifications ORDER BY seq',
   jobs: 'SELECT * FROM advance_time_jobs ORDER BY job_id',
   clock: 'SELECT * FROM studio_clock',
+  idempotency: 'SELECT * FROM idempotency_records ORDER BY project_id, idem_key',
+  attempts: 'SELECT * FROM attempts ORDER BY rowid',
 };
 
 /** A digest of everything the API can change (the request log aside). */
