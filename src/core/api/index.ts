@@ -5,7 +5,7 @@ import { authenticate } from './auth';
 import { HttpProblem } from '../http/problem';
 import { createIdempotency } from './idempotency';
 import { keyRoutes } from './keys';
-import { lintGeneric, lintInfoOf } from './lint';
+import { addLint, lintGeneric, lintInfoOf } from './lint';
 import { notificationRoutes } from './notifications';
 import { operationsOf, routeSchemas, SONZAI_DOC, toFastifyPath } from './openapi';
 import { buildServedDoc, EXTENSION_OPERATIONS } from './served-doc';
@@ -21,6 +21,26 @@ import { workbenchRoutes } from './workbench';
 export const API_PREFIX = '/api/v1';
 
 type ParserDone = (err: Error | null, body?: unknown) => void;
+
+/**
+ * As production (Go's `Query().Get`): a repeated query parameter counts once, its first
+ * value. Noted as request lint, since the later values are silently ignored there.
+ */
+function firstQueryValues(req: FastifyRequest): void {
+  const query = req.query as Record<string, unknown> | undefined;
+  if (!query) return;
+  for (const name in query) {
+    const v = query[name];
+    if (Array.isArray(v)) {
+      query[name] = v[0];
+      addLint(
+        req,
+        'repeated_query_parameter',
+        `query parameter "${name}" is repeated; production uses its first value only`,
+      );
+    }
+  }
+}
 
 function isJson(text: string): boolean {
   try {
@@ -110,6 +130,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps, log: RequestLog
       api.addHook('onRequest', async (req) => {
         const config = req.routeOptions.config;
         req.api = { started: performance.now(), lint: [], operationId: config?.operationId };
+        firstQueryValues(req);
         if (!config?.public) authenticate(deps, req);
       });
       api.addHook('preHandler', async (req, reply) => {

@@ -87,6 +87,19 @@ describe('API request log and request lint', () => {
     expect(again.requests).toHaveLength(requests.length);
   });
 
+  it('a repeated query parameter counts once, its first value, as in production, and is flagged', async () => {
+    const r = await h.api('GET', '/webhooks/agent.message/attempts?page_size=1&page_size=2');
+    expect(r.status).toBe(200);
+    const { requests } = await h.cmd('requestLog.list', { lintOnly: true, path: '/attempts' });
+    expect(requests[0].query).toBe('page_size=1&page_size=2');
+    expect(requests[0].lint).toEqual([
+      {
+        code: 'repeated_query_parameter',
+        message: 'query parameter "page_size" is repeated; production uses its first value only',
+      },
+    ]);
+  });
+
   it('bounds stored bodies', async () => {
     await h.api('POST', '/agents', { body: { name: 'Big', bio: 'b'.repeat(40_000) } });
     const { requests } = await h.cmd('requestLog.list', { path: '/api/v1/agents', method: 'POST' });
