@@ -5,7 +5,7 @@ import { authenticate } from './auth';
 import { HttpProblem } from '../http/problem';
 import { createIdempotency } from './idempotency';
 import { keyRoutes } from './keys';
-import { addLint, lintGeneric, lintInfoOf } from './lint';
+import { addLint, lintGeneric, lintInfoOf, type LintInfo } from './lint';
 import { notificationRoutes } from './notifications';
 import { operationsOf, routeSchemas, SONZAI_DOC, toFastifyPath } from './openapi';
 import { buildServedDoc, EXTENSION_OPERATIONS } from './served-doc';
@@ -23,21 +23,31 @@ export const API_PREFIX = '/api/v1';
 type ParserDone = (err: Error | null, body?: unknown) => void;
 
 /**
- * As production (Go's `Query().Get`): a repeated query parameter counts once, its first
- * value. Noted as request lint, since the later values are silently ignored there.
+ * Query parameters as production's Go server reads them: a repeated one counts once, its
+ * first value (flagged as request lint); an empty one is absent; an integer must be
+ * written as one (`1e3`, `0x10`, `5.0` → 422, where JSON-Schema coercion would take them).
  */
-function firstQueryValues(req: FastifyRequest): void {
+function normaliseQuery(req: FastifyRequest, info: LintInfo | undefined): void {
   const query = req.query as Record<string, unknown> | undefined;
   if (!query) return;
   for (const name in query) {
-    const v = query[name];
+    let v = query[name];
     if (Array.isArray(v)) {
-      query[name] = v[0];
+      v = query[name] = v[0];
       addLint(
         req,
         'repeated_query_parameter',
         `query parameter "${name}" is repeated; production uses its first value only`,
       );
+    }
+    if (v === '') {
+      delete query[name];
+      continue;
+    }
+    if (info?.integerQuery.has(name) && typeof v === 'string' && !/^[+-]?\d{1,18}$/.test(v)) {
+      throw new HttpProblem(422, 'validation failed', [
+        { location: `query.${name}`, message: 'expected integer', value: v.slice(0, 100) },
+      ]);
     }
   }
 }
@@ -130,8 +140,8 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps, log: RequestLog
       api.addHook('onRequest', async (req) => {
         const config = req.routeOptions.config;
         req.api = { started: performance.now(), lint: [], operationId: config?.operationId };
-        firstQueryValues(req);
         if (!config?.public) authenticate(deps, req);
+        normaliseQuery(req, config?.operationId ? lintInfo.get(config.operationId) : undefined);
       });
       api.addHook('preHandler', async (req, reply) => {
         const lint = req.api.operationId ? lintInfo.get(req.api.operationId) : undefined;

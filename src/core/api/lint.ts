@@ -15,13 +15,20 @@ export interface LintInfo {
   operationId: string;
   /** Query parameters production knows: the published ones, plus those the seed pages document. */
   knownQuery: ReadonlySet<string>;
+  /** Query parameters that are integers (production parses them as Go integers). */
+  integerQuery: ReadonlySet<string>;
   hasBody: boolean;
 }
 
 export function lintInfoOf(info: OperationInfo, seedQuery: readonly string[] = []): LintInfo {
+  const integers = (info.op.parameters ?? [])
+    .filter((p) => p.in === 'query' && (p.schema as { type?: unknown } | undefined)?.type === 'integer')
+    .map((p) => p.name);
   return {
     operationId: info.operationId,
     knownQuery: new Set([...publishedQuery(info), ...seedQuery]),
+    // The seed pages' extra parameters (limit, offset) are integers too.
+    integerQuery: new Set([...integers, ...seedQuery]),
     hasBody: !!info.op.requestBody,
   };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAttempts } from './fixtures';
-import { startApi, type Harness } from './helpers';
+import { expectProblem, startApi, type Harness } from './helpers';
 
 let h: Harness;
 let ids: string[];
@@ -45,6 +45,22 @@ describe('attempts pagination', () => {
 
   it('refuses mixing the two styles', async () => {
     expect((await h.api('GET', '/webhooks/agent.message/attempts?limit=2&page_size=2')).status).toBe(422);
+  });
+
+  it('integers are read as production’s Go server reads them: digits only; an empty parameter is absent', async () => {
+    for (const q of ['page_size=1e2', 'page_size=5.0', 'offset=0x10', 'limit=ten', 'limit=9999999999999999999999']) {
+      const r = await h.api('GET', `/webhooks/agent.message/attempts?${q}`);
+      expectProblem(r, 422);
+      expect(r.json.errors[0]).toMatchObject({ location: `query.${q.split('=')[0]}`, message: 'expected integer' });
+    }
+    const plus = await h.api('GET', '/webhooks/agent.message/attempts?page_size=%2B2');
+    expect(plus.json.attempts).toHaveLength(2);
+    for (const q of ['limit=', 'page_size=', 'page_size=&cursor=']) {
+      const r = await h.api('GET', `/webhooks/agent.message/attempts?${q}`);
+      expect(r.status).toBe(200);
+      expect(r.json.attempts).toHaveLength(7);
+    }
+    expectProblem(await h.api('GET', '/projects?page_size=2.5'), 422);
   });
 
   it('projects and agents paginate with page_size + cursor', async () => {
