@@ -35,16 +35,16 @@ export interface RequestLogOptions {
   nativeBinding?: string;
   bus: EventBus;
   writerUrl?: URL;
-  /** Told once when the log stops working (the studio keeps serving). */
+  /** Told when the log stops working (once; the studio keeps serving) or could not store requests. */
   onProblem?: (message: string) => void;
 }
 
 /**
  * The API request log, as the request thread sees it. `capture` only queues references
- * (no redaction, no SQLite): a writer thread with its own file stores them, so logging
- * costs the API almost nothing. Reads go through the writer after everything captured
- * before them, so they always see every answered request. Each stored request is
- * announced on the bus as `apiRequest.logged`.
+ * (no redaction, no SQLite): a writer thread with its own file stores them, so the request
+ * thread never waits on the log. Reads go through the writer after everything captured
+ * before them, so they always see every answered request. While anyone listens, each
+ * stored request is announced on the bus as `apiRequest.logged`.
  */
 export function createRequestLog(opts: RequestLogOptions) {
   const worker = startWorker(opts.writerUrl ?? DEFAULT_WRITER_URL, {
