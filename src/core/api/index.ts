@@ -110,7 +110,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps, log: RequestLog
         req.api.rawBody = text;
         if (!text.trim()) return done(null, undefined);
         jsonParser(req, text, (err, parsed) => {
-          // Valid JSON refused all the same names __proto__ / constructor.prototype: an unknown property.
+          // Valid JSON the parser refused anyway names __proto__ or constructor.prototype: an unknown property.
           if (err && isJson(text)) {
             return done(
               new HttpProblem(422, 'validation failed', [
