@@ -4,6 +4,7 @@ import { API_LOG_FILE } from '../paths';
 import type { Feature } from '../feature';
 import { createProactive, type Proactive } from '../proactive';
 import { createAgentsRepo } from '../store/agents-repo';
+import { createGroupCommit } from '../store/group-commit';
 import { createKeysRepo } from '../store/keys-repo';
 import { createProjectsAdminRepo } from '../store/projects-admin-repo';
 import { createWebhooksRepo, type WebhooksRepo } from '../store/webhooks-repo';
@@ -50,7 +51,8 @@ export function apiFeature(ctx: StudioContext): ApiFeature {
     bus: ctx.bus,
     onProblem: (message) => console.error(`webhook-studio: ${message}`),
   });
-  registerApi(ctx.app, deps, log);
+  const commits = createGroupCommit(ctx.db);
+  registerApi(ctx.app, deps, log, commits);
   let timer: NodeJS.Timeout | null = null;
 
   return {
@@ -71,6 +73,7 @@ export function apiFeature(ctx: StudioContext): ApiFeature {
     },
     async close() {
       if (timer) clearInterval(timer);
+      commits.flush();
       await log.close();
     },
   };

@@ -11,6 +11,7 @@ import { operationsOf, routeSchemas, SONZAI_DOC, toFastifyPath } from './openapi
 import { buildServedDoc, EXTENSION_OPERATIONS } from './served-doc';
 import { API_BODY_LIMIT, apiErrorHandler, apiNotFound, knownRoute, problemSender, type KnownRoute } from './problems';
 import { projectRoutes } from './projects';
+import type { GroupCommit } from '../store/group-commit';
 import type { RequestLog } from './request-log';
 import type { ApiDeps, OperationHandlers } from './types';
 import { createApiAjv } from './validator';
@@ -61,6 +62,9 @@ function isJson(text: string): boolean {
   }
 }
 
+/** Requests whose writes go through the group commit. */
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 /** Operations whose body the handler validates itself (it accepts more than one shape). */
 const BODY_IN_HANDLER = new Set(['scheduleWakeup', 'acknowledgeAllProjectNotifications', 'workbenchAdvanceTime']);
 /** Query parameters documented on the seed pages though not in the OpenAPI document. */
@@ -74,7 +78,7 @@ const SEED_QUERY: Record<string, string[]> = {
  * document (schemas from the document itself), auth, idempotency, request log and lint,
  * Sonzai-style problem+json errors, 405 for known paths with another method.
  */
-export function registerApi(app: FastifyInstance, deps: ApiDeps, log: RequestLog): void {
+export function registerApi(app: FastifyInstance, deps: ApiDeps, log: RequestLog, commits: GroupCommit): void {
   const ajv = createApiAjv();
   const bodyAjv = createApiAjv(SONZAI_DOC, false);
   const idem = createIdempotency(deps.db, deps.clock);
@@ -146,6 +150,10 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps, log: RequestLog
       api.addHook('preHandler', async (req, reply) => {
         const lint = req.api.operationId ? lintInfo.get(req.api.operationId) : undefined;
         if (lint) lintGeneric(req, lint);
+        if (WRITE_METHODS.has(req.method)) {
+          commits.join();
+          req.api.grouped = true;
+        }
         if (req.api.project && idem.check(req, reply)) return reply;
       });
       api.addHook('onSend', async (req, reply, payload) => {
@@ -153,6 +161,8 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps, log: RequestLog
         req.api.responseBody =
           typeof payload === 'string' ? payload : payload === null || payload === undefined ? '' : '[stream]';
         idem.complete(req, reply, payload);
+        // A write is answered once it is stored (its turn's group commit).
+        if (req.api.grouped) await commits.committed();
         return payload;
       });
       api.addHook('onResponse', async (req, reply) => logRequest(log, deps, req, reply));

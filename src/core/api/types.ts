@@ -39,6 +39,8 @@ export interface ApiRequestState {
   rawBody?: string;
   responseBody?: string;
   replayed?: boolean;
+  /** Its writes joined the turn's group commit: the answer waits for it. */
+  grouped?: boolean;
   idem?: { projectId: string; key: string };
 }
 

@@ -1,0 +1,50 @@
+import type { Db } from './open';
+
+/**
+ * Group commit: the writes of the API requests handled in one event-loop turn share one
+ * transaction, committed at the end of that turn (`setImmediate`). Each such request's
+ * answer waits for the commit, so nothing is answered before it is stored; the store pays
+ * one commit per turn instead of one per request.
+ *
+ * Statements are atomic on their own and multi-statement writes use `db.transaction`
+ * (a savepoint inside this one), so a request that fails half-way leaves nothing behind.
+ * Other writes made in the same turn (the dispatcher's, the UI's) join the transaction and
+ * are committed with it.
+ */
+export function createGroupCommit(db: Db) {
+  let open = false;
+  let waiting: ((err?: unknown) => void)[] = [];
+
+  function commit(): void {
+    if (!open) return;
+    open = false;
+    const batch = waiting;
+    waiting = [];
+    let failure: unknown;
+    try {
+      db.exec('COMMIT');
+    } catch (err) {
+      failure = err;
+      if (db.inTransaction) db.exec('ROLLBACK');
+    }
+    for (const settle of batch) settle(failure);
+  }
+
+  return {
+    /** Opens this turn's transaction, or joins the one already open. */
+    join(): void {
+      if (open || db.inTransaction) return;
+      db.exec('BEGIN IMMEDIATE');
+      open = true;
+      setImmediate(commit);
+    },
+    /** Settles once what was written so far is committed (at once if nothing is pending). */
+    committed(): Promise<void> {
+      if (!open) return Promise.resolve();
+      return new Promise((resolve, reject) => waiting.push((err) => (err ? reject(err) : resolve())));
+    },
+    /** Commits now (before the store closes). */
+    flush: commit,
+  };
+}
+export type GroupCommit = ReturnType<typeof createGroupCommit>;

@@ -1,0 +1,63 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createGroupCommit } from '../../../src/core/store/group-commit';
+import { openStore } from '../../../src/core/store/open';
+import { tempDir } from '../../helpers/tmp';
+
+function setup() {
+  const path = join(tempDir(), 'gc.db');
+  const db = openStore(path, { migrations: [{ id: 1, name: 't', up: 'CREATE TABLE t (v TEXT NOT NULL)' }] });
+  // Another connection sees only what is committed.
+  const other = new Database(path, { readonly: true });
+  const committedRows = () => other.prepare('SELECT v FROM t ORDER BY rowid').pluck().all();
+  return { db, committedRows, close: () => (other.close(), db.close()) };
+}
+
+describe('group commit', () => {
+  it('writes of one event-loop turn share one transaction; each waiter settles once it is committed', async () => {
+    const s = setup();
+    const gc = createGroupCommit(s.db);
+    const insert = s.db.prepare('INSERT INTO t (v) VALUES (?)');
+    gc.join();
+    insert.run('a');
+    const first = gc.committed();
+    gc.join();
+    insert.run('b');
+    const second = gc.committed();
+    expect(s.committedRows()).toEqual([]); // not yet: same turn
+    await Promise.all([first, second]);
+    expect(s.committedRows()).toEqual(['a', 'b']);
+    // Nothing open: committed() settles at once, and the next turn opens a new transaction.
+    await gc.committed();
+    gc.join();
+    insert.run('c');
+    await gc.committed();
+    expect(s.committedRows()).toEqual(['a', 'b', 'c']);
+    s.close();
+  });
+
+  it('a commit that fails rolls the turn back and rejects every waiter', async () => {
+    const s = setup();
+    s.db.exec('CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE child (p INTEGER REFERENCES parent(id))');
+    const gc = createGroupCommit(s.db);
+    gc.join();
+    s.db.pragma('defer_foreign_keys = ON');
+    s.db.prepare('INSERT INTO t (v) VALUES (?)').run('lost');
+    s.db.prepare('INSERT INTO child (p) VALUES (42)').run(); // violates only at COMMIT
+    await expect(gc.committed()).rejects.toThrow(/FOREIGN KEY/);
+    expect(s.db.inTransaction).toBe(false);
+    expect(s.committedRows()).toEqual([]);
+    s.close();
+  });
+
+  it('flush commits what is open at once (before the store closes)', () => {
+    const s = setup();
+    const gc = createGroupCommit(s.db);
+    gc.join();
+    s.db.prepare('INSERT INTO t (v) VALUES (?)').run('now');
+    gc.flush();
+    expect(s.committedRows()).toEqual(['now']);
+    s.close();
+  });
+});
