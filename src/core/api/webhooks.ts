@@ -42,7 +42,7 @@ export function webhookRoutes(deps: ApiDeps): OperationHandlers {
         },
       ]);
     }
-    const r = deps.webhooks.upsert(p.project_id, eventType, {
+    const r = deps.webhooks.register(p.project_id, eventType, {
       webhookUrl: b.webhook_url,
       authHeader: b.auth_header || null,
     });

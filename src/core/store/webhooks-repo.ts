@@ -47,8 +47,8 @@ export function createWebhooksRepo(db: Db, clock: Clock, random: Random) {
       `INSERT INTO webhooks (webhook_id, project_id, event_type, webhook_url, auth_header, is_active, created_at, updated_at)
        VALUES (@webhook_id, @project_id, @event_type, @webhook_url, @auth_header, 1, @created_at, @updated_at)`,
     ),
-    updateReturning: db.prepare<[string, string | null, string, string, string], WebhookRow>(
-      'UPDATE webhooks SET webhook_url = ?, auth_header = ?, updated_at = ? WHERE project_id = ? AND event_type = ? RETURNING *',
+    update: db.prepare<[string, string | null, string, string, string]>(
+      'UPDATE webhooks SET webhook_url = ?, auth_header = ?, updated_at = ? WHERE project_id = ? AND event_type = ?',
     ),
     setActive: db.prepare('UPDATE webhooks SET is_active = ?, updated_at = ? WHERE webhook_id = ?'),
     delete: db.prepare('DELETE FROM webhooks WHERE webhook_id = ?'),
@@ -86,8 +86,8 @@ export function createWebhooksRepo(db: Db, clock: Clock, random: Random) {
       const now = iso();
       const existing = q.get.get(projectId, eventType);
       if (existing) {
-        const webhook = q.updateReturning.get(input.webhookUrl, input.authHeader ?? null, now, projectId, eventType)!;
-        return { webhook, created: false };
+        q.update.run(input.webhookUrl, input.authHeader ?? null, now, projectId, eventType);
+        return { webhook: q.get.get(projectId, eventType)!, created: false };
       }
       const row = {
         webhook_id: random.uuid(),
@@ -123,21 +123,36 @@ export function createWebhooksRepo(db: Db, clock: Clock, random: Random) {
     return true;
   });
 
+  /**
+   * Registers or updates the webhook of (project, event type). PUT semantics: an omitted
+   * auth header is cleared. An update is one statement (no explicit transaction); a first
+   * registration inserts the webhook and its secret together. Says only whether it was
+   * created (and its first secret): the API's answer needs no more, and reading the row
+   * back would double the cost of an update.
+   */
+  function register(
+    projectId: string,
+    eventType: string,
+    input: { webhookUrl: string; authHeader?: string | null },
+  ): { created: boolean; secret?: string } {
+    forget(projectId);
+    if (q.update.run(input.webhookUrl, input.authHeader ?? null, iso(), projectId, eventType).changes) {
+      return { created: false };
+    }
+    const { created, secret } = create(projectId, eventType, input);
+    return { created, secret };
+  }
+
   return {
-    /**
-     * Registers or updates the webhook of (project, event type). PUT semantics: an omitted
-     * auth header is cleared. An update is one statement (no explicit transaction); a first
-     * registration inserts the webhook and its secret together.
-     */
+    register,
+    /** `register`, then the webhook as stored (for the UI). */
     upsert(
       projectId: string,
       eventType: string,
       input: { webhookUrl: string; authHeader?: string | null },
     ): UpsertResult {
-      forget(projectId);
-      const updated = q.updateReturning.get(input.webhookUrl, input.authHeader ?? null, iso(), projectId, eventType);
-      if (updated) return { webhook: updated, created: false };
-      return create(projectId, eventType, input);
+      const r = register(projectId, eventType, input);
+      return { webhook: q.get.get(projectId, eventType)!, ...r };
     },
     rotate: (projectId: string, eventType: string): string | null => rotate(projectId, eventType),
     delete: (projectId: string, eventType: string): boolean => remove(projectId, eventType),
