@@ -55,10 +55,17 @@ parentPort!.postMessage({
   apiKey: s.apiKey,
   upsertBody,
 });
-// The bench asks for this thread's event-loop utilisation around each run ('elu'), then 'stop'.
+// The bench asks for this thread's event-loop utilisation around each run ('elu'), for the
+// request log to be stored ('drain'), then 'stop'.
 parentPort!.on('message', async (m: string) => {
   if (m === 'elu') {
     parentPort!.postMessage({ elu: performance.eventLoopUtilization() });
+    return;
+  }
+  if (m === 'drain') {
+    // A read of the request log answers only once everything captured before it is stored.
+    await studio.dispatch({ id: 1, method: 'requestLog.list', params: { limit: 1 } });
+    parentPort!.postMessage('drained');
     return;
   }
   bare.close();
