@@ -8,9 +8,9 @@ export { LOG_BODY_LIMIT, LOG_MAX_ROWS, redactBody, redactHeaders } from './reque
 export type { CapturedRequest } from './request-log-store';
 
 /** Captured requests go to the writer thread in batches at most this often… */
-export const LOG_FLUSH_MS = 20;
+export const LOG_FLUSH_MS = 5;
 /** …or as soon as this many are waiting. */
-const MAX_PENDING = 512;
+const MAX_PENDING = 128;
 /**
  * At most this many captured requests may wait for the writer; beyond it (a writer that
  * cannot keep up) requests go unlogged, counted, and the count is reported once it drains.
