@@ -4,7 +4,6 @@ import type { EventBus } from '../live/bus';
 import { startWorker } from '../worker';
 import type { CapturedRequest, LogFilter, WriterCall, WriterReply, WriterRequest } from './request-log-store';
 
-export { LOG_BODY_LIMIT, LOG_MAX_ROWS, redactBody, redactHeaders } from './request-log-store';
 export type { CapturedRequest } from './request-log-store';
 
 /** Captured requests go to the writer thread in batches at most this often… */
@@ -24,7 +23,7 @@ const CLOSE_TIMEOUT_MS = 5000;
  * entry (`request-log-writer.mjs`) when bundled. A variable, so bundlers leave it alone.
  */
 const WRITER_NAME = import.meta.url.endsWith('.ts') ? './request-log-writer.ts' : './request-log-writer.mjs';
-export const DEFAULT_WRITER_URL = new URL(WRITER_NAME, import.meta.url);
+const DEFAULT_WRITER_URL = new URL(WRITER_NAME, import.meta.url);
 
 /** A timer that never holds the process by itself (the ref'd writer does while closing). */
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());

@@ -79,16 +79,10 @@ export function createWebhooksRepo(db: Db, clock: Clock, random: Random) {
     return secret;
   }
 
-  /** First registration: the webhook and its first secret, in one transaction. */
+  /** First registration: the webhook and its first secret, in one transaction; the secret. */
   const create = db.transaction(
-    (projectId: string, eventType: string, input: { webhookUrl: string; authHeader?: string | null }): UpsertResult => {
-      forget(projectId);
+    (projectId: string, eventType: string, input: { webhookUrl: string; authHeader?: string | null }): string => {
       const now = iso();
-      const existing = q.get.get(projectId, eventType);
-      if (existing) {
-        q.update.run(input.webhookUrl, input.authHeader ?? null, now, projectId, eventType);
-        return { webhook: q.get.get(projectId, eventType)!, created: false };
-      }
       const row = {
         webhook_id: random.uuid(),
         project_id: projectId,
@@ -99,8 +93,7 @@ export function createWebhooksRepo(db: Db, clock: Clock, random: Random) {
         updated_at: now,
       };
       q.insert.run(row);
-      const webhook = q.byId.get(row.webhook_id)!;
-      return { webhook, created: true, secret: addSecret(webhook, now) };
+      return addSecret(q.byId.get(row.webhook_id)!, now);
     },
   );
 
@@ -139,8 +132,7 @@ export function createWebhooksRepo(db: Db, clock: Clock, random: Random) {
     if (q.update.run(input.webhookUrl, input.authHeader ?? null, iso(), projectId, eventType).changes) {
       return { created: false };
     }
-    const { created, secret } = create(projectId, eventType, input);
-    return { created, secret };
+    return { created: true, secret: create(projectId, eventType, input) };
   }
 
   return {
