@@ -126,14 +126,21 @@ async function main() {
   );
   // BENCH_CASE=get|put runs one case only (for profiling).
   const only = process.env.BENCH_CASE;
+  // BENCH_MOCK_ONLY=1 loads the mock alone (for profiling its thread; no ratio).
+  const mockOnly = process.env.BENCH_MOCK_ONLY === '1';
   for (const c of cases.filter((x) => !only || x.method === only.toUpperCase())) {
     const mock: (Result & { elu: number })[] = [];
     const base: Result[] = [];
     const plain: Result[] = [];
     for (let r = 0; r < ROUNDS; r++) {
       mock.push(await mockRun(c));
+      if (mockOnly) continue;
       base.push(await load(barePort, c.method, c.path, auth, c.body));
       plain.push(await load(ready.plainPort, c.method, c.path, auth, c.body));
+    }
+    if (mockOnly) {
+      console.log(`\n${c.name}: mock ${median(mock.map((x) => x.rps)).toFixed(0)} req/s (mock only)`);
+      continue;
     }
     const f = {
       rps: median(plain.map((x) => x.rps)),

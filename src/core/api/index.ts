@@ -213,7 +213,7 @@ function logRequest(log: RequestLog, deps: ApiDeps, req: FastifyRequest, reply: 
     durationMs: performance.now() - st.started,
     projectId: st.project?.project_id ?? null,
     keyId: st.key?.key_id ?? null,
-    headers: req.headers,
+    rawHeaders: req.raw.rawHeaders,
     requestBody: st.rawBody ?? null,
     responseBody: st.responseBody ?? null,
     lint: st.lint,

@@ -1,46 +1,35 @@
-import { randomUUID } from 'node:crypto';
 import type { ApiRequestDetail, ApiRequestSummary, LintNote } from '../../shared/contract/api';
 import { openStore, type Db } from '../store/open';
 import type { Migration } from '../store/migrate';
+import { NO_LINT, readRecords, type LoggedRecord } from './request-log-frame';
+import type { RingSegment } from './request-log-ring';
 
-/** Each stored request and response body is cut to this many characters. */
-export const LOG_BODY_LIMIT = 16 * 1024;
+export { LOG_BODY_LIMIT } from './request-log-frame';
+
 /** The log keeps the newest this-many requests. */
 export const LOG_MAX_ROWS = 10_000;
-
-/**
- * What the request thread hands over for one answered request: references and numbers
- * only. Redaction, cutting, ids and timestamps are done here, off the request thread.
- */
-export interface CapturedRequest {
-  method: string;
-  /** Path and query as received. */
-  url: string;
-  operationId: string | null;
-  status: number;
-  durationMs: number;
-  projectId: string | null;
-  keyId: string | null;
-  headers: Record<string, string | string[] | undefined>;
-  requestBody: string | null;
-  responseBody: string | null;
-  lint: LintNote[];
-  idempotentReplay: boolean;
-  /** When it was answered, epoch ms on the studio clock. */
-  at: number;
-}
+/** A header value is shown cut to this many characters; a path or a query string to this many. */
+const HEADER_LIMIT = 1024;
+const PATH_LIMIT = 2048;
 
 export interface LogFilter {
   method?: string;
   /** An exact status, or a class such as `4xx`. */
   status?: number | string;
+  /** Text the path holds (ASCII letters in any case). */
   path?: string;
   lintOnly?: boolean;
   beforeSeq?: number;
   limit: number;
 }
 
-/** The log file's own schema (it lives apart from studio.db: its writer is another thread). */
+/**
+ * The log file's own schema (it lives apart from studio.db: its writer is another thread).
+ * Since 2, a row holds a batch of requests: the bytes the request thread wrote into the
+ * shared ring (`request-log-frame.ts`), so the writer pays one insert per batch and
+ * decodes nothing. A log written by version 1 is dropped, not converted (a debugging log
+ * of at most 10,000 requests).
+ */
 export const LOG_MIGRATIONS: readonly Migration[] = [
   {
     id: 1,
@@ -68,202 +57,196 @@ export const LOG_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: 2,
+    name: 'API request log stored by batch',
+    up: `
+      DROP TABLE api_requests;
+      CREATE TABLE api_log_batches (
+        first_seq INTEGER PRIMARY KEY,
+        last_seq INTEGER NOT NULL,
+        frame BLOB NOT NULL
+      );
+      CREATE TABLE api_log_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        request_id_prefix TEXT NOT NULL,
+        cleared_seq INTEGER NOT NULL DEFAULT 0
+      );
+      INSERT INTO api_log_state (id, request_id_prefix)
+        VALUES (1, lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-' || lower(hex(randomblob(2))) || '-' || lower(hex(randomblob(2))) || '-');
+    `,
+  },
 ];
 
-interface Row {
+/** A stored request, with its place in the log. */
+interface Stored extends LoggedRecord {
   seq: number;
-  request_id: string;
-  method: string;
-  path: string;
-  query: string;
-  operation_id: string | null;
-  status: number;
-  duration_ms: number;
-  project_id: string | null;
-  key_id: string | null;
-  request_headers_json: string;
-  request_body: string | null;
-  request_body_truncated: number;
-  response_body: string | null;
-  response_body_truncated: number;
-  lint_json: string;
-  idempotent_replay: number;
-  created_at: string;
 }
 
-const cut = (s: string | null): [string | null, number] =>
-  s === null ? [null, 0] : s.length > LOG_BODY_LIMIT ? [s.slice(0, LOG_BODY_LIMIT), 1] : [s, 0];
-
-/** JSON keys whose values are credentials: the log keeps their first characters only. */
-const SECRET_KEYS = /("(?:signing_secret|key|auth_header|secret)"\s*:\s*")([^"\\]{0,9})(?:[^"\\]|\\.)*"/g;
-const SECRET_HEADERS = new Set(['authorization', 'cookie', 'x-api-key']);
-
-/** Bodies as logged: signing secrets, API keys and auth headers cut to a recognisable prefix. */
-export function redactBody(body: string | null): string | null {
-  return body === null ? null : body.replace(SECRET_KEYS, (_m, head: string, keep: string) => `${head}${keep}…"`);
-}
-
-/** Headers as logged: `Bearer sk_abcdef…` → `Bearer …`-style prefixes; the log never keeps a usable key. */
-export function redactHeaders(headers: Record<string, unknown>): Record<string, string> {
+/** Header lines as a record, as Node names them: lower-case, repeated ones joined with ", ". */
+function headerRecord(lines: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const k of Object.keys(headers)) {
-    const v = headers[k];
-    const s = Array.isArray(v) ? v.join(', ') : String(v ?? '');
-    out[k] = SECRET_HEADERS.has(k.toLowerCase()) ? keepPrefix(s) : s.slice(0, 1024);
+  if (!lines) return out;
+  const raw = lines.split('\n');
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i].toLowerCase();
+    const value = raw[i + 1].slice(0, HEADER_LIMIT);
+    out[name] = Object.prototype.hasOwnProperty.call(out, name) ? `${out[name]}, ${value}` : value;
   }
   return out;
 }
 
-/** The value up to its last word's first 7 characters: `Bearer sk_abcdef` → `Bearer sk_abcd…`. */
-function keepPrefix(value: string): string {
-  const trimmed = value.trimEnd();
-  const lastWord = Math.max(trimmed.lastIndexOf(' '), trimmed.lastIndexOf('\t')) + 1;
-  return `${trimmed.slice(0, Math.min(trimmed.length, lastWord + 7))}…`;
-}
-
-function parseJson<T>(text: string, fallback: T): T {
+function parseLint(text: string): LintNote[] {
+  if (text === NO_LINT) return [];
   try {
-    return JSON.parse(text) as T;
+    return JSON.parse(text) as LintNote[];
   } catch {
-    return fallback; // a corrupt column shows as empty
+    return []; // a damaged field shows as no notes
   }
 }
 
-function toSummary(r: Row): ApiRequestSummary {
-  return {
-    seq: r.seq,
-    requestId: r.request_id,
-    method: r.method,
-    path: r.path,
-    query: r.query,
-    operationId: r.operation_id,
-    status: r.status,
-    durationMs: r.duration_ms,
-    projectId: r.project_id,
-    lint: parseJson<LintNote[]>(r.lint_json, []),
-    idempotentReplay: !!r.idempotent_replay,
-    createdAt: r.created_at,
-  };
+/** The path of a logged URL (without its query). */
+const pathOf = (url: string) => {
+  const q = url.indexOf('?');
+  return (q < 0 ? url : url.slice(0, q)).slice(0, PATH_LIMIT);
+};
+
+function matcher(f: LogFilter): (r: Stored) => boolean {
+  const method = f.method?.toUpperCase();
+  const status = f.status;
+  const classBase = typeof status === 'string' ? Number(status[0]) * 100 : NaN;
+  const path = f.path?.toLowerCase();
+  return (r) =>
+    (method === undefined || r.method === method) &&
+    (typeof status !== 'number' || r.status === status) &&
+    (typeof status !== 'string' || (r.status >= classBase && r.status < classBase + 100)) &&
+    (path === undefined || pathOf(r.url).toLowerCase().includes(path)) &&
+    (!f.lintOnly || r.lint !== NO_LINT);
 }
 
+/** Trims the oldest batches after this many appends. */
+const TRIM_EVERY = 64;
+
 /**
- * The API request log's SQLite file, used by one thread (the log writer). Appends come
- * in batches, one transaction each; the newest `LOG_MAX_ROWS` are kept.
+ * The API request log's SQLite file, used by one thread (the log writer). Each append is
+ * one batch of records, stored as one row; the newest `LOG_MAX_ROWS` requests are visible
+ * (older batches are deleted now and then). Sequence numbers run on across `clear`.
  */
 export function openLogStore(path: string, nativeBinding?: string) {
   const db: Db = openStore(path, { nativeBinding, migrations: LOG_MIGRATIONS });
-  const insert = db.prepare(
-    `INSERT INTO api_requests (request_id, method, path, query, operation_id, status, duration_ms, project_id, key_id,
-       request_headers_json, request_body, request_body_truncated, response_body, response_body_truncated, lint_json,
-       idempotent_replay, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  const insert = db.prepare('INSERT INTO api_log_batches (first_seq, last_seq, frame) VALUES (?, ?, ?)');
+  const newestFirst = db.prepare<[number], { first_seq: number; frame: Buffer }>(
+    'SELECT first_seq, frame FROM api_log_batches WHERE first_seq < ? ORDER BY first_seq DESC',
   );
-  const bySeq = db.prepare<[number], Row>('SELECT * FROM api_requests WHERE seq = ?');
-  const trim = db.prepare('DELETE FROM api_requests WHERE seq <= (SELECT MAX(seq) FROM api_requests) - ?');
-  const listed = new Map<string, ReturnType<typeof db.prepare<unknown[], Row>>>();
+  const trim = db.prepare('DELETE FROM api_log_batches WHERE first_seq <= ? AND last_seq <= ?');
+  const oldest = db.prepare<[], { first: number | null }>('SELECT MIN(first_seq) AS first FROM api_log_batches');
+  const state = db.prepare('SELECT request_id_prefix AS prefix, cleared_seq AS cleared FROM api_log_state').get() as {
+    prefix: string;
+    cleared: number;
+  };
+  const newest = (db.prepare('SELECT MAX(last_seq) AS last FROM api_log_batches').get() as { last: number | null })
+    .last;
+  let lastSeq = Math.max(newest ?? 0, state.cleared);
   let sinceTrim = 0;
+  /** Requests at or below this sequence number are no longer kept. */
+  const floor = () => lastSeq - LOG_MAX_ROWS;
+  /** A request's id: unique to this log file, shaped like a UUID. */
+  const requestId = (seq: number) => `${state.prefix}${seq.toString(16).padStart(12, '0')}`;
 
-  const appendTx = db.transaction((batch: CapturedRequest[], announce: boolean) => {
-    const out: ApiRequestSummary[] = [];
-    for (const e of batch) {
-      const q = e.url.indexOf('?');
-      const path = (q < 0 ? e.url : e.url.slice(0, q)).slice(0, 2048);
-      const query = q < 0 ? '' : e.url.slice(q + 1, q + 1 + 2048);
-      const [reqBody, reqCut] = cut(redactBody(e.requestBody));
-      const [resBody, resCut] = cut(redactBody(e.responseBody));
-      const durationMs = Math.round(e.durationMs * 1000) / 1000;
-      const requestId = randomUUID();
-      const createdAt = new Date(e.at).toISOString();
-      const info = insert.run(
-        requestId,
-        e.method,
-        path,
-        query,
-        e.operationId,
-        e.status,
-        durationMs,
-        e.projectId,
-        e.keyId,
-        JSON.stringify(redactHeaders(e.headers)),
-        reqBody,
-        reqCut,
-        resBody,
-        resCut,
-        JSON.stringify(e.lint),
-        e.idempotentReplay ? 1 : 0,
-        createdAt,
-      );
-      if (announce) {
-        out.push({
-          seq: Number(info.lastInsertRowid),
-          requestId,
-          method: e.method,
-          path,
-          query,
-          operationId: e.operationId,
-          status: e.status,
-          durationMs,
-          projectId: e.projectId,
-          lint: e.lint,
-          idempotentReplay: e.idempotentReplay,
-          createdAt,
-        });
+  const toSummary = (r: Stored): ApiRequestSummary => {
+    const q = r.url.indexOf('?');
+    return {
+      seq: r.seq,
+      requestId: requestId(r.seq),
+      method: r.method,
+      path: pathOf(r.url),
+      query: q < 0 ? '' : r.url.slice(q + 1, q + 1 + PATH_LIMIT),
+      operationId: r.operationId,
+      status: r.status,
+      durationMs: Math.round(r.durationMs * 1000) / 1000,
+      projectId: r.projectId,
+      lint: parseLint(r.lint),
+      idempotentReplay: r.idempotentReplay,
+      createdAt: new Date(r.at).toISOString(),
+    };
+  };
+
+  /** A batch's requests in order (none if its row is damaged: the rest of the log still reads). */
+  const batchOf = (firstSeq: number, frame: Buffer): Stored[] => {
+    try {
+      return readRecords(frame.toString('utf8')).map((r, i) => ({ ...r, seq: firstSeq + i }));
+    } catch {
+      return [];
+    }
+  };
+
+  /** Newest first, from just below `before`, while `visit` says go on. */
+  function scan(before: number, visit: (r: Stored) => boolean): void {
+    const lowest = floor();
+    for (const { first_seq, frame } of newestFirst.iterate(before)) {
+      const batch = batchOf(first_seq, frame);
+      for (let i = batch.length - 1; i >= 0; i--) {
+        const r = batch[i];
+        if (r.seq >= before) continue;
+        if (r.seq <= lowest || !visit(r)) return;
       }
     }
-    sinceTrim += batch.length;
-    if (sinceTrim >= 500) {
-      sinceTrim = 0;
-      trim.run(LOG_MAX_ROWS);
-    }
-    return out;
-  });
+  }
 
   return {
-    /** Stores a batch in one transaction; with `announce`, their summaries in order (for live views). */
-    append: (batch: CapturedRequest[], announce = true): ApiRequestSummary[] => appendTx(batch, announce),
-    /** Newest first. Each filter combination's statement is prepared once. */
+    /**
+     * Stores a batch of `count` records (the bytes are copied); with `announce`, returns
+     * their summaries in order (for live views).
+     */
+    append(frame: Uint8Array, count: number, announce = true): ApiRequestSummary[] {
+      if (!count) return [];
+      const first = lastSeq + 1;
+      const bytes = Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength);
+      insert.run(first, lastSeq + count, bytes);
+      lastSeq += count;
+      if (++sinceTrim >= TRIM_EVERY) {
+        sinceTrim = 0;
+        trim.run(floor(), floor());
+      }
+      return announce ? batchOf(first, bytes).map(toSummary) : [];
+    },
+    /** Newest first, at most `limit`. */
     list(f: LogFilter): ApiRequestSummary[] {
-      const where: string[] = [];
-      const args: unknown[] = [];
-      if (f.method) {
-        where.push('method = ?');
-        args.push(f.method.toUpperCase());
-      }
-      if (typeof f.status === 'number') {
-        where.push('status = ?');
-        args.push(f.status);
-      } else if (typeof f.status === 'string') {
-        const base = Number(f.status[0]) * 100;
-        where.push('status >= ? AND status < ?');
-        args.push(base, base + 100);
-      }
-      if (f.path) {
-        where.push("path LIKE ? ESCAPE '\\'");
-        args.push(`%${f.path.replace(/[\\%_]/g, '\\$&')}%`);
-      }
-      if (f.lintOnly) where.push("lint_json != '[]'");
-      if (f.beforeSeq !== undefined) {
-        where.push('seq < ?');
-        args.push(f.beforeSeq);
-      }
-      const sql = `SELECT * FROM api_requests ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
-      let stmt = listed.get(sql);
-      if (!stmt) listed.set(sql, (stmt = db.prepare<unknown[], Row>(sql)));
-      return stmt.all(...args, f.limit).map(toSummary);
+      const out: ApiRequestSummary[] = [];
+      if (f.limit <= 0) return out;
+      const matches = matcher(f);
+      scan(f.beforeSeq ?? Number.MAX_SAFE_INTEGER, (r) => {
+        if (matches(r)) out.push(toSummary(r));
+        return out.length < f.limit;
+      });
+      return out;
     },
     get(seq: number): ApiRequestDetail | undefined {
-      const r = bySeq.get(seq);
-      if (!r) return undefined;
+      let found: Stored | undefined;
+      scan(seq + 1, (r) => {
+        if (r.seq === seq) found = r;
+        return false;
+      });
+      if (!found) return undefined;
       return {
-        ...toSummary(r),
-        requestHeaders: parseJson<Record<string, string>>(r.request_headers_json, {}),
-        requestBody: r.request_body,
-        requestBodyTruncated: !!r.request_body_truncated,
-        responseBody: r.response_body,
-        responseBodyTruncated: !!r.response_body_truncated,
+        ...toSummary(found),
+        requestHeaders: headerRecord(found.headers),
+        requestBody: found.requestBody,
+        requestBodyTruncated: found.requestBodyTruncated,
+        responseBody: found.responseBody,
+        responseBodyTruncated: found.responseBodyTruncated,
       };
     },
-    clear: (): number => db.prepare('DELETE FROM api_requests').run().changes,
+    /** Deletes every stored request; says how many there were. */
+    clear(): number {
+      const first = oldest.get()?.first;
+      const count = first == null ? 0 : lastSeq - Math.max(floor(), first - 1);
+      db.transaction(() => {
+        db.prepare('DELETE FROM api_log_batches').run();
+        db.prepare('UPDATE api_log_state SET cleared_seq = ?').run(lastSeq);
+      })();
+      return count;
+    },
     close(): void {
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
@@ -276,13 +259,15 @@ export type LogStore = ReturnType<typeof openLogStore>;
 export type WriterCall =
   { op: 'list'; filter: LogFilter } | { op: 'get'; seq: number } | { op: 'clear' } | { op: 'close' };
 export type WriterRequest =
-  { type: 'append'; entries: CapturedRequest[]; announce: boolean } | ({ type: 'call'; id: number } & WriterCall);
+  /** Records to store: a segment of the shared ring (`request-log-ring.ts`). */
+  ({ type: 'append'; announce: boolean } & RingSegment) | ({ type: 'call'; id: number } & WriterCall);
 
 /** Messages from the log writer thread. */
 export type WriterReply =
   | { type: 'ready' }
   | { type: 'failed'; message: string }
-  | { type: 'logged'; summaries: ApiRequestSummary[] }
-  | { type: 'stored'; count: number }
-  | { type: 'dropped'; count: number; message: string }
+  /** An append is done: the ring is read up to `end`. */
+  | { type: 'logged'; end: number; summaries: ApiRequestSummary[] }
+  | { type: 'stored'; end: number }
+  | { type: 'dropped'; end: number; count: number; message: string }
   | { type: 'reply'; id: number; value?: unknown; error?: string };

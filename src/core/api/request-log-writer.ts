@@ -1,9 +1,10 @@
 /**
- * The API request log's writer thread: owns `api-log.db`, stores the batches the request
- * thread captures (redacting and cutting them here), answers the UI's reads in order, and
+ * The API request log's writer thread: owns `api-log.db`, stores the batches of records the
+ * request thread writes into shared memory (one row each, the bytes as written), answers the UI's reads in order, and
  * announces each stored request back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { segmentBytes } from './request-log-ring';
 import {
   openLogStore,
   type LogStore,
@@ -13,7 +14,13 @@ import {
 } from './request-log-store';
 
 const port = parentPort!;
-const { path, nativeBinding } = workerData as { path: string; nativeBinding?: string };
+const { path, nativeBinding, ring } = workerData as {
+  path: string;
+  nativeBinding?: string;
+  /** Where the request thread writes captured requests (`request-log-ring.ts`). */
+  ring: SharedArrayBuffer;
+};
+const ringBytes = new Uint8Array(ring);
 const post = (m: WriterReply) => port.postMessage(m);
 
 let store: LogStore | null = null;
@@ -45,10 +52,10 @@ port.on('message', (m: WriterRequest) => {
   if (!s) return;
   if (m.type === 'append') {
     try {
-      const summaries = s.append(m.entries, m.announce);
-      post(m.announce ? { type: 'logged', summaries } : { type: 'stored', count: m.entries.length });
+      const summaries = s.append(segmentBytes(ringBytes, m), m.count, m.announce);
+      post(m.announce ? { type: 'logged', end: m.end, summaries } : { type: 'stored', end: m.end });
     } catch (err) {
-      post({ type: 'dropped', count: m.entries.length, message: (err as Error).message });
+      post({ type: 'dropped', end: m.end, count: m.count, message: (err as Error).message });
     }
     return;
   }

@@ -2,19 +2,23 @@ import type { ApiRequestDetail, ApiRequestSummary } from '../../shared/contract/
 import { StudioError } from '../../shared/errors';
 import type { EventBus } from '../live/bus';
 import { startWorker } from '../worker';
-import type { CapturedRequest, LogFilter, WriterCall, WriterReply, WriterRequest } from './request-log-store';
+import { RecordEncoder, type CapturedRequest } from './request-log-frame';
+import { LogRing } from './request-log-ring';
+import type { LogFilter, WriterCall, WriterReply, WriterRequest } from './request-log-store';
 
-export type { CapturedRequest } from './request-log-store';
+export type { CapturedRequest } from './request-log-frame';
 
 /** Captured requests go to the writer thread in batches at most this often… */
 export const LOG_FLUSH_MS = 5;
 /** …or as soon as this many are waiting. */
 const MAX_PENDING = 128;
 /**
- * At most this many captured requests may wait for the writer; beyond it (a writer that
- * cannot keep up) requests go unlogged, counted, and the count is reported once it drains.
+ * Captured requests wait for the writer in a ring of this many bytes of shared memory
+ * (a few thousand requests; a body crosses cut to the log's limit). When it is full (a
+ * writer that cannot keep up), requests go unlogged, counted, and the count is reported
+ * once the writer has caught up.
  */
-export const LOG_MAX_IN_FLIGHT = 20_000;
+export const LOG_RING_BYTES = 16 * 1024 * 1024;
 /** How long closing waits for the writer to finish before stopping it. */
 const CLOSE_TIMEOUT_MS = 5000;
 
@@ -34,25 +38,28 @@ export interface RequestLogOptions {
   nativeBinding?: string;
   bus: EventBus;
   writerUrl?: URL;
+  /** The ring's size (tests make it small). */
+  ringBytes?: number;
   /** Told when the log stops working (once; the studio keeps serving) or could not store requests. */
   onProblem?: (message: string) => void;
 }
 
 /**
- * The API request log, as the request thread sees it. `capture` only queues references
- * (no redaction, no SQLite): a writer thread with its own file stores them, so the request
- * thread never waits on the log. Reads go through the writer after everything captured
+ * The API request log, as the request thread sees it. `capture` only writes the request
+ * into shared memory, redacted (no SQLite): a writer thread with its own file stores
+ * it, so the request thread never waits on the log. Reads go through the writer after everything captured
  * before them, so they always see every answered request. While anyone listens, each
  * stored request is announced on the bus as `apiRequest.logged`.
  */
 export function createRequestLog(opts: RequestLogOptions) {
+  const ring = new LogRing(opts.ringBytes ?? LOG_RING_BYTES);
+  const encoder = new RecordEncoder();
   const worker = startWorker(opts.writerUrl ?? DEFAULT_WRITER_URL, {
-    workerData: { path: opts.path, nativeBinding: opts.nativeBinding },
+    workerData: { path: opts.path, nativeBinding: opts.nativeBinding, ring: ring.buffer },
   });
   worker.unref();
-  let pending: CapturedRequest[] = [];
-  /** Sent to the writer, not yet stored. */
-  let inFlight = 0;
+  /** Requests in the ring not yet sent to the writer. */
+  let pending = 0;
   let unlogged = 0;
   let scheduled: NodeJS.Timeout | null = null;
   let nextId = 1;
@@ -72,7 +79,6 @@ export function createRequestLog(opts: RequestLogOptions) {
   function fail(message: string): void {
     if (broken) return;
     broken = message;
-    pending = [];
     rejectReady(new Error(message));
     for (const c of calls.values())
       c.reject(new StudioError('unavailable', `the API request log is unavailable: ${message}`));
@@ -91,14 +97,14 @@ export function createRequestLog(opts: RequestLogOptions) {
         fail(m.message);
         return;
       case 'logged':
-        settled(m.summaries.length);
+        settled(m.end);
         for (const s of m.summaries) opts.bus.emit('apiRequest.logged', s);
         return;
       case 'stored':
-        settled(m.count);
+        settled(m.end);
         return;
       case 'dropped':
-        settled(m.count);
+        settled(m.end);
         opts.onProblem?.(`the API request log could not store ${m.count} requests: ${m.message}`);
         return;
       case 'reply': {
@@ -117,9 +123,10 @@ export function createRequestLog(opts: RequestLogOptions) {
 
   const post = (m: WriterRequest) => worker.postMessage(m);
 
-  function settled(count: number): void {
-    inFlight -= count;
-    if (unlogged && inFlight < LOG_MAX_IN_FLIGHT / 2) {
+  /** The writer has read the ring up to `end`. */
+  function settled(end: number): void {
+    ring.release(end);
+    if (unlogged && ring.used < ring.size / 2) {
       opts.onProblem?.(`${unlogged} API requests were not logged: the log writer fell behind`);
       unlogged = 0;
     }
@@ -128,12 +135,11 @@ export function createRequestLog(opts: RequestLogOptions) {
   function flush(): void {
     if (scheduled) clearTimeout(scheduled);
     scheduled = null;
-    if (!pending.length || broken) return;
-    const entries = pending;
-    pending = [];
-    inFlight += entries.length;
+    if (!pending || broken) return;
+    pending = 0;
     // Summaries come back only if someone (a UI, a test) listens for them.
-    post({ type: 'append', entries, announce: opts.bus.wants('apiRequest.logged') });
+    const announce = opts.bus.wants('apiRequest.logged');
+    for (const segment of ring.take()) post({ type: 'append', ...segment, announce });
   }
 
   function call<T>(m: WriterCall): Promise<T> {
@@ -154,12 +160,17 @@ export function createRequestLog(opts: RequestLogOptions) {
     /** Queues one answered request (called on the request thread: keep it cheap). */
     capture(e: CapturedRequest): void {
       if (closed || broken) return;
-      if (inFlight + pending.length >= LOG_MAX_IN_FLIGHT) {
-        unlogged++;
-        return;
+      // A record may refer back only within its batch: a new batch starts afresh.
+      if (!ring.openCount) encoder.clear();
+      if (!ring.put(encoder.encode(e, ring.openCount))) {
+        encoder.clear();
+        if (!ring.wrap() || !ring.put(encoder.encode(e, 0))) {
+          encoder.clear();
+          unlogged++;
+          return;
+        }
       }
-      pending.push(e);
-      if (pending.length >= MAX_PENDING) flush();
+      if (++pending >= MAX_PENDING) flush();
       else scheduled ??= setTimeout(flush, LOG_FLUSH_MS);
     },
     flush,

@@ -1,13 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  LOG_BODY_LIMIT,
-  LOG_MAX_ROWS,
-  openLogStore,
-  redactHeaders,
-  type CapturedRequest,
-  type LogStore,
-} from '../../../src/core/api/request-log-store';
+import { LOG_BODY_LIMIT, LOG_MAX_ROWS, openLogStore, type LogStore } from '../../../src/core/api/request-log-store';
+import { RecordEncoder, type CapturedRequest } from '../../../src/core/api/request-log-frame';
+import { redactHeaders } from '../../../src/core/api/request-log-redact';
 import { tempDir } from '../../helpers/tmp';
 
 const at = Date.parse('2026-11-24T10:00:00.000Z');
@@ -21,7 +16,14 @@ function captured(over: Partial<CapturedRequest> = {}): CapturedRequest {
     durationMs: 0.4567,
     projectId: 'proj_1',
     keyId: 'key_1',
-    headers: { host: '127.0.0.1:1', authorization: 'Bearer sk_live_secret_value', 'content-type': 'application/json' },
+    rawHeaders: [
+      'Host',
+      '127.0.0.1:1',
+      'Authorization',
+      'Bearer sk_live_secret_value',
+      'Content-Type',
+      'application/json',
+    ],
     requestBody: '{"webhook_url":"https://x.test/h","auth_header":"Bearer handler-token"}',
     responseBody: '{"success":true,"signing_secret":"whsec_abcdefghijklmnop"}',
     lint: [],
@@ -29,6 +31,13 @@ function captured(over: Partial<CapturedRequest> = {}): CapturedRequest {
     at,
     ...over,
   };
+}
+
+/** A batch as the request thread writes it into the shared ring. */
+function append(s: LogStore, batch: CapturedRequest[], announce = true) {
+  const encoder = new RecordEncoder();
+  const frame = batch.map((e, i) => encoder.encode(e, i)).join('');
+  return s.append(Buffer.from(frame), batch.length, announce);
 }
 
 let store: LogStore | null = null;
@@ -41,7 +50,7 @@ const open = () => (store = openLogStore(join(tempDir(), 'api-log.db')));
 describe('request log store (the writer thread’s file)', () => {
   it('stores a batch in order, splitting path and query, with the studio-clock time and a rounded duration', () => {
     const s = open();
-    const out = s.append([
+    const out = append(s, [
       captured({ url: '/api/v1/agents/a/wakeups?user_id=u&x=1', method: 'GET', status: 200 }),
       captured(),
     ]);
@@ -51,28 +60,32 @@ describe('request log store (the writer thread’s file)', () => {
     expect(out[0].requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(s.list({ limit: 10 }).map((r) => r.seq)).toEqual([2, 1]);
     // With nobody watching live, a batch is stored without building its summaries.
-    expect(s.append([captured()], false)).toEqual([]);
+    expect(append(s, [captured()], false)).toEqual([]);
     expect(s.list({ limit: 10 }).map((r) => r.seq)).toEqual([3, 2, 1]);
   });
 
   it('never keeps a usable credential: API key, signing secret and handler auth header keep a prefix', () => {
     const s = open();
-    const [row] = s.append([captured()]);
+    const [row] = append(s, [captured()]);
     const d = s.get(row.seq)!;
     expect(d.requestHeaders.authorization).toBe('Bearer sk_live…');
     expect(JSON.parse(d.requestBody!).auth_header).toBe('Bearer ha…');
     expect(JSON.parse(d.responseBody!).signing_secret).toBe('whsec_abc…');
     expect(JSON.stringify(d)).not.toContain('secret_value');
-    expect(redactHeaders({ Cookie: 'session=abcdefghijkl', 'x-api-key': ['k1234567890'] })).toEqual({
-      Cookie: 'session…',
-      'x-api-key': 'k123456…',
-    });
+    expect(redactHeaders(['Cookie', 'session=abcdefghijkl', 'X-Api-Key', 'k1234567890', 'Accept', '*/*'])).toEqual([
+      'Cookie',
+      'session…',
+      'X-Api-Key',
+      'k123456…',
+      'Accept',
+      '*/*',
+    ]);
   });
 
   it(`cuts bodies over ${LOG_BODY_LIMIT} characters and says so`, () => {
     const s = open();
     const big = `{"a":"${'x'.repeat(LOG_BODY_LIMIT)}"}`;
-    const [row] = s.append([captured({ requestBody: big, responseBody: null })]);
+    const [row] = append(s, [captured({ requestBody: big, responseBody: null })]);
     const d = s.get(row.seq)!;
     expect(d.requestBody).toHaveLength(LOG_BODY_LIMIT);
     expect(d.requestBodyTruncated).toBe(true);
@@ -82,7 +95,7 @@ describe('request log store (the writer thread’s file)', () => {
 
   it('filters by method, status, status class, path text (LIKE characters literal), lint and cursor', () => {
     const s = open();
-    s.append([
+    append(s, [
       captured({ method: 'GET', url: '/api/v1/webhooks', status: 200 }),
       captured({ method: 'GET', url: '/api/v1/agents/100%_real', status: 404 }),
       captured({ status: 422, lint: [{ code: 'unexpected_body', message: 'm' }] }),
@@ -107,7 +120,7 @@ describe('request log store (the writer thread’s file)', () => {
   it(`keeps the newest ${LOG_MAX_ROWS} requests`, () => {
     const s = open();
     const batch = Array.from({ length: 500 }, () => captured({ requestBody: null, responseBody: null }));
-    for (let i = 0; i < LOG_MAX_ROWS / 500 + 2; i++) s.append(batch);
+    for (let i = 0; i < LOG_MAX_ROWS / 500 + 2; i++) append(s, batch);
     const rows = s.list({ limit: LOG_MAX_ROWS + 1000 });
     expect(rows).toHaveLength(LOG_MAX_ROWS);
     expect(rows[0].seq).toBe(LOG_MAX_ROWS + 1000);
@@ -116,7 +129,7 @@ describe('request log store (the writer thread’s file)', () => {
 
   it('clears everything and reports how many', () => {
     const s = open();
-    s.append([captured(), captured()]);
+    append(s, [captured(), captured()]);
     expect(s.clear()).toBe(2);
     expect(s.list({ limit: 10 })).toEqual([]);
   });

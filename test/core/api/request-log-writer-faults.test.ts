@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRequestLog, LOG_MAX_IN_FLIGHT, type CapturedRequest } from '../../../src/core/api/request-log';
+import { createRequestLog, type CapturedRequest } from '../../../src/core/api/request-log';
+import { RecordEncoder } from '../../../src/core/api/request-log-frame';
 import { createEventBus } from '../../../src/core/live/bus';
 
 const entry: CapturedRequest = {
@@ -10,7 +11,7 @@ const entry: CapturedRequest = {
   durationMs: 1,
   projectId: null,
   keyId: null,
-  headers: {},
+  rawHeaders: [],
   requestBody: null,
   responseBody: null,
   lint: [],
@@ -18,8 +19,9 @@ const entry: CapturedRequest = {
   at: 0,
 };
 
-function logWith(writer: string, problems: string[]) {
+function logWith(writer: string, problems: string[], ringBytes?: number) {
   return createRequestLog({
+    ringBytes,
     path: '/nonexistent/api-log.db',
     bus: createEventBus(),
     writerUrl: new URL(`./writers/${writer}`, import.meta.url),
@@ -42,15 +44,23 @@ describe('request log writer faults', () => {
     expect(problems).toHaveLength(1);
   });
 
-  it(`a writer that falls behind: past ${LOG_MAX_IN_FLIGHT} waiting requests, the rest go unlogged and are counted`, async () => {
+  it('a writer that falls behind: once its shared ring is full, the rest go unlogged and are counted', async () => {
     const problems: string[] = [];
-    const log = logWith('lagging-writer.mjs', problems);
+    // Room for exactly 100 records of one batch (after the first, each refers back to its headers).
+    const encoder = new RecordEncoder();
+    const sizes = Array.from({ length: 101 }, (_, i) => Buffer.byteLength(encoder.encode(entry, i)));
+    const room = sizes.slice(0, 100).reduce((a, b) => a + b) + Math.floor(sizes[100] / 2);
+    const log = logWith('lagging-writer.mjs', problems, room);
     await log.ready;
-    for (let i = 0; i < LOG_MAX_IN_FLIGHT + 7; i++) log.capture(entry);
+    for (let i = 0; i < 107; i++) log.capture(entry);
     expect(problems).toEqual([]);
     // The read makes the writer catch up; the count is reported once it has.
     await log.list({ limit: 1 });
     expect(problems).toEqual(['7 API requests were not logged: the log writer fell behind']);
+    // With room again, capturing goes on.
+    for (let i = 0; i < 50; i++) log.capture(entry);
+    await log.list({ limit: 1 });
+    expect(problems).toHaveLength(1);
     await log.close();
   });
 });
