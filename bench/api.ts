@@ -14,8 +14,10 @@ import { Worker } from 'node:worker_threads';
 const WORKERS = 16;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ROUNDS = 3;
+const WARM_UP = 200;
 
 interface Result {
+  requests: number;
   rps: number;
   p50: number;
   p99: number;
@@ -44,21 +46,22 @@ async function load(
   method: string,
   path: (i: number) => string,
   headers: Record<string, string>,
-  body?: string,
+  body?: (i: number) => string,
   /** Work the run is not over without (the mock: its request log stored), timed with it. */
   settle?: () => Promise<void>,
 ): Promise<Result> {
   const agent = new Agent({ keepAlive: true, maxSockets: WORKERS });
   const lat: number[] = [];
   // Warm-up.
-  for (let i = 0; i < 200; i++) await send(agent, port, method, path(i), headers, body);
+  for (let i = 0; i < WARM_UP; i++) await send(agent, port, method, path(i), headers, body?.(i));
   const end = performance.now() + SECONDS * 1000;
   let n = 0;
   let bad = 0;
   const worker = async () => {
     while (performance.now() < end) {
       const t = performance.now();
-      const status = await send(agent, port, method, path(n++), headers, body);
+      const i = n++;
+      const status = await send(agent, port, method, path(i), headers, body?.(i));
       lat.push(performance.now() - t);
       if (status >= 300) bad++;
     }
@@ -70,7 +73,12 @@ async function load(
   agent.destroy();
   if (bad) throw new Error(`${bad} non-2xx answers`);
   lat.sort((a, b) => a - b);
-  return { rps: lat.length / secs, p50: lat[Math.floor(lat.length * 0.5)], p99: lat[Math.floor(lat.length * 0.99)] };
+  return {
+    requests: lat.length,
+    rps: lat.length / secs,
+    p50: lat[Math.floor(lat.length * 0.5)],
+    p99: lat[Math.floor(lat.length * 0.99)],
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -99,12 +107,19 @@ async function main() {
     });
   const elu = () => ask<{ elu: EventLoopUtilization }>('elu').then((m) => m.elu);
   /** A run against the mock, with how busy the servers' thread was meanwhile (1 = never idle). */
+  const logged = () => ask<{ logged: number }>('drain').then((m) => m.logged);
   const mockRun = async (c: (typeof cases)[number]) => {
+    const loggedBefore = await logged();
     const before = await elu();
     // The run ends when every answered request is also in the request log (stored by its
     // writer thread): the log's work counts against the mock, not after its window.
-    const r = await load(s.port, c.method, c.path, auth, c.body, () => ask('drain'));
+    const r = await load(s.port, c.method, c.path, auth, c.body, () => logged().then(() => undefined));
     const after = await elu();
+    // Every request of the run (and of its warm-up) must be in the log: none may go unlogged.
+    const stored = (await logged()) - loggedBefore;
+    if (stored !== r.requests + WARM_UP) {
+      throw new Error(`the request log stored ${stored} of ${r.requests + WARM_UP} requests`);
+    }
     return { ...r, elu: performance.eventLoopUtilization(after, before).utilization };
   };
   const auth = { authorization: `Bearer ${ready.apiKey}`, 'content-type': 'application/json' };
@@ -113,22 +128,31 @@ async function main() {
   const barePort = ready.barePort;
 
   const cases = [
-    { name: 'GET /api/v1/webhooks', method: 'GET', path: () => '/api/v1/webhooks', body: undefined },
+    { name: 'GET /api/v1/webhooks', method: 'GET', path: () => '/api/v1/webhooks', body: undefined, key: 'get' },
     {
       name: 'PUT /api/v1/webhooks/{eventType} (upsert)',
+      key: 'put',
       method: 'PUT',
       path: (i: number) => `/api/v1/webhooks/bench.${i % 50}`,
-      body: upsertBody,
+      body: () => upsertBody,
+    },
+    {
+      // Every body different: nothing for the request log to store once per batch.
+      name: 'PUT /api/v1/webhooks/{eventType} (upsert, every body different)',
+      key: 'put-varied',
+      method: 'PUT',
+      path: (i: number) => `/api/v1/webhooks/bench.${i % 50}`,
+      body: (i: number) => upsertBody.replace('/hook', `/hook/${i}`),
     },
   ];
   console.log(
     `${cpus().length} CPUs; workers=${WORKERS}, ${SECONDS}s per run, ${ROUNDS} rounds alternating mock/bare/plain fastify; medians of rounds`,
   );
-  // BENCH_CASE=get|put runs one case only (for profiling).
+  // BENCH_CASE=get|put|put-varied runs one case only (for profiling).
   const only = process.env.BENCH_CASE;
   // BENCH_MOCK_ONLY=1 loads the mock alone (for profiling its thread; no ratio).
   const mockOnly = process.env.BENCH_MOCK_ONLY === '1';
-  for (const c of cases.filter((x) => !only || x.method === only.toUpperCase())) {
+  for (const c of cases.filter((x) => !only || x.key === only)) {
     const mock: (Result & { elu: number })[] = [];
     const base: Result[] = [];
     const plain: Result[] = [];

@@ -56,16 +56,19 @@ parentPort!.postMessage({
   upsertBody,
 });
 // The bench asks for this thread's event-loop utilisation around each run ('elu'), for the
-// request log to be stored ('drain'), then 'stop'.
+// request log to be stored ('drain', answered with how many it holds), then 'stop'.
 parentPort!.on('message', async (m: string) => {
   if (m === 'elu') {
     parentPort!.postMessage({ elu: performance.eventLoopUtilization() });
     return;
   }
   if (m === 'drain') {
-    // A read of the request log answers only once everything captured before it is stored.
-    await studio.dispatch({ id: 1, method: 'requestLog.list', params: { limit: 1 } });
-    parentPort!.postMessage('drained');
+    // A read of the request log answers only once everything captured before it is stored;
+    // the newest request's number tells how many the log has stored in all.
+    const reply = (await studio.dispatch({ id: 1, method: 'requestLog.list', params: { limit: 1 } })) as {
+      result?: { requests: { seq: number }[] };
+    };
+    parentPort!.postMessage({ logged: reply.result?.requests[0]?.seq ?? 0 });
     return;
   }
   bare.close();
