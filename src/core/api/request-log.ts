@@ -45,11 +45,11 @@ export interface RequestLogOptions {
 }
 
 /**
- * The API request log, as the request thread sees it. `capture` only writes the request
- * into shared memory, redacted (no SQLite): a writer thread with its own file stores
- * it, so the request thread never waits on the log. Reads go through the writer after everything captured
- * before them, so they always see every answered request. While anyone listens, each
- * stored request is announced on the bus as `apiRequest.logged`.
+ * The API request log, as the request thread sees it. `capture` only writes the request,
+ * redacted, into shared memory (no SQLite): a writer thread with its own file stores it,
+ * so the request thread never waits on the log. Reads go through the writer after
+ * everything captured before them, so they always see every answered request. While
+ * anyone listens, each stored request is announced on the bus as `apiRequest.logged`.
  */
 export function createRequestLog(opts: RequestLogOptions) {
   const ring = new LogRing(opts.ringBytes ?? LOG_RING_BYTES);
