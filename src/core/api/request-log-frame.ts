@@ -10,7 +10,7 @@
  * (the same headers, the same answer) are stored once per batch.
  */
 import type { LintNote } from '../../shared/contract/api';
-import { isSecretHeader, keepPrefix, redactBody } from './request-log-redact';
+import { isSecretHeader, redactBody, redactHeaderValue } from './request-log-redact';
 
 /** Each stored request and response body is cut to this many characters. */
 export const LOG_BODY_LIMIT = 16 * 1024;
@@ -171,7 +171,7 @@ export class RecordEncoder {
 function headerText(raw: readonly string[]): string {
   let text = '';
   for (let i = 0; i + 1 < raw.length; i += 2) {
-    const value = isSecretHeader(raw[i]) ? keepPrefix(raw[i + 1]) : raw[i + 1];
+    const value = isSecretHeader(raw[i]) ? redactHeaderValue(raw[i], raw[i + 1]) : raw[i + 1];
     text += i ? `\n${raw[i]}\n${value}` : `${raw[i]}\n${value}`;
   }
   return text;
@@ -207,8 +207,8 @@ export function readRecords(frame: string): LoggedRecord[] {
     const method = r.text();
     const url = r.text();
     const operationId = plain(r.next());
-    const status = Number(r.text());
-    const durationMs = Number(r.text());
+    const status = number(r.text(), 0, 999);
+    const durationMs = number(r.text(), 0, Number.MAX_VALUE);
     const projectId = plain(r.next());
     const keyId = plain(r.next());
     const headers = deref(r.next(), (x) => x.headers) ?? '';
@@ -231,8 +231,18 @@ export function readRecords(frame: string): LoggedRecord[] {
       responseBodyTruncated,
       lint: r.text(),
       idempotentReplay: r.text() === '1',
-      at: Number(r.text()),
+      at: number(r.text(), -MAX_TIME, MAX_TIME),
     });
   }
   return out;
+}
+
+/** The largest epoch-ms a Date can hold. */
+const MAX_TIME = 8.64e15;
+
+/** A number field within bounds (a damaged one throws, as a damaged frame does). */
+function number(text: string, min: number, max: number): number {
+  const n = Number(text);
+  if (!text || !(n >= min && n <= max)) throw new Error(`a request log number out of range: ${text.slice(0, 20)}`);
+  return n;
 }

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LOG_BODY_LIMIT, LOG_MAX_ROWS, openLogStore, type LogStore } from '../../../src/core/api/request-log-store';
 import { RecordEncoder, type CapturedRequest } from '../../../src/core/api/request-log-frame';
 import { redactHeaders } from '../../../src/core/api/request-log-redact';
+import Database from 'better-sqlite3';
 import { tempDir } from '../../helpers/tmp';
 
 const at = Date.parse('2026-11-24T10:00:00.000Z');
@@ -74,9 +75,9 @@ describe('request log store (the writer thread’s file)', () => {
     expect(JSON.stringify(d)).not.toContain('secret_value');
     expect(redactHeaders(['Cookie', 'session=abcdefghijkl', 'X-Api-Key', 'k1234567890', 'Accept', '*/*'])).toEqual([
       'Cookie',
-      'session…',
+      'session=…',
       'X-Api-Key',
-      'k123456…',
+      'k1234…',
       'Accept',
       '*/*',
     ]);
@@ -125,6 +126,26 @@ describe('request log store (the writer thread’s file)', () => {
     expect(rows).toHaveLength(LOG_MAX_ROWS);
     expect(rows[0].seq).toBe(LOG_MAX_ROWS + 1000);
     expect(rows.at(-1)!.seq).toBe(1001);
+  });
+
+  it('a damaged row hides only its own requests: the rest of the log still reads', () => {
+    const path = join(tempDir(), 'api-log.db');
+    let s = (store = openLogStore(path));
+    append(s, [captured({ status: 201 })]);
+    append(s, [captured({ status: 202 }), captured({ status: 203 })]);
+    append(s, [captured({ status: 204 })]);
+    s.close();
+    // Damage the middle batch's time field, keeping its frame well-formed.
+    const db = new Database(path);
+    const row = db.prepare('SELECT frame FROM api_log_batches WHERE first_seq = 2').get() as { frame: Buffer };
+    const damaged = row.frame.toString().replace(`13:${at}`, `13:${String(at).slice(0, 12)}x`);
+    expect(damaged).not.toBe(row.frame.toString());
+    db.prepare('UPDATE api_log_batches SET frame = ? WHERE first_seq = 2').run(Buffer.from(damaged));
+    db.close();
+    s = store = openLogStore(path);
+    expect(s.list({ limit: 10 }).map((r) => r.status)).toEqual([204, 201]);
+    expect(s.get(2)).toBeUndefined();
+    expect(s.get(4)?.status).toBe(204);
   });
 
   it('clears everything and reports how many', () => {

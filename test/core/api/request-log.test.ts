@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,6 +110,48 @@ describe('API request log and request lint', () => {
 });
 
 describe('the request log’s own file', () => {
+  it('never holds a credential, however a client sends it (read back from the file’s bytes)', async () => {
+    const dataDir = tempDir();
+    const studio = await createStudio({ dataDir, port: 0, writeRuntimeFile: false });
+    const { apiBaseUrl, apiKey } = studio.status();
+    const handler = 'Bearer HANDLERSECRET0123456789abcdef';
+    const put = (body: string, headers: Record<string, string> = {}) =>
+      fetch(`${apiBaseUrl}/api/v1/webhooks/agent.message`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', ...headers },
+        body,
+      });
+    const statuses = [
+      // Too long: the 422's field error echoes the value.
+      await put(JSON.stringify({ webhook_url: 'https://x.test/h', auth_header: handler + 'x'.repeat(5000) })),
+      // Malformed JSON: the 400 echoes the raw body, quotes escaped.
+      await put(`{"webhook_url":"https://x.test/h","auth_header":"${handler}",}`),
+      // A key spelled with an escape, and one in another case.
+      await put(`{"webhook_url":"https://x.test/h","auth\\u005fheader":"${handler}"}`),
+      await put(`{"webhook_url":"https://x.test/h","Auth_Header":"${handler}"}`),
+      // The API key followed by another word; a cookie with several values.
+      await put('{}', { authorization: `Bearer ${apiKey} x`, cookie: 'session=COOKIESECRET123456; theme=dark' }),
+    ].map((r) => r.status);
+    expect(statuses).toEqual([422, 400, 200, 422, 401]);
+    const { signing_secret: secret } = (await (
+      await fetch(`${apiBaseUrl}/api/v1/webhooks/agent.message/rotate-secret`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${apiKey}` },
+      })
+    ).json()) as { signing_secret: string };
+    await studio.close();
+    const bytes = Buffer.concat(
+      readdirSync(dataDir)
+        .filter((f) => f.startsWith('api-log.db'))
+        .map((f) => readFileSync(join(dataDir, f))),
+    ).toString('latin1');
+    for (const needle of ['HANDLERSECRET0123456789', apiKey.slice(0, 20), apiKey.slice(-12), 'COOKIESECRET']) {
+      expect(bytes.includes(needle), needle).toBe(false);
+    }
+    expect(secret).toMatch(/^whsec_/);
+    expect(bytes.includes(secret.slice(10)), 'rotated secret').toBe(false);
+  });
+
   it('is api-log.db in the data dir, written off the request thread, and survives a restart', async () => {
     const dataDir = tempDir();
     const first = await createStudio({ dataDir, port: 0, writeRuntimeFile: false });
