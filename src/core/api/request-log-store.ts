@@ -1,7 +1,9 @@
 import type { ApiRequestDetail, ApiRequestSummary, LintNote } from '../../shared/contract/api';
+import type { Statement } from 'better-sqlite3';
 import { openStore, type Db } from '../store/open';
 import type { Migration } from '../store/migrate';
 import { NO_LINT, readRecords, type LoggedRecord } from './request-log-frame';
+import { methodBit, statusBit, type BatchIndex } from './request-log-index';
 import type { RingSegment } from './request-log-ring';
 
 export { LOG_BODY_LIMIT } from './request-log-frame';
@@ -76,6 +78,17 @@ export const LOG_MIGRATIONS: readonly Migration[] = [
         VALUES (1, lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-' || lower(hex(randomblob(2))) || '-' || lower(hex(randomblob(2))) || '-');
     `,
   },
+  {
+    id: 3,
+    name: 'API request log batch index',
+    // What each batch holds (request-log-index.ts); a batch from before says "anything".
+    up: `
+      ALTER TABLE api_log_batches ADD COLUMN methods INTEGER NOT NULL DEFAULT -1;
+      ALTER TABLE api_log_batches ADD COLUMN statuses INTEGER NOT NULL DEFAULT -1;
+      ALTER TABLE api_log_batches ADD COLUMN lint INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE api_log_batches ADD COLUMN paths TEXT;
+    `,
+  },
 ];
 
 /** A stored request, with its place in the log. */
@@ -134,10 +147,32 @@ const TRIM_EVERY = 64;
  */
 export function openLogStore(path: string, nativeBinding?: string) {
   const db: Db = openStore(path, { nativeBinding, migrations: LOG_MIGRATIONS });
-  const insert = db.prepare('INSERT INTO api_log_batches (first_seq, last_seq, frame) VALUES (?, ?, ?)');
-  const newestFirst = db.prepare<[number], { first_seq: number; frame: Buffer }>(
-    'SELECT first_seq, frame FROM api_log_batches WHERE first_seq < ? ORDER BY first_seq DESC',
+  const insert = db.prepare(
+    'INSERT INTO api_log_batches (first_seq, last_seq, frame, methods, statuses, lint, paths) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
+  /** Batches that may hold a match, newest first: one statement per combination of filters. */
+  const batchQueries = new Map<string, Statement<unknown[], { first_seq: number; frame: Buffer }>>();
+  function batchesFor(f: LogFilter, before: number) {
+    const where = ['first_seq < ?'];
+    const args: unknown[] = [before];
+    if (f.method) {
+      where.push('methods & ? != 0');
+      args.push(methodBit(f.method));
+    }
+    if (f.status !== undefined) {
+      where.push('statuses & ? != 0');
+      args.push(statusBit(typeof f.status === 'number' ? f.status : Number(f.status[0]) * 100));
+    }
+    if (f.lintOnly) where.push('lint > 0');
+    if (f.path) {
+      where.push('(paths IS NULL OR instr(paths, ?) > 0)');
+      args.push(f.path.toLowerCase());
+    }
+    const sql = `SELECT first_seq, frame FROM api_log_batches WHERE ${where.join(' AND ')} ORDER BY first_seq DESC`;
+    let stmt = batchQueries.get(sql);
+    if (!stmt) batchQueries.set(sql, (stmt = db.prepare(sql)));
+    return stmt.iterate(...args);
+  }
   const trim = db.prepare('DELETE FROM api_log_batches WHERE first_seq <= ? AND last_seq <= ?');
   const oldest = db.prepare<[], { first: number | null }>('SELECT MIN(first_seq) AS first FROM api_log_batches');
   const state = db.prepare('SELECT request_id_prefix AS prefix, cleared_seq AS cleared FROM api_log_state').get() as {
@@ -180,10 +215,10 @@ export function openLogStore(path: string, nativeBinding?: string) {
     }
   };
 
-  /** Newest first, from just below `before`, while `visit` says go on. */
-  function scan(before: number, visit: (r: Stored) => boolean): void {
+  /** Newest first, from just below `before`, while `visit` says go on (batches that may match `f`). */
+  function scan(before: number, visit: (r: Stored) => boolean, f: LogFilter = { limit: 0 }): void {
     const lowest = floor();
-    for (const { first_seq, frame } of newestFirst.iterate(before)) {
+    for (const { first_seq, frame } of batchesFor(f, before)) {
       const batch = batchOf(first_seq, frame);
       for (let i = batch.length - 1; i >= 0; i--) {
         const r = batch[i];
@@ -195,14 +230,22 @@ export function openLogStore(path: string, nativeBinding?: string) {
 
   return {
     /**
-     * Stores a batch of `count` records (the bytes are copied); with `announce`, returns
-     * their summaries in order (for live views).
+     * Stores a batch of `count` records (the bytes are copied) and what it holds (without
+     * an index, it may hold anything); with `announce`, returns their summaries in order.
      */
-    append(frame: Uint8Array, count: number, announce = true): ApiRequestSummary[] {
+    append(frame: Uint8Array, count: number, announce = true, index?: BatchIndex): ApiRequestSummary[] {
       if (!count) return [];
       const first = lastSeq + 1;
       const bytes = Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength);
-      insert.run(first, lastSeq + count, bytes);
+      insert.run(
+        first,
+        lastSeq + count,
+        bytes,
+        index?.methods ?? -1,
+        index?.statuses ?? -1,
+        index?.lint ?? 1,
+        index?.paths ?? null,
+      );
       lastSeq += count;
       if (++sinceTrim >= TRIM_EVERY) {
         sinceTrim = 0;
@@ -215,10 +258,14 @@ export function openLogStore(path: string, nativeBinding?: string) {
       const out: ApiRequestSummary[] = [];
       if (f.limit <= 0) return out;
       const matches = matcher(f);
-      scan(f.beforeSeq ?? Number.MAX_SAFE_INTEGER, (r) => {
-        if (matches(r)) out.push(toSummary(r));
-        return out.length < f.limit;
-      });
+      scan(
+        f.beforeSeq ?? Number.MAX_SAFE_INTEGER,
+        (r) => {
+          if (matches(r)) out.push(toSummary(r));
+          return out.length < f.limit;
+        },
+        f,
+      );
       return out;
     },
     get(seq: number): ApiRequestDetail | undefined {
@@ -260,7 +307,7 @@ export type WriterCall =
   { op: 'list'; filter: LogFilter } | { op: 'get'; seq: number } | { op: 'clear' } | { op: 'close' };
 export type WriterRequest =
   /** Records to store: a segment of the shared ring (`request-log-ring.ts`). */
-  ({ type: 'append'; announce: boolean } & RingSegment) | ({ type: 'call'; id: number } & WriterCall);
+  ({ type: 'append'; announce: boolean; index?: BatchIndex } & RingSegment) | ({ type: 'call'; id: number } & WriterCall);
 
 /** Messages from the log writer thread. */
 export type WriterReply =

@@ -52,7 +52,7 @@ port.on('message', (m: WriterRequest) => {
   if (!s) return;
   if (m.type === 'append') {
     try {
-      const summaries = s.append(segmentBytes(ringBytes, m), m.count, m.announce);
+      const summaries = s.append(segmentBytes(ringBytes, m), m.count, m.announce, m.index);
       post(m.announce ? { type: 'logged', end: m.end, summaries } : { type: 'stored', end: m.end });
     } catch (err) {
       post({ type: 'dropped', end: m.end, count: m.count, message: (err as Error).message });

@@ -3,6 +3,7 @@ import { StudioError } from '../../shared/errors';
 import type { EventBus } from '../live/bus';
 import { startWorker } from '../worker';
 import { RecordEncoder, type CapturedRequest } from './request-log-frame';
+import { IndexBuilder, type BatchIndex } from './request-log-index';
 import { LogRing } from './request-log-ring';
 import type { LogFilter, WriterCall, WriterReply, WriterRequest } from './request-log-store';
 
@@ -60,6 +61,9 @@ export function createRequestLog(opts: RequestLogOptions) {
   worker.unref();
   /** Requests in the ring not yet sent to the writer. */
   let pending = 0;
+  /** The index of the segment being written, and of those ended (at the ring's end) before it. */
+  let indexing = new IndexBuilder();
+  let indexed: BatchIndex[] = [];
   let unlogged = 0;
   let scheduled: NodeJS.Timeout | null = null;
   let nextId = 1;
@@ -139,7 +143,11 @@ export function createRequestLog(opts: RequestLogOptions) {
     pending = 0;
     // Summaries come back only if someone (a UI, a test) listens for them.
     const announce = opts.bus.wants('apiRequest.logged');
-    for (const segment of ring.take()) post({ type: 'append', ...segment, announce });
+    if (indexing.count) indexed.push(indexing.build());
+    indexing = new IndexBuilder();
+    const segments = ring.take();
+    segments.forEach((segment, i) => post({ type: 'append', ...segment, index: indexed[i], announce }));
+    indexed = [];
   }
 
   function call<T>(m: WriterCall): Promise<T> {
@@ -164,12 +172,22 @@ export function createRequestLog(opts: RequestLogOptions) {
       if (!ring.openCount) encoder.clear();
       if (!ring.put(encoder.encode(e, ring.openCount))) {
         encoder.clear();
-        if (!ring.wrap() || !ring.put(encoder.encode(e, 0))) {
+        const ending = ring.openCount;
+        if (!ring.wrap()) {
+          unlogged++;
+          return;
+        }
+        if (ending) {
+          indexed.push(indexing.build());
+          indexing = new IndexBuilder();
+        }
+        if (!ring.put(encoder.encode(e, 0))) {
           encoder.clear();
           unlogged++;
           return;
         }
       }
+      indexing.add(e);
       if (++pending >= MAX_PENDING) flush();
       else scheduled ??= setTimeout(flush, LOG_FLUSH_MS);
     },

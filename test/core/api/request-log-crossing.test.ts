@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRequestLog, type CapturedRequest } from '../../../src/core/api/request-log';
+import type { LogFilter } from '../../../src/core/api/request-log-store';
 import { createEventBus } from '../../../src/core/live/bus';
 import { tempDir } from '../../helpers/tmp';
 
@@ -28,7 +29,7 @@ const entry = fc.record({
   rawHeaders: fc.constantFrom(...headerSets),
   requestBody: fc.constantFrom(...bodies),
   responseBody: fc.oneof(fc.constantFrom(...bodies), fc.string({ maxLength: 40 })),
-  lint: fc.constant([]),
+  lint: fc.constantFrom([], [{ code: 'unknown_query_parameter', message: 'query parameter "x" is not published' }]),
   idempotentReplay: fc.boolean(),
   at: fc.integer({ min: 0, max: 2_000_000_000_000 }),
 }) as fc.Arbitrary<CapturedRequest>;
@@ -77,6 +78,17 @@ describe('request log crossing (request thread → shared ring → writer thread
           if (headers.authorization) headers.authorization = 'Bearer sk_test…';
           expect(d.requestHeaders).toEqual(headers);
         }
+        // Filtered lists (read through each batch's index) find exactly the requests that match.
+        const filtered = async (f: Omit<LogFilter, 'limit'>, match: (e: CapturedRequest) => boolean) => {
+          const got = (await log.list({ ...f, limit: 10_000 })).filter((r) => r.seq > before).map((r) => r.seq);
+          const want = sent.flatMap((e, i) => (match(e) ? [before + i + 1] : [])).reverse();
+          expect(got, JSON.stringify(f)).toEqual(want);
+        };
+        await filtered({ status: 404 }, (e) => e.status === 404);
+        await filtered({ status: '2xx' }, (e) => e.status < 300);
+        await filtered({ method: 'put' }, (e) => e.method === 'PUT');
+        await filtered({ path: 'agent.MESSAGE' }, (e) => e.url.includes('agent.message'));
+        await filtered({ lintOnly: true, method: 'get' }, (e) => e.lint.length > 0 && e.method === 'GET');
       }),
       { numRuns: 40, endOnFailure: true },
     );

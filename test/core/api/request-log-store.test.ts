@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LOG_BODY_LIMIT, LOG_MAX_ROWS, openLogStore, type LogStore } from '../../../src/core/api/request-log-store';
 import { RecordEncoder, type CapturedRequest } from '../../../src/core/api/request-log-frame';
+import { IndexBuilder } from '../../../src/core/api/request-log-index';
 import { redactHeaders } from '../../../src/core/api/request-log-redact';
 import Database from 'better-sqlite3';
 import { tempDir } from '../../helpers/tmp';
@@ -34,11 +35,12 @@ function captured(over: Partial<CapturedRequest> = {}): CapturedRequest {
   };
 }
 
-/** A batch as the request thread writes it into the shared ring. */
-function append(s: LogStore, batch: CapturedRequest[], announce = true) {
+/** A batch as the request thread writes it into the shared ring, with its index (unless `indexed` is false). */
+function append(s: LogStore, batch: CapturedRequest[], announce = true, indexed = true) {
   const encoder = new RecordEncoder();
-  const frame = batch.map((e, i) => encoder.encode(e, i)).join('');
-  return s.append(Buffer.from(frame), batch.length, announce);
+  const index = new IndexBuilder();
+  const frame = batch.map((e, i) => (index.add(e), encoder.encode(e, i))).join('');
+  return s.append(Buffer.from(frame), batch.length, announce, indexed ? index.build() : undefined);
 }
 
 let store: LogStore | null = null;
@@ -96,12 +98,16 @@ describe('request log store (the writer thread’s file)', () => {
 
   it('filters by method, status, status class, path text (LIKE characters literal), lint and cursor', () => {
     const s = open();
-    append(s, [
+    // A batch from before batch indexes (it may hold anything), then one batch per request:
+    // each batch's index decides whether it is read at all.
+    append(s, [captured({ method: 'POST', url: '/api/v1/Projects', status: 201 })], true, false);
+    for (const e of [
       captured({ method: 'GET', url: '/api/v1/webhooks', status: 200 }),
       captured({ method: 'GET', url: '/api/v1/agents/100%_real', status: 404 }),
       captured({ status: 422, lint: [{ code: 'unexpected_body', message: 'm' }] }),
       captured({ method: 'DELETE', url: '/api/v1/webhooks/agent.message', status: 204 }),
-    ]);
+    ])
+      append(s, [e]);
     const paths = (f: Parameters<LogStore['list']>[0]) => s.list(f).map((r) => `${r.method} ${r.path} ${r.status}`);
     expect(paths({ method: 'get', limit: 10 })).toEqual([
       'GET /api/v1/agents/100%_real 404',
@@ -114,6 +120,12 @@ describe('request log store (the writer thread’s file)', () => {
     expect(paths({ status: 204, limit: 10 })).toEqual(['DELETE /api/v1/webhooks/agent.message 204']);
     expect(paths({ path: '%_', limit: 10 })).toEqual(['GET /api/v1/agents/100%_real 404']);
     expect(paths({ lintOnly: true, limit: 10 })).toEqual(['PUT /api/v1/webhooks/agent.message 422']);
+    expect(paths({ status: '2xx', path: 'PROJ', limit: 10 })).toEqual(['POST /api/v1/Projects 201']);
+    expect(paths({ method: 'post', limit: 10 })).toEqual(['POST /api/v1/Projects 201']);
+    expect(paths({ path: 'WEBHOOKS/agent', limit: 10 })).toEqual([
+      'DELETE /api/v1/webhooks/agent.message 204',
+      'PUT /api/v1/webhooks/agent.message 422',
+    ]);
     expect(s.list({ beforeSeq: 3, limit: 1 }).map((r) => r.seq)).toEqual([2]);
     expect(s.get(99)).toBeUndefined();
   });
