@@ -81,12 +81,22 @@ export const LOG_MIGRATIONS: readonly Migration[] = [
   {
     id: 3,
     name: 'API request log batch index',
-    // What each batch holds (request-log-index.ts); a batch from before says "anything".
+    // What each batch holds (request-log-index.ts), in columns before the frame, so that
+    // reading them never walks the frame's pages. A batch from before says "anything".
     up: `
-      ALTER TABLE api_log_batches ADD COLUMN methods INTEGER NOT NULL DEFAULT -1;
-      ALTER TABLE api_log_batches ADD COLUMN statuses INTEGER NOT NULL DEFAULT -1;
-      ALTER TABLE api_log_batches ADD COLUMN lint INTEGER NOT NULL DEFAULT 1;
-      ALTER TABLE api_log_batches ADD COLUMN paths TEXT;
+      CREATE TABLE api_log_batches_new (
+        first_seq INTEGER PRIMARY KEY,
+        last_seq INTEGER NOT NULL,
+        methods INTEGER NOT NULL DEFAULT -1,
+        statuses INTEGER NOT NULL DEFAULT -1,
+        lint INTEGER NOT NULL DEFAULT 1,
+        paths TEXT,
+        frame BLOB NOT NULL
+      );
+      INSERT INTO api_log_batches_new (first_seq, last_seq, frame)
+        SELECT first_seq, last_seq, frame FROM api_log_batches;
+      DROP TABLE api_log_batches;
+      ALTER TABLE api_log_batches_new RENAME TO api_log_batches;
     `,
   },
 ];
@@ -148,7 +158,7 @@ const TRIM_EVERY = 64;
 export function openLogStore(path: string, nativeBinding?: string) {
   const db: Db = openStore(path, { nativeBinding, migrations: LOG_MIGRATIONS });
   const insert = db.prepare(
-    'INSERT INTO api_log_batches (first_seq, last_seq, frame, methods, statuses, lint, paths) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO api_log_batches (first_seq, last_seq, methods, statuses, lint, paths, frame) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   /** Batches that may hold a match, newest first: one statement per combination of filters. */
   const batchQueries = new Map<string, Statement<unknown[], { first_seq: number; frame: Buffer }>>();
@@ -240,11 +250,11 @@ export function openLogStore(path: string, nativeBinding?: string) {
       insert.run(
         first,
         lastSeq + count,
-        bytes,
         index?.methods ?? -1,
         index?.statuses ?? -1,
         index?.lint ?? 1,
         index?.paths ?? null,
+        bytes,
       );
       lastSeq += count;
       if (++sinceTrim >= TRIM_EVERY) {
@@ -307,7 +317,8 @@ export type WriterCall =
   { op: 'list'; filter: LogFilter } | { op: 'get'; seq: number } | { op: 'clear' } | { op: 'close' };
 export type WriterRequest =
   /** Records to store: a segment of the shared ring (`request-log-ring.ts`). */
-  ({ type: 'append'; announce: boolean; index?: BatchIndex } & RingSegment) | ({ type: 'call'; id: number } & WriterCall);
+  | ({ type: 'append'; announce: boolean; index?: BatchIndex } & RingSegment)
+  | ({ type: 'call'; id: number } & WriterCall);
 
 /** Messages from the log writer thread. */
 export type WriterReply =

@@ -1,6 +1,13 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LOG_BODY_LIMIT, LOG_MAX_ROWS, openLogStore, type LogStore } from '../../../src/core/api/request-log-store';
+import {
+  LOG_BODY_LIMIT,
+  LOG_MAX_ROWS,
+  LOG_MIGRATIONS,
+  openLogStore,
+  type LogStore,
+} from '../../../src/core/api/request-log-store';
+import { openStore } from '../../../src/core/store/open';
 import { RecordEncoder, type CapturedRequest } from '../../../src/core/api/request-log-frame';
 import { IndexBuilder } from '../../../src/core/api/request-log-index';
 import { redactHeaders } from '../../../src/core/api/request-log-redact';
@@ -158,6 +165,19 @@ describe('request log store (the writer thread’s file)', () => {
     expect(s.list({ limit: 10 }).map((r) => r.status)).toEqual([204, 201]);
     expect(s.get(2)).toBeUndefined();
     expect(s.get(4)?.status).toBe(204);
+  });
+
+  it('keeps a log written before batch indexes, and still filters it', () => {
+    const path = join(tempDir(), 'api-log.db');
+    const old = openStore(path, { migrations: LOG_MIGRATIONS.filter((m) => m.id <= 2) });
+    const frame = new RecordEncoder().encode(captured({ status: 404, method: 'GET' }), 0);
+    old.prepare('INSERT INTO api_log_batches (first_seq, last_seq, frame) VALUES (1, 1, ?)').run(Buffer.from(frame));
+    old.close();
+    const s = (store = openLogStore(path));
+    expect(s.list({ status: '4xx', method: 'get', path: 'agent', limit: 10 }).map((r) => r.seq)).toEqual([1]);
+    expect(s.list({ status: 200, limit: 10 })).toEqual([]);
+    append(s, [captured()]);
+    expect(s.list({ limit: 10 }).map((r) => r.seq)).toEqual([2, 1]);
   });
 
   it('clears everything and reports how many', () => {
