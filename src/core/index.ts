@@ -38,7 +38,8 @@ export type Studio = Awaited<ReturnType<typeof createStudio>>;
 
 function prepareDataDir(dir: string): void {
   try {
-    mkdirSync(dir, { recursive: true });
+    // A data dir it creates is the user's alone: its files hold API keys and signing secrets.
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     accessSync(dir, constants.W_OK | constants.R_OK);
   } catch (err) {
     throw new StartupError(

@@ -42,6 +42,13 @@ describe('createStudio', () => {
     expect(readRuntime(dataDir)).toBeNull();
   });
 
+  it.skipIf(process.platform === 'win32')('creates its data dir readable by the user alone', async () => {
+    const dataDir = join(tempDir(), 'new', 'studio');
+    const studio = await createStudio({ dataDir, port: 0, writeRuntimeFile: false });
+    await studio.close();
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+  });
+
   it('refuses a second studio on the same data dir', async () => {
     const dataDir = tempDir();
     writeFileSync(runtimePath(dataDir), JSON.stringify({ pid: process.ppid, host: '127.0.0.1', port: 1, token: 't' }));
