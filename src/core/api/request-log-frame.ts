@@ -82,24 +82,13 @@ export interface CapturedRequest {
 }
 
 /** One request as the log holds it: redacted, bodies cut (and saying so). */
-export interface LoggedRecord {
-  method: string;
-  url: string;
-  operationId: string | null;
-  status: number;
-  durationMs: number;
-  projectId: string | null;
-  keyId: string | null;
+export interface LoggedRecord extends Omit<CapturedRequest, 'rawHeaders' | 'lint'> {
   /** Header names and values, alternating, joined with newlines (HTTP allows none inside either). */
   headers: string;
-  requestBody: string | null;
   requestBodyTruncated: boolean;
-  responseBody: string | null;
   responseBodyTruncated: boolean;
   /** JSON of the lint notes. */
   lint: string;
-  idempotentReplay: boolean;
-  at: number;
 }
 
 export const NO_LINT = '[]';

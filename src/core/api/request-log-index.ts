@@ -17,7 +17,14 @@ export interface BatchIndex {
 }
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
-const PATH_LIMIT = 2048;
+/** A path (or a query string) is shown cut to this many characters. */
+export const PATH_LIMIT = 2048;
+
+/** The path of a URL as the log shows it: without its query, at most 2048 characters. */
+export const pathOf = (url: string): string => {
+  const q = url.indexOf('?');
+  return (q < 0 ? url : url.slice(0, q)).slice(0, PATH_LIMIT);
+};
 
 /** A method's bit; every other method shares the last one. */
 export const methodBit = (method: string): number => {
@@ -39,14 +46,13 @@ export class IndexBuilder {
     this.methods |= methodBit(e.method);
     this.statuses |= statusBit(e.status);
     if (e.lint.length) this.lint++;
-    const q = e.url.indexOf('?');
-    this.paths.add(q < 0 ? e.url : e.url.slice(0, q));
+    this.paths.add(pathOf(e.url));
     this.count++;
   }
 
   build(): BatchIndex {
     let paths = '';
-    for (const p of this.paths) paths += `${paths ? '\n' : ''}${p.slice(0, PATH_LIMIT).toLowerCase()}`;
+    for (const p of this.paths) paths += `${paths ? '\n' : ''}${p.toLowerCase()}`;
     return { methods: this.methods, statuses: this.statuses, lint: this.lint, paths };
   }
 }

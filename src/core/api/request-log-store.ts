@@ -3,16 +3,15 @@ import type { Statement } from 'better-sqlite3';
 import { openStore, type Db } from '../store/open';
 import type { Migration } from '../store/migrate';
 import { NO_LINT, readRecords, type LoggedRecord } from './request-log-frame';
-import { methodBit, statusBit, type BatchIndex } from './request-log-index';
+import { methodBit, PATH_LIMIT, pathOf, statusBit, type BatchIndex } from './request-log-index';
 import type { RingSegment } from './request-log-ring';
 
 export { LOG_BODY_LIMIT } from './request-log-frame';
 
 /** The log keeps the newest this-many requests. */
 export const LOG_MAX_ROWS = 10_000;
-/** A header value is shown cut to this many characters; a path or a query string to this many. */
+/** A header value is shown cut to this many characters. */
 const HEADER_LIMIT = 1024;
-const PATH_LIMIT = 2048;
 
 export interface LogFilter {
   method?: string;
@@ -127,12 +126,6 @@ function parseLint(text: string): LintNote[] {
     return []; // a damaged field shows as no notes
   }
 }
-
-/** The path of a logged URL (without its query). */
-const pathOf = (url: string) => {
-  const q = url.indexOf('?');
-  return (q < 0 ? url : url.slice(0, q)).slice(0, PATH_LIMIT);
-};
 
 function matcher(f: LogFilter): (r: Stored) => boolean {
   const method = f.method?.toUpperCase();

@@ -1,7 +1,7 @@
 /**
- * The API request log's writer thread: owns `api-log.db`, stores the batches of records the
- * request thread writes into shared memory (one row each, the bytes as written), answers the UI's reads in order, and
- * announces each stored request back.
+ * The API request log's writer thread: owns `api-log.db`, stores the batches of records
+ * the request thread writes into shared memory (one row each, the bytes as written),
+ * answers the UI's reads in order, and announces each stored request back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { segmentBytes } from './request-log-ring';

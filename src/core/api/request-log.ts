@@ -136,6 +136,12 @@ export function createRequestLog(opts: RequestLogOptions) {
     }
   }
 
+  /** The segment being written has ended (at the ring's end, or taken): so has its index. */
+  function endIndex(): void {
+    if (indexing.count) indexed.push(indexing.build());
+    indexing = new IndexBuilder();
+  }
+
   function flush(): void {
     if (scheduled) clearTimeout(scheduled);
     scheduled = null;
@@ -143,8 +149,7 @@ export function createRequestLog(opts: RequestLogOptions) {
     pending = 0;
     // Summaries come back only if someone (a UI, a test) listens for them.
     const announce = opts.bus.wants('apiRequest.logged');
-    if (indexing.count) indexed.push(indexing.build());
-    indexing = new IndexBuilder();
+    endIndex();
     const segments = ring.take();
     segments.forEach((segment, i) => post({ type: 'append', ...segment, index: indexed[i], announce }));
     indexed = [];
@@ -172,15 +177,11 @@ export function createRequestLog(opts: RequestLogOptions) {
       if (!ring.openCount) encoder.clear();
       if (!ring.put(encoder.encode(e, ring.openCount))) {
         encoder.clear();
-        const ending = ring.openCount;
         if (!ring.wrap()) {
           unlogged++;
           return;
         }
-        if (ending) {
-          indexed.push(indexing.build());
-          indexing = new IndexBuilder();
-        }
+        endIndex();
         if (!ring.put(encoder.encode(e, 0))) {
           encoder.clear();
           unlogged++;
