@@ -19,7 +19,7 @@ const MAX_PENDING = 128;
  * writer that cannot keep up), requests go unlogged, counted, and the count is reported
  * once the writer has caught up.
  */
-export const LOG_RING_BYTES = 16 * 1024 * 1024;
+const LOG_RING_BYTES = 16 * 1024 * 1024;
 /** How long closing waits for the writer to finish before stopping it. */
 const CLOSE_TIMEOUT_MS = 5000;
 
