@@ -12,7 +12,8 @@ function messageOf(payload: Record<string, unknown>) {
   const wakeup = (payload.wakeup ?? {}) as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
   return {
-    text: str(payload.generated_message) ?? str(data.content) ?? str(data.message) ?? '',
+    text: str(payload.generated_message) ?? str(data.generated_message) ?? str(data.content) ?? str(data.message) ?? '',
+    messageId: str(data.message_id),
     checkType: str(data.check_type) ?? str(wakeup.check_type),
     intent: str(data.intent) ?? str(wakeup.intent),
     wakeupId: str(data.wakeup_id) ?? str(wakeup.wakeup_id),
@@ -70,6 +71,7 @@ export function createProactiveBridge(
         generatedMessage: m.text,
         wakeupId: m.wakeupId ?? null,
         intent: m.intent ?? null,
+        messageId: m.messageId,
       });
     }
     ctx.bus.emit('proactive.changed', { projectId: ev.projectId });

@@ -4,6 +4,7 @@ import type { Db } from '../store/open';
 import { BUILT_INS, type Family } from './builtins';
 import { payloadSchema, type EnvelopeKind } from './envelope';
 import type { GenContext } from './generators/context';
+import type { SdkShape } from './entities';
 import { DATA_SCHEMAS, type JsonSchema } from './schemas';
 import { compileSchema, InvalidSchemaError, validateAgainst } from './validate';
 
@@ -13,6 +14,8 @@ export interface CatalogEntry {
   family: Family;
   kind: EnvelopeKind;
   description: string;
+  /** The SDK entity types its body carries, and where. */
+  sdkShapes: readonly SdkShape[];
   /** Schema of the editable part (the envelope's `data`, or the flat fields). */
   dataSchema: JsonSchema;
   /** Schema of the whole body that is sent. */
@@ -71,6 +74,7 @@ export function createCatalog(db: Db, clock: Clock) {
       family: 'custom',
       kind: 'envelope',
       description: row.description,
+      sdkShapes: [],
       dataSchema,
       payloadSchema: payloadSchema('envelope', row.event_type, dataSchema),
       generate: () => JSON.parse(sample) as Record<string, unknown>,

@@ -10,7 +10,7 @@ import { createFirer, DEFAULT_USER_ID, type BuiltEvent, type FireOutcome } from 
 import { buildProactiveEvents, type ExecutedWakeup } from './proactive-payloads';
 import { createRng } from './prng';
 import { runScenario, type RunHandle } from './scenarios';
-import { createScenariosRepo } from './scenarios-repo';
+import { createScenariosRepo, upgradeSteps } from './scenarios-repo';
 import { createTemplatesRepo } from './templates-repo';
 import { systemTimers, type Timers } from './timers';
 
@@ -30,6 +30,7 @@ const toDto = (e: CatalogEntry) => ({
   family: e.family,
   kind: e.kind,
   description: e.description,
+  sdkShapes: [...e.sdkShapes],
   dataSchema: e.dataSchema,
   payloadSchema: e.payloadSchema,
 });
@@ -167,6 +168,7 @@ export function eventsFeature(ctx: StudioContext, deps: EventsFeatureDeps) {
           throw new StudioError('conflict', `${MAX_ACTIVE_RUNS} scenarios are already running; cancel one first`);
         }
         const s = scenario ? ScenarioSchema.parse(scenario) : scenarios.get(name!);
+        s.steps = upgradeSteps(s.steps);
         for (const step of s.steps) catalog.get(step.eventType);
         const runId = ctx.random.uuid();
         const baseSeed = seed ?? ctx.random.token(6);

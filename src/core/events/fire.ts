@@ -5,6 +5,7 @@ import { sign, SIGNATURE_HEADER } from '../signing/signature';
 import type { Db } from '../store/open';
 import type { AgentsLookup } from './agents-lookup';
 import type { Catalog } from './catalog';
+import { fillIdentity } from './entity-identity';
 import { buildPayload } from './envelope';
 import { deepMerge } from './merge';
 import { createRng } from './prng';
@@ -114,7 +115,7 @@ export function createFirer(deps: Deps) {
     if (!data) {
       const saved = input.fresh ? null : deps.templates.get(entry.type);
       if (saved) {
-        data = saved.data;
+        data = fillIdentity(entry.kind, entry.sdkShapes, saved.data, agent.agentId, userId);
         origin = 'template';
       } else {
         const rng = createRng(input.seed ?? deps.random.token(8));

@@ -62,10 +62,13 @@ export function buildProactiveEvents(w: ExecutedWakeup, ctx: ProactiveContext): 
   const wakeupFields = base('agent.wakeup');
   const wakeup = buildPayload('envelope', wakeupFields, {
     wakeup_id: w.wakeup_id,
+    agent_id: w.agent_id,
+    user_id: w.user_id,
     check_type: w.check_type,
     intent: w.intent,
     ...optional,
-    ...(w.created_at ? { created_at: w.created_at } : {}),
+    status: 'executed',
+    created_at: w.created_at ?? scheduledAt,
     scheduled_at: scheduledAt,
     executed_at: executedAt,
   });
@@ -80,13 +83,16 @@ export function buildProactiveEvents(w: ExecutedWakeup, ctx: ProactiveContext): 
   const ready = buildPayload('flat-no-user', readyFields, readyData);
 
   const messageFields = base('agent.message');
+  // A ProactiveNotificationEntry: the pending notification the bridge leaves carries this message_id.
   const message = buildPayload('envelope', messageFields, {
-    message_id: `msg_${ctx.newId().replace(/-/g, '').slice(0, 12)}`,
-    content: w.generated_message,
-    language: agent.language,
-    source: 'wakeup',
+    message_id: ctx.newId(),
+    agent_id: w.agent_id,
+    user_id: w.user_id,
     check_type: w.check_type,
+    generated_message: w.generated_message,
     intent: w.intent,
+    status: 'pending',
+    created_at: executedAt,
     wakeup_id: w.wakeup_id,
   });
 

@@ -3,6 +3,7 @@ import { ScenarioSchema, type Scenario, type ScenarioInfo } from '../../shared/c
 import { StudioError } from '../../shared/errors';
 import type { Clock } from '../deps';
 import type { Db } from '../store/open';
+import { upgradeLegacyData } from './legacy-shapes';
 import { BUILT_IN_SCENARIOS, isBuiltInScenario } from './scenarios';
 
 export const SCENARIO_FORMAT = 'sonzai-webhook-studio/scenario';
@@ -42,7 +43,16 @@ export function parseScenarioJson(json: string): Scenario {
   delete rest.version;
   const parsed = ScenarioSchema.safeParse(rest);
   if (!parsed.success) throw new StudioError('invalid_params', `invalid scenario: ${issuesText(parsed.error)}`);
-  return parsed.data;
+  return { ...parsed.data, steps: upgradeSteps(parsed.data.steps) };
+}
+
+/** Step data written for the first sample shapes, renamed to the SDK shapes (legacy-shapes.ts). */
+export function upgradeSteps(steps: Scenario['steps']): Scenario['steps'] {
+  return steps.map((step) => {
+    if (!step.data) return step;
+    const up = upgradeLegacyData(step.eventType, step.data, false, new Date(0));
+    return up.changes.length ? { ...step, data: up.data } : step;
+  });
 }
 
 export function scenarioToJson(s: Scenario): string {
@@ -77,7 +87,7 @@ export function createScenariosRepo(db: Db, clock: Clock) {
   const fromRow = (r: Row): ScenarioInfo => ({
     name: r.name,
     description: r.description,
-    steps: JSON.parse(r.steps_json) as Scenario['steps'],
+    steps: upgradeSteps(JSON.parse(r.steps_json) as Scenario['steps']),
     builtIn: false,
     updatedAt: r.updated_at,
   });
@@ -113,7 +123,7 @@ export function createScenariosRepo(db: Db, clock: Clock) {
     q.upsert.run({
       name: s.name,
       description: s.description,
-      steps: JSON.stringify(s.steps),
+      steps: JSON.stringify(upgradeSteps(s.steps)),
       now: clock.now().toISOString(),
     });
     return get(s.name);

@@ -19,13 +19,13 @@ export const BUILT_IN_SCENARIOS: readonly Scenario[] = [
         eventType: 'agent.message',
         delayMs: 500,
         note: 'Day 1: the proactive message is sent',
-        data: { source: 'wakeup' },
+        data: { check_type: 'check_in' },
       },
       {
         eventType: 'agent.mood_change',
         delayMs: 800,
         note: 'Day 2: the user answered; the mood lifts',
-        data: { trigger: 'conversation' },
+        data: { trigger_type: 'conversation' },
       },
       {
         eventType: 'agent.memory_added',

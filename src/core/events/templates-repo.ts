@@ -2,6 +2,7 @@ import { StudioError } from '../../shared/errors';
 import type { Clock } from '../deps';
 import type { Db } from '../store/open';
 import type { Catalog } from './catalog';
+import { upgradeLegacyData } from './legacy-shapes';
 import { validateAgainst, type SchemaIssue } from './validate';
 
 /** Largest saved template, in bytes of JSON. */
@@ -31,10 +32,16 @@ export function createTemplatesRepo(db: Db, catalog: Catalog, clock: Clock) {
     remove: db.prepare('DELETE FROM event_templates WHERE event_type = ?'),
   };
 
+  /** The saved template; one written for the first sample shapes is upgraded (legacy-shapes.ts) and stored so. */
   function get(eventType: string): SavedTemplate | null {
     const row = q.one.get(eventType);
     if (!row) return null;
-    return { eventType, data: JSON.parse(row.data_json) as Record<string, unknown>, updatedAt: row.updated_at };
+    const stored = JSON.parse(row.data_json) as Record<string, unknown>;
+    const up = upgradeLegacyData(eventType, stored, true, new Date(row.updated_at));
+    if (up.changes.length) {
+      q.upsert.run(eventType, JSON.stringify(up.data), row.updated_at);
+    }
+    return { eventType, data: up.data, updatedAt: row.updated_at };
   }
 
   function validate(eventType: string, data: unknown): SchemaIssue[] {

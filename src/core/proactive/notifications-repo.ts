@@ -38,6 +38,8 @@ export interface NewProactive {
   generatedMessage: string;
   wakeupId?: string | null;
   intent?: string | null;
+  /** The id the event announced (`agent.message`'s `data.message_id`), when free; otherwise a new one. */
+  messageId?: string;
 }
 
 export interface NewProjectNotification {
@@ -98,7 +100,8 @@ export function createNotificationsRepo(db: Db, clock: Clock, random: Random) {
   );
 
   function createProactive(n: NewProactive): ProactiveRow {
-    const id = random.uuid();
+    const wanted = n.messageId && n.messageId.length <= 200 ? n.messageId : undefined;
+    const id = wanted && !proactiveById.get(wanted) ? wanted : random.uuid();
     insertProactive.run(
       id,
       n.projectId,

@@ -37,6 +37,8 @@ export const CatalogEntrySchema = z.object({
   description: z.string(),
   dataSchema: JsonObject,
   payloadSchema: JsonObject,
+  /** The SDK entity types the body carries and where (`data.current`, `changes[]`); empty for none. */
+  sdkShapes: z.array(z.object({ schema: z.string(), path: z.string() })).default([]),
 });
 export type CatalogEntryDto = z.infer<typeof CatalogEntrySchema>;
 

@@ -11,7 +11,7 @@ describe('templates', () => {
     h = createHarness();
     const first = await h.call('events.template.get', { eventType: 'agent.mood_change' });
     expect(first.saved).toBe(false);
-    expect(first.data).toHaveProperty('current.happiness');
+    expect(first.data).toHaveProperty('current.valence');
     const edited = { ...first.data, reason: 'The user came back after a week away.' };
     const saved = await h.call('events.template.save', { eventType: 'agent.mood_change', data: edited });
     expect(saved).toEqual({ ok: true, issues: [], updatedAt: FIXED_NOW.toISOString() });
@@ -24,7 +24,7 @@ describe('templates', () => {
   it('refuses an invalid template and returns every issue with its JSON path', async () => {
     h = createHarness();
     const { data } = await h.call('events.template.get', { eventType: 'agent.mood_change' });
-    const bad = { ...data, current: { ...(data.current as object), happiness: 140 }, extra: 1 } as Record<
+    const bad = { ...data, current: { ...(data.current as object), valence: 140 }, extra: 1 } as Record<
       string,
       unknown
     >;
@@ -35,7 +35,7 @@ describe('templates', () => {
       expect.arrayContaining([
         { path: '$.reason', pointer: '/reason', message: 'is required' },
         { path: '$.extra', pointer: '/extra', message: 'is not allowed by the schema' },
-        { path: '$.current.happiness', pointer: '/current/happiness', message: 'must be <= 100' },
+        { path: '$.current.valence', pointer: '/current/valence', message: 'must be <= 100' },
       ]),
     );
     expect((await h.call('events.template.get', { eventType: 'agent.mood_change' })).saved).toBe(false);
@@ -84,14 +84,14 @@ describe('fire and preview', () => {
     const res = await h.call('events.fire', {
       eventType: 'agent.mood_change',
       seed: 3,
-      set: ['data.reason=A long day', 'data.current.happiness=101', 'user_id=u-9'],
+      set: ['data.reason=A long day', 'data.current.valence=101', 'user_id=u-9'],
     });
     const body = JSON.parse(h.fired[0].bodyText);
     expect(body.data.reason).toBe('A long day');
     expect(body.user_id).toBe('u-9');
     expect(h.fired[0].userId).toBe('u-9');
     expect(res.issues).toEqual([
-      { path: '$.data.current.happiness', pointer: '/data/current/happiness', message: 'must be <= 100' },
+      { path: '$.data.current.valence', pointer: '/data/current/valence', message: 'must be <= 100' },
     ]);
   });
 
@@ -137,8 +137,7 @@ describe('fire and preview', () => {
     await h.call('events.fire', { eventType: 'on_personality_updated', agentId: 'Hana', seed: 2 });
     const msg = JSON.parse(h.fired[0].bodyText);
     expect(msg.agent_id).toBe(agent.agent_id);
-    expect(msg.data.language).toBe('ja');
-    expect(msg.data.content).toMatch(/[\u3040-\u30ff]/);
+    expect(msg.data.generated_message).toMatch(/[\u3040-\u30ff]/);
     const pers = JSON.parse(h.fired[1].bodyText);
     expect(pers.agent_id).toBe(agent.agent_id);
     expect(pers.big5_before).toEqual({
@@ -155,7 +154,7 @@ describe('fire and preview', () => {
     const unknown = await h.call('events.fire', { eventType: 'agent.nope' }).catch((e: unknown) => e);
     expect((unknown as StudioError).code).toBe('not_found');
     const badSet = await h
-      .call('events.fire', { eventType: 'agent.message', set: ['data.content.x=1'] })
+      .call('events.fire', { eventType: 'agent.message', set: ['data.generated_message.x=1'] })
       .catch((e: unknown) => e);
     expect((badSet as StudioError).code).toBe('invalid_params');
     const notJson = await h.call('events.fire', { eventType: 'agent.message', body: '{nope' }).catch((e: unknown) => e);

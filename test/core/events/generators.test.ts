@@ -34,7 +34,7 @@ function sample(type: string, seed: number, a = agent()) {
 }
 
 describe('built-in generators', () => {
-  it('cover the twelve documented and SDK types', () => {
+  it('cover the documented, SDK and conversation types', () => {
     expect(BUILT_INS.map((b) => b.type).sort()).toEqual(
       [
         'agent.breakthrough',
@@ -49,6 +49,12 @@ describe('built-in generators', () => {
         'on_personality_updated',
         'on_recurring_event_due',
         'on_wakeup_ready',
+        'conversation.started',
+        'conversation.message',
+        'conversation.takeover.started',
+        'conversation.takeover.released',
+        'conversation.message.failed',
+        'conversation.unrouted',
       ].sort(),
     );
   });
@@ -111,14 +117,13 @@ describe('built-in generators', () => {
     const jp = /[\u3040-\u30ff]/;
     const han = /[\u4e00-\u9fff]/;
     for (let s = 0; s < 30; s++) {
-      const ja = sample('agent.message', s, agent('ja')).data as { content: string; language: string };
-      const zh = sample('agent.message', s, agent('zh')).data as { content: string; language: string };
-      const en = sample('agent.message', s, agent('en')).data as { content: string };
-      expect(ja.content).toMatch(jp);
-      expect(ja.language).toBe('ja');
-      expect(zh.content).toMatch(han);
-      expect(zh.content).not.toMatch(jp);
-      expect(en.content).toMatch(/^[\x20-\x7e’—🙂]+$/u);
+      const ja = sample('agent.message', s, agent('ja')).data as { generated_message: string };
+      const zh = sample('agent.message', s, agent('zh')).data as { generated_message: string };
+      const en = sample('agent.message', s, agent('en')).data as { generated_message: string };
+      expect(ja.generated_message).toMatch(jp);
+      expect(zh.generated_message).toMatch(han);
+      expect(zh.generated_message).not.toMatch(jp);
+      expect(en.generated_message).toMatch(/^[\x20-\x7e’—🙂]+$/u);
     }
   });
 
@@ -131,12 +136,14 @@ describe('built-in generators', () => {
       const d = sample('on_personality_updated', s, agent('en', big5)).data as {
         big5_before: Record<string, number>;
         big5_after: Record<string, number>;
-        changes: { trait: string; before: number; after: number; delta: number }[];
+        changes: { trait_name: string; old_value: number; new_value: number; delta: number }[];
       };
       expect(d.big5_before).toEqual(big5);
+      expect(d.changes.length).toBeGreaterThan(0);
       for (const c of d.changes) {
-        expect(c.before).toBe(big5[c.trait as keyof typeof big5]);
-        expect(d.big5_after[c.trait]).toBe(c.after);
+        expect(Object.keys(big5)).toContain(c.trait_name);
+        expect(c.old_value).toBe(big5[c.trait_name as keyof typeof big5]);
+        expect(d.big5_after[c.trait_name]).toBe(c.new_value);
         expect(Math.abs(c.delta)).toBeGreaterThan(0);
         expect(Math.abs(c.delta)).toBeLessThanOrEqual(4.1);
       }
@@ -170,8 +177,8 @@ describe('coherent samples', () => {
         current: Record<string, number>;
         reason: string;
       };
-      const rose = d.current.happiness + d.current.energy > d.previous.happiness + d.previous.energy;
-      const fell = d.current.happiness + d.current.energy < d.previous.happiness + d.previous.energy;
+      const rose = d.current.valence + d.current.arousal > d.previous.valence + d.previous.arousal;
+      const fell = d.current.valence + d.current.arousal < d.previous.valence + d.previous.arousal;
       const positive = up.some((w) => d.reason.includes(w));
       if (rose) expect(positive, d.reason).toBe(true);
       if (fell) expect(positive, d.reason).toBe(false);
@@ -180,9 +187,9 @@ describe('coherent samples', () => {
 
   it('keeps developer-facing intents in English while the message follows the agent', () => {
     for (let s = 0; s < 50; s++) {
-      const d = sample('agent.message', s, agent('ja')).data as { intent: string; content: string };
+      const d = sample('agent.message', s, agent('ja')).data as { intent: string; generated_message: string };
       expect(d.intent).toMatch(/^[\x20-\x7e’]+$/u);
-      expect(d.content).toMatch(/[\u3040-\u30ff]/);
+      expect(d.generated_message).toMatch(/[\u3040-\u30ff]/);
     }
   });
 });

@@ -46,7 +46,7 @@ describe('proactive payloads of an executed wakeup', () => {
       generated_message: wakeup.generated_message,
       wakeup: { wakeup_id: 'wk-1', user_id: 'user-1', status: 'executed', executed_at: now.toISOString() },
     });
-    expect(m.data).toMatchObject({ content: wakeup.generated_message, wakeup_id: 'wk-1', source: 'wakeup' });
+    expect(m.data).toMatchObject({ generated_message: wakeup.generated_message, wakeup_id: 'wk-1', status: 'pending' });
     expect(new Set(events.map((e) => e.eventId)).size).toBe(3);
     expect(w.event_id).toBe(events[0].eventId);
   });
@@ -70,7 +70,7 @@ describe('fireWakeupEvents (the wakeup runner glue)', () => {
     ]);
     expect(out.map((o) => o.deliveries.length)).toEqual([0, 1, 0]);
     expect(out.every((o) => o.issues.length === 0)).toBe(true);
-    expect(JSON.parse(h.fired[2].bodyText).data.language).toBe('zh');
+    expect(JSON.stringify(JSON.parse(h.fired[1].bodyText).memory_context)).toMatch(/[\u4e00-\u9fff]/);
     expect(seen).toEqual(['agent.wakeup:wakeup', 'on_wakeup_ready:wakeup', 'agent.message:wakeup']);
   });
 });

@@ -23,8 +23,8 @@ const story = {
   description: 'three steps',
   steps: [
     { eventType: 'agent.wakeup', delayMs: 0, data: { check_type: 'good_morning' } },
-    { eventType: 'agent.message', delayMs: 1000, injection: { forceStatus: 500 }, set: ['data.content=Hi!'] },
-    { eventType: 'on_mood_updated', delayMs: 2000, data: { label: 'hopeful' } },
+    { eventType: 'agent.message', delayMs: 1000, injection: { forceStatus: 500 }, set: ['data.generated_message=Hi!'] },
+    { eventType: 'on_mood_updated', delayMs: 2000, data: { reason: 'hopeful' } },
   ],
 };
 
@@ -51,8 +51,8 @@ describe('scenarios', () => {
 
     const bodies = h.fired.map((f) => JSON.parse(f.bodyText));
     expect(bodies[0].data.check_type).toBe('good_morning');
-    expect(bodies[1].data.content).toBe('Hi!');
-    expect(bodies[2].label).toBe('hopeful');
+    expect(bodies[1].data.generated_message).toBe('Hi!');
+    expect(bodies[2].reason).toBe('hopeful');
     expect(bodies[2].user_id).toBe('u-1');
     expect(h.fired.map((f) => f.injection)).toEqual([undefined, { forceStatus: 500 }, undefined]);
     expect(h.fired.every((f) => f.source === 'scenario' && f.userId === 'u-1')).toBe(true);

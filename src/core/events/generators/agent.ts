@@ -1,85 +1,72 @@
 import { HOUR, isoAt, MINUTE, type GenContext } from './context';
-import {
-  CHECK_TYPES,
-  intentFor,
-  moodFor,
-  moodLabel,
-  moodReason,
-  phrases,
-  say,
-  shiftMood,
-  topicPair,
-  traitChanges,
-} from './shared';
+import { atomicFact, breakthrough, moodState } from './sdk-entities';
+import { CHECK_TYPES, intentFor, moodFor, moodReason, phrases, say, shiftMood, topicPair } from './shared';
 
-/** `data` of the documented `agent.*` events. Pure: everything comes from the context. */
+/**
+ * `data` of the documented `agent.*` events. Pure: everything comes from the context.
+ * Each follows an SDK entity type (see `SDK_SHAPES` in builtins.ts).
+ */
 
+/** A `ProactiveNotificationEntry`: the message the agent wrote, as the notifications API lists it. */
 export function genAgentMessage(ctx: GenContext) {
   const t = topicPair(ctx);
   const fromWakeup = ctx.rng.chance(0.7);
   return {
-    message_id: ctx.rng.id('msg_'),
-    content: say(ctx, ctx.rng.pick(phrases(ctx).proactive), t.topic),
-    language: ctx.agent.language,
-    source: fromWakeup ? 'wakeup' : 'proactive',
+    message_id: ctx.rng.uuid(),
+    agent_id: ctx.agent.agentId,
+    user_id: ctx.userId,
     check_type: ctx.rng.pick(CHECK_TYPES),
+    generated_message: say(ctx, ctx.rng.pick(phrases(ctx).proactive), t.topic),
     intent: intentFor(ctx, t.en),
+    status: 'pending',
+    created_at: ctx.now.toISOString(),
     ...(fromWakeup ? { wakeup_id: ctx.rng.uuid() } : {}),
   };
 }
 
-const TRIGGERS = ['conversation', 'memory_recall', 'time_passing', 'user_absence', 'event'] as const;
+export const MOOD_TRIGGERS = ['conversation', 'memory_recall', 'time_passing', 'user_absence', 'event'] as const;
 
+/** `previous` and `current` are `MoodState`s (the SDK's), one before and one after the shift. */
 export function genMoodChange(ctx: GenContext) {
-  const previous = moodFor(ctx);
-  const { mood: current, up } = shiftMood(ctx, previous);
+  const before = moodFor(ctx);
+  const { mood: after, up } = shiftMood(ctx, before);
+  const previous = moodState(ctx, before, {
+    userId: ctx.userId,
+    at: new Date(ctx.now.getTime() - ctx.rng.int(1, 48) * HOUR),
+  });
+  const current = moodState(ctx, after, { userId: ctx.userId, since: new Date(previous.created_at) });
   return {
     previous,
     current,
-    previous_label: moodLabel(previous),
-    label: moodLabel(current),
     reason: moodReason(ctx, up),
-    trigger: ctx.rng.pick(TRIGGERS),
+    trigger_type: ctx.rng.pick(MOOD_TRIGGERS),
   };
 }
 
-const FACT_TYPES = ['preference', 'event', 'relationship', 'personal_fact', 'goal', 'emotion'] as const;
-
+/** An `AtomicFact`. */
 export function genMemoryAdded(ctx: GenContext) {
-  const content = ctx.rng.pick(phrases(ctx).memories);
-  return {
-    memory_id: ctx.rng.uuid(),
-    content,
-    fact_type: ctx.rng.pick(FACT_TYPES),
-    importance: ctx.rng.float(0.2, 0.98),
-    entities: ctx.rng.sample(phrases(ctx).topics, ctx.rng.int(0, 2)),
-    source: ctx.rng.pick(['conversation', 'consolidation', 'seed'] as const),
-    language: ctx.agent.language,
-  };
+  return atomicFact(ctx);
 }
 
+/** A `Breakthrough`. */
 export function genBreakthrough(ctx: GenContext) {
-  const b = ctx.rng.pick(phrases(ctx).breakthroughs);
-  const topic = ctx.rng.pick(phrases(ctx).topics);
-  return {
-    breakthrough_id: ctx.rng.uuid(),
-    title: b.title,
-    description: say(ctx, b.description, topic),
-    significance: ctx.rng.float(0.5, 1),
-    trait_changes: traitChanges(ctx),
-  };
+  return breakthrough(ctx);
 }
 
+/** A `WakeupEntry` that has just run: created ≤ scheduled ≤ executed. */
 export function genWakeup(ctx: GenContext) {
   const t = topicPair(ctx);
   const createdHoursAgo = ctx.rng.int(6, 72);
   const lateMs = ctx.rng.int(0, 55) * 1000;
   return {
     wakeup_id: ctx.rng.uuid(),
+    agent_id: ctx.agent.agentId,
+    user_id: ctx.userId,
     check_type: ctx.rng.pick(CHECK_TYPES),
     intent: intentFor(ctx, t.en),
     interest_topic: t.topic,
     ...(ctx.rng.chance(0.3) ? { occasion: ctx.rng.pick(phrases(ctx).recurring).title } : {}),
+    status: 'executed',
     created_at: isoAt(ctx.now, -createdHoursAgo * HOUR),
     scheduled_at: isoAt(ctx.now, -lateMs),
     executed_at: ctx.now.toISOString(),

@@ -1,20 +1,12 @@
-import { BIG5_TRAITS, HOUR, isoAt, personalityOf, type Big5, type GenContext } from './context';
-import {
-  CHECK_TYPES,
-  intentFor,
-  moodFor,
-  moodLabel,
-  moodReason,
-  phrases,
-  say,
-  shiftMood,
-  topicPair,
-  traitChanges,
-} from './shared';
+import { HOUR, isoAt, type GenContext } from './context';
+import { big5Rounded, breakthrough, diaryEntry, moodState, personalityDeltas, scheduleDto } from './sdk-entities';
+import { CHECK_TYPES, intentFor, moodFor, moodReason, phrases, say, shiftMood, topicPair } from './shared';
+import { MOOD_TRIGGERS } from './agent';
 
 /**
  * The fields of the SDK's `on_*` events besides `event_type` / `agent_id` (and
- * `user_id`, which the envelope adds from the chosen user). Pure.
+ * `user_id`, which the envelope adds from the chosen user). Pure. Each nests the SDK
+ * entity it carries (see `SDK_SHAPES` in builtins.ts).
  */
 
 export interface WakeupFacts {
@@ -38,7 +30,7 @@ export function memoryContext(ctx: GenContext) {
   };
 }
 
-/** `on_wakeup_ready` body fields; `facts` pins the wakeup when it really ran. */
+/** `on_wakeup_ready` body fields (`wakeup` is a `WakeupEntry`); `facts` pins the wakeup when it really ran. */
 export function genWakeupReady(ctx: GenContext, facts?: WakeupFacts) {
   const t = topicPair(ctx);
   const w: WakeupFacts = facts ?? {
@@ -59,68 +51,53 @@ export function genWakeupReady(ctx: GenContext, facts?: WakeupFacts) {
       scheduled_at: scheduled,
       created_at: isoAt(new Date(scheduled), -ctx.rng.int(1, 72) * HOUR),
       executed_at: ctx.now.toISOString(),
-    },
+    } as Record<string, string>,
     memory_context: memoryContext(ctx),
     has_energy: ctx.rng.chance(0.85),
     generated_message: w.generated_message,
   };
 }
 
-const RECURRENCE = ['yearly', 'monthly', 'weekly'] as const;
-
+/** `schedule` is the `ScheduleDTO` that came due; `occurrence_at` the occurrence (its next one is in `schedule.next_fire_at`). */
 export function genRecurringEventDue(ctx: GenContext) {
-  const e = ctx.rng.pick(phrases(ctx).recurring);
-  return {
-    recurring_event_id: ctx.rng.uuid(),
-    title: e.title,
-    description: say(ctx, e.description),
-    recurrence: ctx.rng.pick(RECURRENCE),
-    occurrence_at: isoAt(ctx.now, ctx.rng.int(0, 12) * HOUR),
-  };
+  const schedule = scheduleDto(ctx);
+  const days = JSON.parse(schedule.cadence).simple.frequency === 'weekly' ? 7 : 1;
+  const occurrence = ctx.now.toISOString();
+  schedule.next_fire_at = isoAt(ctx.now, days * 24 * HOUR);
+  return { schedule, occurrence_at: occurrence };
 }
 
+/** `entry` is a `DiaryEntry`. */
 export function genDiaryGenerated(ctx: GenContext) {
-  const p = phrases(ctx);
-  const mood = moodFor(ctx);
-  return {
-    diary_id: ctx.rng.uuid(),
-    date: isoAt(ctx.now, -ctx.rng.int(0, 1) * 24 * HOUR).slice(0, 10),
-    content: say(ctx, ctx.rng.pick(p.diary)),
-    mood: moodLabel(mood),
-    topics: ctx.rng.sample(p.topics, ctx.rng.int(1, 3)),
-  };
+  return { entry: diaryEntry(ctx) };
 }
 
+/** `changes` are `PersonalityDelta`s; `big5_before` / `big5_after` summarise them. */
 export function genPersonalityUpdated(ctx: GenContext) {
-  const before: Big5 = { ...personalityOf(ctx) };
-  const changes = traitChanges(ctx);
-  const after: Big5 = { ...before };
-  for (const c of changes) after[c.trait] = c.after;
-  for (const t of BIG5_TRAITS) before[t] = Math.round(before[t] * 10) / 10;
-  return {
-    big5_before: before,
-    big5_after: after,
-    changes,
-    reason: say(ctx, ctx.rng.pick(phrases(ctx).personalityReasons)),
-  };
+  const before = big5Rounded(ctx);
+  const changes = personalityDeltas(ctx);
+  const after = { ...before };
+  for (const c of changes) after[c.trait_name] = c.new_value;
+  return { changes, big5_before: before, big5_after: after, reason: changes[0].reasoning };
 }
 
+/** `mood` and `previous_mood` are `MoodState`s. */
 export function genMoodUpdated(ctx: GenContext) {
-  const previous = moodFor(ctx);
-  const { mood, up } = shiftMood(ctx, previous);
-  return { mood, previous_mood: previous, label: moodLabel(mood), reason: moodReason(ctx, up) };
+  const before = moodFor(ctx);
+  const { mood: after, up } = shiftMood(ctx, before);
+  const previous = moodState(ctx, before, {
+    userId: ctx.userId,
+    at: new Date(ctx.now.getTime() - ctx.rng.int(1, 48) * HOUR),
+  });
+  return {
+    mood: moodState(ctx, after, { userId: ctx.userId, since: new Date(previous.created_at) }),
+    previous_mood: previous,
+    reason: moodReason(ctx, up),
+    trigger_type: ctx.rng.pick(MOOD_TRIGGERS),
+  };
 }
 
+/** `breakthrough` is a `Breakthrough`. */
 export function genBreakthroughDetected(ctx: GenContext) {
-  const b = ctx.rng.pick(phrases(ctx).breakthroughs);
-  return {
-    breakthrough: {
-      breakthrough_id: ctx.rng.uuid(),
-      title: b.title,
-      description: say(ctx, b.description),
-      significance: ctx.rng.float(0.5, 1),
-    },
-    trait_changes: traitChanges(ctx),
-    detected_at: ctx.now.toISOString(),
-  };
+  return { breakthrough: breakthrough(ctx), detected_at: ctx.now.toISOString() };
 }

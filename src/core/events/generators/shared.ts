@@ -1,14 +1,25 @@
 import { BIG5_TRAITS, personalityOf, type Big5Trait, type GenContext } from './context';
 import { fill, PHRASES, type Phrases } from './phrases';
 
-/** Mood on production's dimensions, each 0–100. */
-export interface Mood {
-  happiness: number;
-  energy: number;
-  calmness: number;
-  affection: number;
+/**
+ * The SDK's mood dimensions (`MoodState`), each 0–100: valence (pleasure), arousal
+ * (activation), tension (0 = tense, 100 = calm), affiliation (warmth). They replace the
+ * deprecated happiness / energy / calmness / affection, which map onto them one to one.
+ */
+export interface MoodDims {
+  valence: number;
+  arousal: number;
+  tension: number;
+  affiliation: number;
 }
-export const MOOD_DIMENSIONS = ['happiness', 'energy', 'calmness', 'affection'] as const;
+export const MOOD_DIMENSIONS = ['valence', 'arousal', 'tension', 'affiliation'] as const;
+/** The studio's first samples used these names; each maps onto the SDK dimension beside it. */
+export const DEPRECATED_MOOD_DIMENSIONS: Record<string, (typeof MOOD_DIMENSIONS)[number]> = {
+  happiness: 'valence',
+  energy: 'arousal',
+  calmness: 'tension',
+  affection: 'affiliation',
+};
 
 const USER_NAMES = {
   en: ['Sam', 'Alex', 'Mia', 'Jordan', 'Priya'],
@@ -31,27 +42,38 @@ export function say(ctx: GenContext, template: string, topic?: string): string {
   });
 }
 
-const clamp = (v: number) => Math.max(0, Math.min(100, Math.round(v)));
+export const clamp100 = (v: number) => Math.max(0, Math.min(100, Math.round(v * 10) / 10));
 
-/** A mood drawn around the personality: extraverts have more energy, neurotic agents less calm. */
-export function moodFor(ctx: GenContext): Mood {
+/** The mood an agent rests at, from its personality: extraverts more aroused, neurotic agents more tense. */
+export function baselineOf(ctx: GenContext): MoodDims {
   const b = personalityOf(ctx);
+  return {
+    valence: clamp100(45 + b.agreeableness * 0.2),
+    arousal: clamp100(30 + b.extraversion * 0.4),
+    tension: clamp100(85 - b.neuroticism * 0.5),
+    affiliation: clamp100(35 + b.agreeableness * 0.35),
+  };
+}
+
+/** A mood drawn around the agent's baseline. */
+export function moodFor(ctx: GenContext): MoodDims {
+  const base = baselineOf(ctx);
   const r = ctx.rng;
   return {
-    happiness: clamp(40 + b.agreeableness * 0.3 + r.int(-15, 15)),
-    energy: clamp(30 + b.extraversion * 0.4 + r.int(-15, 15)),
-    calmness: clamp(85 - b.neuroticism * 0.5 + r.int(-10, 10)),
-    affection: clamp(35 + b.agreeableness * 0.35 + r.int(-15, 15)),
+    valence: clamp100(base.valence + r.int(-15, 15)),
+    arousal: clamp100(base.arousal + r.int(-15, 15)),
+    tension: clamp100(base.tension + r.int(-10, 10)),
+    affiliation: clamp100(base.affiliation + r.int(-15, 15)),
   };
 }
 
 /** A significant shift of mood, up or down: bigger swings for more neurotic agents. */
-export function shiftMood(ctx: GenContext, from: Mood): { mood: Mood; up: boolean } {
+export function shiftMood(ctx: GenContext, from: MoodDims): { mood: MoodDims; up: boolean } {
   const b = personalityOf(ctx);
   const swing = 10 + b.neuroticism * 0.25;
   const up = ctx.rng.chance(0.6);
   const out = { ...from };
-  for (const d of MOOD_DIMENSIONS) out[d] = clamp(from[d] + (up ? 1 : -1) * ctx.rng.float(swing * 0.3, swing, 0));
+  for (const d of MOOD_DIMENSIONS) out[d] = clamp100(from[d] + (up ? 1 : -1) * ctx.rng.float(swing * 0.3, swing, 1));
   return { mood: out, up };
 }
 
@@ -67,13 +89,13 @@ export function topicPair(ctx: GenContext): { topic: string; en: string } {
   return { topic: phrases(ctx).topics[i] ?? PHRASES.en.topics[i], en: PHRASES.en.topics[i] };
 }
 
-export function moodLabel(m: Mood): string {
-  if (m.happiness >= 65 && m.energy >= 60) return 'joyful';
-  if (m.happiness >= 60) return 'content';
-  if (m.calmness < 40) return 'anxious';
-  if (m.energy < 35) return 'tired';
-  if (m.affection >= 70) return 'affectionate';
-  if (m.happiness < 40) return 'melancholic';
+export function moodLabel(m: MoodDims): string {
+  if (m.valence >= 65 && m.arousal >= 60) return 'joyful';
+  if (m.valence >= 60) return 'content';
+  if (m.tension < 40) return 'anxious';
+  if (m.arousal < 35) return 'tired';
+  if (m.affiliation >= 70) return 'affectionate';
+  if (m.valence < 40) return 'melancholic';
   return 'calm';
 }
 

@@ -6,6 +6,7 @@ import { CustomTypeForm } from './CustomTypeForm';
 import { EventEditor } from './EventEditor';
 import { PreviewPanel } from './PreviewPanel';
 import { ScenariosPanel } from './ScenariosPanel';
+import { SdkShapes } from './SdkShapes';
 import { eventsActions, useEvents } from './store';
 import './events.css';
 
@@ -53,6 +54,7 @@ export function EventsView() {
               <code>{eventType}</code>
             </h2>
             {entry && <p className="muted ev-small">{entry.description}</p>}
+            {entry && <SdkShapes entry={entry} />}
             {entry?.family === 'custom' && (
               <button type="button" onClick={() => void eventsActions.deleteCustomType(entry.type)}>
                 Delete this custom type
