@@ -14,6 +14,7 @@ import { createMemoryChannel } from './rpc/memory-transport';
 import { attachWsTransport, WS_PATH } from './rpc/ws-transport';
 import { readRuntime, removeRuntime, writeRuntime } from './runtime-file';
 import { registerStaticUi } from './static-ui';
+import { createStudioClock } from './proactive/studio-clock';
 import { openStore } from './store/open';
 import { createProjectsRepo } from './store/projects-repo';
 import { createSettingsRepo } from './store/settings-repo';
@@ -54,7 +55,8 @@ function prepareDataDir(dir: string): void {
  * loopback, and exposes the contract's commands and events.
  */
 export async function createStudio(options: StudioOptions) {
-  const clock = options.clock ?? systemClock;
+  const realClock = options.clock ?? systemClock;
+  const clock = realClock;
   const random = options.random ?? systemRandom;
   const host = options.host ?? '127.0.0.1';
   const dataDir = options.dataDir;
@@ -71,9 +73,12 @@ export async function createStudio(options: StudioOptions) {
 
   const dbPath = join(dataDir, DB_FILE);
   const db = openStore(dbPath, { nativeBinding: options.nativeBinding });
+  // One studio clock for everything the studio stamps (see proactive/studio-clock.ts).
+  const studioClock = createStudioClock(db, realClock);
+  const stamp: Clock = { now: () => studioClock.now() };
   const bus = createEventBus();
   const settings = createSettingsRepo(db);
-  const projects = createProjectsRepo(db, clock, random);
+  const projects = createProjectsRepo(db, stamp, random);
   const defaults = projects.ensureDefaults();
   const token = random.token(32);
   const app = createHttpServer();
@@ -98,7 +103,9 @@ export async function createStudio(options: StudioOptions) {
 
   const ctx: StudioContext = {
     db,
-    clock,
+    clock: stamp,
+    realClock,
+    studioClock,
     random,
     bus,
     app,

@@ -30,6 +30,7 @@ function executed(w: WakeupRow): ExecutedWakeup {
     generated_message: w.generated_message ?? '',
     scheduled_at: w.scheduled_at,
     created_at: w.created_at,
+    ...(w.executed_at ? { executed_at: w.executed_at } : {}),
     ...(w.occasion ? { occasion: w.occasion } : {}),
     ...(w.interest_topic ? { interest_topic: w.interest_topic } : {}),
   };
@@ -54,7 +55,11 @@ export function createProactiveBridge(
     } catch {
       return; // QA may fire broken JSON on purpose: nothing to notify about
     }
+    // A wakeup's events are stamped when it ran: its notifications too (a hand-fired body's created_at is not trusted).
+    const stamped = source === 'wakeup' && typeof payload.created_at === 'string' ? new Date(payload.created_at) : null;
+    const at = stamped && !Number.isNaN(stamped.getTime()) ? stamped : undefined;
     deps.proactive.createProjectNotification({
+      at,
       projectId: ev.projectId,
       eventType: ev.eventType,
       payload,
@@ -64,6 +69,7 @@ export function createProactiveBridge(
     if (ev.userId && !(source === 'wakeup' && ev.eventType !== 'agent.message')) {
       const m = messageOf(payload);
       deps.proactive.createProactiveNotification({
+        at,
         projectId: ev.projectId,
         agentId: ev.agentId,
         userId: ev.userId,

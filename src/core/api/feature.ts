@@ -29,6 +29,7 @@ export function apiFeature(ctx: StudioContext): ApiFeature {
   const deps: ApiDeps = {
     db: ctx.db,
     clock: ctx.clock,
+    realClock: ctx.realClock ?? ctx.clock,
     random: ctx.random,
     bus: ctx.bus,
     projects: ctx.projects,
@@ -36,7 +37,7 @@ export function apiFeature(ctx: StudioContext): ApiFeature {
     keys: createKeysRepo(ctx.db, ctx.clock, ctx.random),
     agents: createAgentsRepo(ctx.db, ctx.clock, ctx.random),
     webhooks: createWebhooksRepo(ctx.db, ctx.clock, ctx.random),
-    proactive: createProactive(ctx.db, ctx.clock, ctx.random),
+    proactive: createProactive(ctx.db, ctx.realClock ?? ctx.clock, ctx.random, ctx.studioClock),
     baseUrl() {
       if (base) return base;
       const s = ctx.status();

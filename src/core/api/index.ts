@@ -218,6 +218,6 @@ function logRequest(log: RequestLog, deps: ApiDeps, req: FastifyRequest, reply: 
     responseBody: st.responseBody ?? null,
     lint: st.lint,
     idempotentReplay: !!st.replayed,
-    at: deps.clock.now().getTime(),
+    at: deps.realClock.now().getTime(),
   });
 }

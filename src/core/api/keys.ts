@@ -11,7 +11,7 @@ export function keyRoutes(deps: ApiDeps): OperationHandlers {
     listAPIKeys(req) {
       const { projectId } = req.params as { projectId: string };
       const p = visibleProject(deps, req, projectId);
-      return deps.keys.list(p.project_id).map((k) => keyOut(k, p.tenant_id));
+      return deps.keys.list(p.project_id).map((k) => keyOut(k, p.tenant_id, deps.clock.now()));
     },
     createAPIKey(req) {
       const { projectId } = req.params as { projectId: string };

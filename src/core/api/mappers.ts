@@ -36,7 +36,8 @@ function scopes(k: KeyRow): string[] {
 
 export const keyPrefix = (secret: string) => secret.slice(0, 8);
 
-export function keyOut(k: KeyRow, tenantId: string) {
+/** `now`: the studio clock (keys expire on it). */
+export function keyOut(k: KeyRow, tenantId: string, now: Date) {
   return compact({
     key_id: k.key_id,
     project_id: k.project_id,
@@ -44,7 +45,7 @@ export function keyOut(k: KeyRow, tenantId: string) {
     name: k.name,
     key_prefix: keyPrefix(k.secret),
     created_by: 'studio',
-    is_active: !k.revoked_at && !(k.expires_at && k.expires_at <= new Date().toISOString()),
+    is_active: !k.revoked_at && !(k.expires_at && k.expires_at <= now.toISOString()),
     is_admin_managed: false,
     created_at: k.created_at,
     scopes: scopes(k),

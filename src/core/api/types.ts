@@ -13,7 +13,10 @@ import type { LintNote } from '../../shared/contract/api';
 /** Everything the mock API's routes are built from. */
 export interface ApiDeps {
   db: Db;
+  /** The studio clock (what every stored timestamp comes from). */
   clock: Clock;
+  /** The real clock: when a request reached the studio (the request log). */
+  realClock: Clock;
   random: Random;
   bus: EventBus;
   projects: ProjectsRepo;

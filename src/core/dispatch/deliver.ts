@@ -13,6 +13,8 @@ export interface DeliverDeps {
   sender: Sender;
   targets: Targets;
   clock: Clock;
+  /** Real time, for the signature timestamp. */
+  signingClock?: Clock;
   random: RandomFloat;
   uuid: () => string;
   settings: () => DeliverySettings;
@@ -75,7 +77,7 @@ export async function deliverOnce(
     plan.latencyMs > 0
       ? deps.targets.signingSecrets(webhook.webhook_id, now, settings.rotationOverlapSeconds)
       : target.secrets;
-  const signedAt = Math.floor(now.getTime() / 1000);
+  const signedAt = Math.floor((deps.signingClock ?? deps.clock).now().getTime() / 1000);
   const body = d.body;
   const signature = secrets.length
     ? sign(

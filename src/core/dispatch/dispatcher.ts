@@ -29,6 +29,8 @@ export const MAX_TICK_MS = 1_000;
 export interface DispatcherOptions {
   db: Db;
   clock: Clock;
+  /** Real time for `Sonzai-Signature: t=` (a handler rejects t more than 300 s from its clock); default `clock`. */
+  signingClock?: Clock;
   random: Random;
   /** [0, 1): jitter and injection dice. */
   randomFloat?: RandomFloat;
@@ -90,6 +92,7 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     sender,
     targets: o.targets,
     clock: o.clock,
+    signingClock: o.signingClock ?? o.clock,
     random: randomFloat,
     uuid: () => timeOrderedId(o.clock.now(), o.random),
     settings: o.settings,

@@ -38,6 +38,7 @@ export function dispatchFeature(
   const dispatcher = createDispatcher({
     db: ctx.db,
     clock: ctx.clock,
+    signingClock: ctx.realClock,
     random: ctx.random,
     randomFloat: opts.randomFloat,
     bus: ctx.bus,
@@ -46,6 +47,8 @@ export function dispatchFeature(
     settings: settings.get,
     sender: opts.sender,
   });
+  // Retries are due on the studio clock: after it jumps, the ones that came due go now.
+  const stopWatchingClock = ctx.studioClock?.onAdvance(() => dispatcher.poke());
   const statusOf = (id: string) =>
     ctx.db.prepare<[string], { status: string }>('SELECT status FROM deliveries WHERE delivery_id = ?').get(id)
       ?.status ?? 'unknown';
@@ -100,6 +103,7 @@ export function dispatchFeature(
     },
     start: () => dispatcher.start(),
     close: async () => {
+      stopWatchingClock?.();
       await dispatcher.close();
       settings.close();
     },

@@ -47,6 +47,7 @@ export function eventsFeature(ctx: StudioContext, deps: EventsFeatureDeps) {
   const firer = createFirer({
     db: ctx.db,
     clock: ctx.clock,
+    signingClock: ctx.realClock,
     random: ctx.random,
     catalog,
     templates,
@@ -130,7 +131,7 @@ export function eventsFeature(ctx: StudioContext, deps: EventsFeatureDeps) {
           eventType: build.eventType,
           count,
           rate,
-          clock: ctx.clock,
+          clock: ctx.realClock ?? ctx.clock, // a rate is real time
           timers,
           reportIds,
           fireOne: (i) => {

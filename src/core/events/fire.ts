@@ -76,7 +76,10 @@ export interface Preview extends BuiltEvent {
 
 interface Deps {
   db: Db;
+  /** The studio clock: `created_at` and the samples' times. */
   clock: Clock;
+  /** Real time for the previewed `Sonzai-Signature: t=` (as the dispatcher signs); default `clock`. */
+  signingClock?: Clock;
   random: Random;
   catalog: Catalog;
   templates: TemplatesRepo;
@@ -151,7 +154,7 @@ export function createFirer(deps: Deps) {
     };
   }
 
-  /** The exact request the dispatcher would make now (timestamped by the studio clock). */
+  /** The exact request the dispatcher would make now (stamped by the studio clock, signed at real time). */
   function preview(input: BuildInput): Preview {
     return previewOf(build(input));
   }
@@ -167,7 +170,7 @@ export function createFirer(deps: Deps) {
       const secret = q.secret.get(hook.webhook_id);
       webhook = { webhookId: hook.webhook_id, url: hook.webhook_url, secretId: secret?.secret_id ?? null };
       if (secret) {
-        const t = Math.floor(deps.clock.now().getTime() / 1000);
+        const t = Math.floor((deps.signingClock ?? deps.clock).now().getTime() / 1000);
         headers.push({ name: SIGNATURE_HEADER, value: sign(ev.body, secret.secret, t) });
       } else {
         note = 'the webhook has no signing secret: the delivery would be unsigned';

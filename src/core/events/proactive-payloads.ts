@@ -13,6 +13,8 @@ export interface ExecutedWakeup {
   generated_message: string;
   scheduled_at?: string;
   created_at?: string;
+  /** When it ran (the wakeup row's `executed_at`): the events are stamped with it. */
+  executed_at?: string;
   occasion?: string;
   interest_topic?: string;
 }
@@ -43,7 +45,10 @@ export interface ProactiveContext {
  * this to the wakeup runner: fire each in order and leave the notification.
  */
 export function buildProactiveEvents(w: ExecutedWakeup, ctx: ProactiveContext): ProactiveEvent[] {
-  const executedAt = ctx.now.toISOString();
+  const ranAt = w.executed_at ? new Date(w.executed_at) : ctx.now;
+  if (Number.isNaN(ranAt.getTime())) throw new RangeError(`bad executed_at ${w.executed_at}`);
+  ctx = { ...ctx, now: ranAt };
+  const executedAt = ranAt.toISOString();
   const scheduledAt = w.scheduled_at ?? executedAt;
   const agent: AgentProfile = { ...ctx.agent, agentId: w.agent_id };
   const base = (eventType: ProactiveEvent['eventType']) => ({

@@ -109,7 +109,8 @@ export function inspectorFeature(ctx: StudioContext, deps: InspectorDeps): Featu
           body,
           header,
           secret: useSecret as string,
-          nowSeconds: Math.floor(clock.now().getTime() / 1000),
+          // Signature timestamps are real time (a handler checks them against its own clock).
+          nowSeconds: Math.floor((ctx.realClock ?? clock).now().getTime() / 1000),
           toleranceSeconds,
           originals,
           knownSecrets: known,

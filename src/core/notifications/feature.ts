@@ -18,7 +18,7 @@ export function notificationsFeature(ctx: StudioContext, deps: { proactive: Proa
   };
   const changed = (projectId: string | null) => ctx.bus.emit('proactive.changed', { projectId });
   const clockOf = (projectId: string) =>
-    q.clock(projectId, proactive.clock.now(), ctx.clock.now(), proactive.clock.offsetMs());
+    q.clock(projectId, proactive.clock.now(), (ctx.realClock ?? ctx.clock).now(), proactive.clock.offsetMs());
   const agentOf = ctx.db.prepare<[string, string, string], { agent_id: string }>(
     'SELECT agent_id FROM agents WHERE project_id = ? AND (agent_id = ? OR name = ?) LIMIT 1',
   );

@@ -1,7 +1,7 @@
 import type { Clock, Random } from '../deps';
 import type { Db } from '../store/open';
 import { createNotificationsRepo, type NewProactive, type NewProjectNotification } from './notifications-repo';
-import { createStudioClock } from './studio-clock';
+import { createStudioClock, type StudioClock } from './studio-clock';
 import { createWakeupsRepo, type WakeupRow, type WakeupScope } from './wakeups-repo';
 
 export type { ProactiveRow, ProjectNotificationRow } from './notifications-repo';
@@ -22,8 +22,8 @@ export function defaultWakeupMessage(w: Pick<WakeupRow, 'intent' | 'check_type'>
  *   each one is also passed to the `onWakeupExecuted` listeners (the lead glues these
  *   to the dispatcher: executed wakeup → `agent.wakeup` / `on_wakeup_ready` events).
  */
-export function createProactive(db: Db, real: Clock, random: Random) {
-  const studioClock = createStudioClock(db, real);
+export function createProactive(db: Db, real: Clock, random: Random, shared?: StudioClock) {
+  const studioClock = shared ?? createStudioClock(db, real);
   const clock: Clock = { now: () => studioClock.now() };
   const notifications = createNotificationsRepo(db, clock, random);
   const wakeups = createWakeupsRepo(db, clock, random);

@@ -40,6 +40,8 @@ export interface NewProactive {
   intent?: string | null;
   /** The id the event announced (`agent.message`'s `data.message_id`), when free; otherwise a new one. */
   messageId?: string;
+  /** When the event that left it was stamped (studio clock); default now. */
+  at?: Date;
 }
 
 export interface NewProjectNotification {
@@ -48,6 +50,8 @@ export interface NewProjectNotification {
   payload: unknown;
   agentId?: string | null;
   userId?: string | null;
+  /** When the event that left it was stamped (studio clock); default now. */
+  at?: Date;
 }
 
 /** Project notifications expire after 7 days (they are listed until then). */
@@ -111,7 +115,7 @@ export function createNotificationsRepo(db: Db, clock: Clock, random: Random) {
       n.generatedMessage,
       n.wakeupId ?? null,
       n.intent ?? null,
-      iso(),
+      (n.at ?? clock.now()).toISOString(),
     );
     return proactiveById.get(id)!;
   }
@@ -124,7 +128,7 @@ export function createNotificationsRepo(db: Db, clock: Clock, random: Random) {
 
   function createProject(n: NewProjectNotification): ProjectNotificationRow {
     const id = random.uuid();
-    const now = clock.now();
+    const now = n.at ?? clock.now();
     insertProject.run(
       id,
       n.projectId,

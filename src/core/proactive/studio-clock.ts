@@ -6,20 +6,40 @@ export const MAX_ADVANCE_MS = 366 * 24 * 3600 * 1000;
 
 /**
  * The studio clock: the real clock plus a stored offset that `advance-time` moves
- * forward (never back). Wakeups are due against it.
+ * forward (never back). It is the one clock the studio stamps its data with (events,
+ * deliveries and their retries, wakeups, notifications, schedules, agent state); the
+ * real clock is kept for what measures the real world (durations, signature timestamps
+ * a handler checks against its own clock, when a request reached the studio).
+ * The offset is read once and kept in memory (this process is the only writer).
  */
 export function createStudioClock(db: Db, real: Clock) {
   const read = db.prepare<[], { offset_ms: number }>('SELECT offset_ms FROM studio_clock WHERE id = 1');
   const write = db.prepare('UPDATE studio_clock SET offset_ms = ? WHERE id = 1');
-  const offsetMs = () => read.get()?.offset_ms ?? 0;
+  let offset = read.get()?.offset_ms ?? 0;
+  const listeners = new Set<(now: Date) => void>();
   return {
-    offsetMs,
-    now: (): Date => new Date(real.now().getTime() + offsetMs()),
+    offsetMs: () => offset,
+    now: (): Date => new Date(real.now().getTime() + offset),
     /** Moves the clock forward by `ms` (0..MAX_ADVANCE_MS) and returns the new time. */
     advance(ms: number): Date {
       if (!Number.isFinite(ms) || ms < 0 || ms > MAX_ADVANCE_MS) throw new RangeError(`cannot advance by ${ms} ms`);
-      write.run(offsetMs() + Math.round(ms));
-      return new Date(real.now().getTime() + offsetMs());
+      const next = offset + Math.round(ms);
+      write.run(next);
+      offset = next;
+      const now = new Date(real.now().getTime() + offset);
+      for (const cb of listeners) {
+        try {
+          cb(now);
+        } catch {
+          /* a listener's failure must not undo the advance */
+        }
+      }
+      return now;
+    },
+    /** Called after every advance (the dispatcher looks at retries that came due). */
+    onAdvance(cb: (now: Date) => void): () => void {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
     },
   };
 }

@@ -25,16 +25,18 @@ export function forwardsToAnInbox(url: string, studioPort: number): boolean {
 
 /** Inbox (capture + forward), captures, replay and the relay client. */
 export async function tunnelFeature(ctx: StudioContext, options: TunnelOptions = {}): Promise<Feature> {
-  const repo = createCapturesRepo(ctx.db, ctx.clock);
+  // The inbox measures the real world (when a request arrived): the real clock.
+  const real = ctx.realClock ?? ctx.clock;
+  const repo = createCapturesRepo(ctx.db, real);
   const inbox = createInboxService({
     repo,
     secrets: loadKnownSecrets(ctx.db),
-    clock: ctx.clock,
+    clock: real,
     random: ctx.random,
     bus: ctx.bus,
   });
   await registerInboxRoutes(ctx.app, inbox);
-  const relay = createRelayClient({ inbox, repo, bus: ctx.bus, clock: ctx.clock, ...options });
+  const relay = createRelayClient({ inbox, repo, bus: ctx.bus, clock: real, ...options });
 
   return {
     name: 'tunnel',
