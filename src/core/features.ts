@@ -8,6 +8,7 @@ import { tunnelFeature } from './tunnel/tunnel-feature';
 import { inspectorFeature } from './inspector/feature';
 import { createProactiveBridge } from './proactive-bridge';
 import { notificationsFeature } from './notifications/feature';
+import { createAgentStateService } from './agent-state/service';
 
 /**
  * The composition root: every feature of the core, in the order they are built. A
@@ -15,14 +16,34 @@ import { notificationsFeature } from './notifications/feature';
  */
 export async function createFeatures(ctx: StudioContext): Promise<Feature[]> {
   const studio = studioFeature(ctx);
-  const api = apiFeature(ctx);
+  const agentState = createAgentStateService(ctx);
+  const api = apiFeature(ctx, { agentState });
   const dispatch = dispatchFeature(ctx);
   const tunnel = await tunnelFeature(ctx);
   const inspector = inspectorFeature(ctx, { dispatcher: dispatch.dispatcher });
   // Fired proactive messages leave notifications; executed wakeups fire their events.
-  const events = eventsFeature(ctx, { dispatcher: dispatch.dispatcher, onFired: (e, s) => bridge.onFired(e, s) });
+  // Fired events with state (mood, diary, breakthroughs) record it, so the API reads that follow agree.
+  const events = eventsFeature(ctx, {
+    dispatcher: dispatch.dispatcher,
+    onFired: (e, s) => {
+      agentState.onFired(e);
+      bridge.onFired(e, s);
+    },
+  });
   const bridge = createProactiveBridge(ctx, { proactive: api.proactive, fireWakeupEvents: events.fireWakeupEvents });
-  const proactive: Feature = { name: 'proactive', close: bridge.close };
+  // Schedules and backend events fire through the events feature; occurrences come due on the studio clock.
+  agentState.connect({
+    fire: (input, source) => events.firer.fire({ ...input, fresh: true }, { source }),
+    agents: events.agents,
+  });
+  const stopSchedules = ctx.studioClock?.onAdvance((now) => agentState.runDueSchedules(now));
+  const proactive: Feature = {
+    name: 'proactive',
+    close: () => {
+      stopSchedules?.();
+      bridge.close();
+    },
+  };
   const notifications = notificationsFeature(ctx, { proactive: api.proactive });
   return [studio, api, dispatch.feature, tunnel, inspector, events, proactive, notifications];
 }

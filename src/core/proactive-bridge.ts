@@ -5,6 +5,8 @@ import type { Proactive, WakeupRow } from './proactive';
 
 /** Event types that carry a proactive message to a user, as production treats them. */
 export const PROACTIVE_MESSAGE_TYPES: ReadonlySet<string> = new Set(['agent.message', 'on_wakeup_ready']);
+/** Events that leave a project notification without a message for the user. */
+export const NOTIFYING_TYPES: ReadonlySet<string> = new Set(['on_recurring_event_due']);
 
 /** The message text of a proactive event, wherever its shape keeps it. */
 function messageOf(payload: Record<string, unknown>) {
@@ -48,7 +50,8 @@ export function createProactiveBridge(
   deps: { proactive: Proactive; fireWakeupEvents: (w: ExecutedWakeup, projectId: string) => unknown },
 ) {
   function onFired(ev: BuiltEvent, source: string): void {
-    if (!PROACTIVE_MESSAGE_TYPES.has(ev.eventType)) return;
+    const message = PROACTIVE_MESSAGE_TYPES.has(ev.eventType);
+    if (!message && !NOTIFYING_TYPES.has(ev.eventType)) return;
     let payload: Record<string, unknown>;
     try {
       payload = JSON.parse(ev.body) as Record<string, unknown>;
@@ -56,7 +59,10 @@ export function createProactiveBridge(
       return; // QA may fire broken JSON on purpose: nothing to notify about
     }
     // A wakeup's events are stamped when it ran: its notifications too (a hand-fired body's created_at is not trusted).
-    const stamped = source === 'wakeup' && typeof payload.created_at === 'string' ? new Date(payload.created_at) : null;
+    const stamped =
+      (source === 'wakeup' || source === 'schedule') && typeof payload.created_at === 'string'
+        ? new Date(payload.created_at)
+        : null;
     const at = stamped && !Number.isNaN(stamped.getTime()) ? stamped : undefined;
     deps.proactive.createProjectNotification({
       at,
@@ -66,7 +72,7 @@ export function createProactiveBridge(
       agentId: ev.agentId,
       userId: ev.userId,
     });
-    if (ev.userId && !(source === 'wakeup' && ev.eventType !== 'agent.message')) {
+    if (message && ev.userId && !(source === 'wakeup' && ev.eventType !== 'agent.message')) {
       const m = messageOf(payload);
       deps.proactive.createProactiveNotification({
         at,

@@ -11,6 +11,8 @@ import { createWebhooksRepo, type WebhooksRepo } from '../store/webhooks-repo';
 import { apiHandlers } from './commands';
 import { registerApi } from './index';
 import { createRequestLog } from './request-log';
+import { createAgentStateService, type AgentStateService } from '../agent-state/service';
+import { createAgentsLookup } from '../events/agents-lookup';
 import type { ApiDeps } from './types';
 
 /** How often due wakeups run by themselves (production: about once a minute). */
@@ -24,8 +26,10 @@ export interface ApiFeature extends Feature {
 }
 
 /** The mock Sonzai API under `/api/v1`, and the UI's projects / keys / webhooks / API log commands. */
-export function apiFeature(ctx: StudioContext): ApiFeature {
+export function apiFeature(ctx: StudioContext, opts: { agentState?: AgentStateService } = {}): ApiFeature {
   let base: string | null = null;
+  const agentState = opts.agentState ?? createAgentStateService(ctx);
+  const lookup = createAgentsLookup(ctx.db);
   const deps: ApiDeps = {
     db: ctx.db,
     clock: ctx.clock,
@@ -45,6 +49,9 @@ export function apiFeature(ctx: StudioContext): ApiFeature {
       return s.apiBaseUrl;
     },
     webhooksChanged: (projectId) => ctx.bus.emit('webhooks.changed', { projectId }),
+    agentState,
+    agentProfile: (a) => lookup.profile(a.project_id, a.agent_id),
+    stateChanged: (projectId) => ctx.bus.emit('proactive.changed', { projectId }),
   };
   const log = createRequestLog({
     path: join(ctx.dataDir, API_LOG_FILE),
@@ -66,6 +73,7 @@ export function apiFeature(ctx: StudioContext): ApiFeature {
       timer = setInterval(() => {
         try {
           deps.proactive.runDueWakeups();
+          agentState.runDueSchedules();
         } catch {
           /* the store is closing */
         }

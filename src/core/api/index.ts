@@ -1,5 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { agentAdminRoutes } from './agent-admin';
+import { agentStateRoutes } from './agent-state';
 import { agentRoutes } from './agents';
+import { scheduleRoutes } from './schedules';
 import { attemptRoutes } from './attempts';
 import { authenticate } from './auth';
 import { HttpProblem } from '../http/problem';
@@ -91,6 +94,9 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps, log: RequestLog
     ...notificationRoutes(deps),
     ...wakeupRoutes(deps, bodyAjv),
     ...workbenchRoutes(deps),
+    ...agentAdminRoutes(deps),
+    ...agentStateRoutes(deps),
+    ...scheduleRoutes(deps),
   };
   const ops = operationsOf(SONZAI_DOC);
   for (const op of EXTENSION_OPERATIONS) ops.set(op.operationId, op);

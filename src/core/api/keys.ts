@@ -5,7 +5,7 @@ import { createdKeyOut, keyOut } from './mappers';
 import { checkLength, withSchema } from './respond';
 import type { ApiDeps, OperationHandlers } from './types';
 
-/** API keys of a project: list, create (the key is shown in full once), revoke (studio extension). */
+/** API keys of a project: list, create (the key is shown in full once), revoke. */
 export function keyRoutes(deps: ApiDeps): OperationHandlers {
   return {
     listAPIKeys(req) {
@@ -31,14 +31,14 @@ export function keyRoutes(deps: ApiDeps): OperationHandlers {
       const k = deps.keys.create(p.project_id, { name: b.name, scopes: b.scopes, expiresDays: b.expires_days });
       return withSchema(deps, 'CreateAPIKeyOutputBody', createdKeyOut(k, p.tenant_id));
     },
-    /** Extension: `DELETE /projects/{projectId}/keys/{keyId}` → 204. */
-    revokeAPIKey(req, reply) {
+    /** `revokeAPIKey` (published): 200 `RevokeAPIKeyOutputBody` `{success: true}`. */
+    revokeAPIKey(req) {
       const { projectId, keyId } = req.params as { projectId: string; keyId: string };
       const p = visibleProject(deps, req, projectId);
       const k = deps.keys.get(keyId);
       if (!k || k.project_id !== p.project_id) throw new HttpProblem(404, `API key ${keyId} not found`);
       deps.keys.revoke(keyId);
-      return reply.code(204).send();
+      return withSchema(deps, 'RevokeAPIKeyOutputBody', { success: true });
     },
   };
 }

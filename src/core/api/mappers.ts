@@ -107,7 +107,7 @@ export function agentIndexOut(a: AgentRow, tenantId: string) {
     tenant_id: tenantId,
     owner_user_id: str(b.user_id) ?? 'owner_local',
     instance_count: 0,
-    is_active: true,
+    is_active: a.is_active !== 0,
     created_at: a.created_at,
     name: a.name,
     project_id: a.project_id,

@@ -1,9 +1,12 @@
 import rawDoc from './openapi/sonzai.json';
+import rawNeighbours from './openapi/sonzai-neighbours.json';
 
 /**
- * The published OpenAPI document of the 31 operations, the mock's one source of truth:
- * routes take their parameter and body schemas from it, and `/api/v1/openapi.json`
- * serves it (plus the studio's clearly-marked extensions).
+ * The published OpenAPI documents the mock serves, its one source of truth: the 31
+ * webhook and notification operations (`sonzai.json`) plus the SDK operations next to
+ * them (`sonzai-neighbours.json`: key revoke, schedules, backend events, agent profile
+ * and status, mood, diary, breakthroughs). Routes take their parameter and body schemas
+ * from it, and `/api/v1/openapi.json` serves it.
  */
 export interface OpenApiParameter {
   name: string;
@@ -27,7 +30,46 @@ export interface OpenApiDoc {
   components: { schemas: Record<string, Record<string, unknown>>; [k: string]: unknown };
 }
 
-export const SONZAI_DOC = rawDoc as unknown as OpenApiDoc;
+/** The neighbour operations the mock serves (the document's conversation reads are not served). */
+export const NEIGHBOUR_OPERATIONS: ReadonlySet<string> = new Set([
+  'revokeAPIKey',
+  'createSchedule',
+  'listSchedules',
+  'getSchedule',
+  'patchSchedule',
+  'deleteSchedule',
+  'upcomingSchedule',
+  'triggerBackendEvent',
+  'updateAgentProfile',
+  'setAgentStatus',
+  'getMood',
+  'updateMood',
+  'getMoodHistory',
+  'getDiary',
+  'listBreakthroughs',
+]);
+
+/** Both documents as one: the neighbours' served operations and their schemas added to the 31. */
+function mergeDocs(base: OpenApiDoc, extra: OpenApiDoc, ops: ReadonlySet<string>): OpenApiDoc {
+  const doc = structuredClone(base);
+  for (const [path, item] of Object.entries(extra.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      if (!op || typeof op !== 'object' || !ops.has(op.operationId)) continue;
+      doc.paths[path] ??= {};
+      doc.paths[path][method] = structuredClone(op);
+    }
+  }
+  for (const [name, schema] of Object.entries(extra.components.schemas)) {
+    doc.components.schemas[name] ??= structuredClone(schema);
+  }
+  return doc;
+}
+
+export const SONZAI_DOC = mergeDocs(
+  rawDoc as unknown as OpenApiDoc,
+  rawNeighbours as unknown as OpenApiDoc,
+  NEIGHBOUR_OPERATIONS,
+);
 
 /** The id under which the document is registered with ajv; `$ref`s point into it. */
 export const DOC_ID = 'sonzai.json';

@@ -4,31 +4,7 @@ import { SONZAI_DOC, type OpenApiDoc, type OperationInfo } from './openapi';
  * Operations the studio adds to the published 31, marked `x-studio-extension` in the
  * served document so nobody mistakes them for production endpoints.
  */
-export const EXTENSION_OPERATIONS: OperationInfo[] = [
-  {
-    operationId: 'revokeAPIKey',
-    method: 'DELETE',
-    path: '/projects/{projectId}/keys/{keyId}',
-    op: {
-      operationId: 'revokeAPIKey',
-      summary: 'Revoke an API key (studio extension)',
-      'x-studio-extension': true,
-      tags: ['Projects'],
-      parameters: [
-        { name: 'projectId', in: 'path', required: true, schema: { type: 'string', description: 'Project UUID' } },
-        { name: 'keyId', in: 'path', required: true, schema: { type: 'string', description: 'API key id' } },
-      ],
-      responses: {
-        '204': { description: 'No Content' },
-        default: {
-          description: 'Error',
-          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ErrorModel' } } },
-        },
-      },
-      security: [{ apiKey: [] }],
-    },
-  },
-];
+export const EXTENSION_OPERATIONS: OperationInfo[] = [];
 
 /** The document served at `/api/v1/openapi.json`: the published one plus the extensions. */
 export function buildServedDoc(): OpenApiDoc {
@@ -36,7 +12,7 @@ export function buildServedDoc(): OpenApiDoc {
   doc.info = {
     ...doc.info,
     'x-studio':
-      'Served by Sonzai Webhook Studio: the published Sonzai schemas the mock validates with, plus operations marked x-studio-extension.',
+      'Served by Sonzai Webhook Studio: the published Sonzai operations (webhooks and notifications, and the SDK operations next to them) with the schemas the mock validates with; a studio extension, if any, is marked x-studio-extension.',
   };
   for (const e of EXTENSION_OPERATIONS) {
     doc.paths[e.path] ??= {};

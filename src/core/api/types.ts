@@ -8,6 +8,9 @@ import type { ProjectsAdminRepo } from '../store/projects-admin-repo';
 import type { ProjectRow, ProjectsRepo } from '../store/projects-repo';
 import type { WebhooksRepo } from '../store/webhooks-repo';
 import type { Clock, Random } from '../deps';
+import type { AgentStateService } from '../agent-state/service';
+import type { AgentProfile } from '../events/generators/context';
+import type { AgentRow } from '../store/projects-repo';
 import type { LintNote } from '../../shared/contract/api';
 
 /** Everything the mock API's routes are built from. */
@@ -29,6 +32,12 @@ export interface ApiDeps {
   baseUrl(): string;
   /** Tells the UI the webhooks of a project changed. */
   webhooksChanged(projectId: string): void;
+  /** Mood, diary, breakthroughs and schedules (the state events imply). */
+  agentState: AgentStateService;
+  /** Name, language and Big5 of a stored agent, as the sample generators read them. */
+  agentProfile(a: AgentRow): AgentProfile;
+  /** Tells the UI an agent's state changed (mood, schedules, status). */
+  stateChanged(projectId: string): void;
 }
 
 /** What the API's hooks learn about one request. */

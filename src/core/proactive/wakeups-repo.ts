@@ -59,6 +59,7 @@ export function createWakeupsRepo(db: Db, clock: Clock, random: Random) {
     `SELECT * FROM wakeups WHERE status = 'pending' AND scheduled_at <= ?
        AND (? IS NULL OR project_id IN (SELECT value FROM json_each(?)))
        AND (? IS NULL OR agent_id = ?) AND (? IS NULL OR user_id = ?)
+       AND NOT EXISTS (SELECT 1 FROM agents a WHERE a.agent_id = wakeups.agent_id AND a.is_active = 0)
      ORDER BY scheduled_at, seq LIMIT ?`,
   );
   const markExecuted = db.prepare(

@@ -59,6 +59,15 @@ export function createAgentsRepo(db: Db, clock: Clock, random: Random) {
       return byId.get(agentId)!;
     },
     delete: (agentId: string): boolean => del.run(agentId).changes > 0,
+    /** Active agents' wakeups and schedules fire; an inactive agent's wait (wakeups) or pass (schedules). */
+    setActive(agentId: string, active: boolean): AgentRow {
+      db.prepare('UPDATE agents SET is_active = ?, updated_at = ? WHERE agent_id = ?').run(
+        active ? 1 : 0,
+        iso(),
+        agentId,
+      );
+      return byId.get(agentId)!;
+    },
   };
 }
 export type AgentsRepo = ReturnType<typeof createAgentsRepo>;

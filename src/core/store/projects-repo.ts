@@ -32,6 +32,8 @@ export interface AgentRow {
   body_json: string;
   created_at: string;
   updated_at: string;
+  /** 0 after `PATCH /agents/{id}/status {is_active: false}` (migration 010). */
+  is_active?: number;
 }
 
 export interface Defaults {

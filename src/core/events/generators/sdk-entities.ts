@@ -87,7 +87,7 @@ export function diaryEntry(
     body_lines: [content],
     mood: opts.mood ?? moodLabel(baselineOf(ctx)),
     topics: ctx.rng.sample(p.topics, ctx.rng.int(1, 3)),
-    tags: [],
+    tags: [] as string[],
     trigger_type: opts.triggerType ?? 'daily',
     created_at: iso(ctx.now),
   };
