@@ -9,6 +9,7 @@ import { inspectorFeature } from './inspector/feature';
 import { createProactiveBridge } from './proactive-bridge';
 import { notificationsFeature } from './notifications/feature';
 import { createAgentStateService } from './agent-state/service';
+import { agentStateFeature } from './agent-state/feature';
 
 /**
  * The composition root: every feature of the core, in the order they are built. A
@@ -45,5 +46,15 @@ export async function createFeatures(ctx: StudioContext): Promise<Feature[]> {
     },
   };
   const notifications = notificationsFeature(ctx, { proactive: api.proactive });
-  return [studio, api, dispatch.feature, tunnel, inspector, events, proactive, notifications];
+  return [
+    studio,
+    api,
+    dispatch.feature,
+    tunnel,
+    inspector,
+    events,
+    proactive,
+    notifications,
+    agentStateFeature(ctx, agentState),
+  ];
 }

@@ -1,3 +1,4 @@
+import { agentStateCommands } from './contract/agent-state';
 import { attemptEvents } from './contract/attempts';
 import { apiCommands, apiEvents } from './contract/api';
 import { dispatchCommands } from './contract/dispatch';
@@ -25,6 +26,7 @@ export const commands = {
   ...tunnelCommands,
   ...inspectorCommands,
   ...eventsCommands,
+  ...agentStateCommands,
 } as const;
 
 export const events = {

@@ -1,5 +1,6 @@
 import type { StudioContext } from '../context';
-import type { AgentsLookup } from '../events/agents-lookup';
+import { createAgentsLookup, type AgentsLookup } from '../events/agents-lookup';
+import type { AgentRow } from '../store/projects-repo';
 import type { BuildInput, BuiltEvent, FireOutcome } from '../events/fire';
 import { asLang, type GenContext } from '../events/generators/context';
 import { diaryEntry, moodState } from '../events/generators/sdk-entities';
@@ -39,6 +40,22 @@ export function createAgentStateService(ctx: StudioContext) {
   const schedules = createSchedulesRepo(ctx.db, ctx.clock, ctx.random);
   const active = ctx.db.prepare<[string], { is_active: number }>('SELECT is_active FROM agents WHERE agent_id = ?');
   let glue: Glue | null = null;
+  const lookup = createAgentsLookup(ctx.db);
+  const profileOf = (a: AgentRow) => lookup.profile(a.project_id, a.agent_id);
+
+  /** The mood `getMood` returns: per user, else agent-global, else the personality's resting mood (not stored). */
+  function currentMood(a: AgentRow, userId?: string): Record<string, unknown> {
+    const stored = (userId && state.getMood(a.agent_id, userId)) || state.getMood(a.agent_id);
+    if (stored) return userId ? { ...stored, user_id: userId } : stored;
+    const gen: GenContext = {
+      rng: createRng(`mood:${a.agent_id}`),
+      now: new Date(a.created_at),
+      projectId: a.project_id,
+      agent: profileOf(a),
+      userId: userId ?? '',
+    };
+    return moodState(gen, baselineOf(gen), { ...(userId ? { userId } : {}), since: new Date(a.created_at) });
+  }
   const changed = (projectId: string | null) => ctx.bus.emit('proactive.changed', { projectId });
 
   /** Called for every fired event: records the state it announces. */
@@ -153,6 +170,8 @@ export function createAgentStateService(ctx: StudioContext) {
     state,
     schedules,
     isActive,
+    currentMood,
+    profileOf,
     onFired,
     runDueSchedules,
     processBackendEvent,

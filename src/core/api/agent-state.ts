@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { HttpProblem } from '../http/problem';
 import { createRng } from '../events/prng';
 import { moodState } from '../events/generators/sdk-entities';
-import { baselineOf, type MoodDims } from '../events/generators/shared';
+import type { MoodDims } from '../events/generators/shared';
 import type { AgentRow } from '../store/projects-repo';
 import { DIARY_MAX, MOOD_HISTORY_MAX } from '../agent-state/state-repo';
 import { resolveAgent } from './agents';
@@ -27,20 +27,7 @@ function userOf(req: FastifyRequest): string | undefined {
 export function agentStateRoutes(deps: ApiDeps): OperationHandlers {
   const { state } = deps.agentState;
 
-  /** The mood of an agent (per user, else agent-global), or its personality's resting mood if none was recorded. */
-  function currentMood(a: AgentRow, userId: string | undefined): Obj {
-    const stored = (userId && state.getMood(a.agent_id, userId)) || state.getMood(a.agent_id);
-    if (stored) return userId ? { ...stored, user_id: userId } : stored;
-    const profile = deps.agentProfile(a);
-    const ctx = {
-      rng: createRng(`mood:${a.agent_id}`),
-      now: new Date(a.created_at),
-      projectId: a.project_id,
-      agent: profile,
-      userId: userId ?? '',
-    };
-    return moodState(ctx, baselineOf(ctx), { ...(userId ? { userId } : {}), since: new Date(a.created_at) });
-  }
+  const currentMood = (a: AgentRow, userId: string | undefined): Obj => deps.agentState.currentMood(a, userId);
 
   return {
     getMood(req) {

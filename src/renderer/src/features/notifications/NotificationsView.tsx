@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { DataTable } from '../../components/DataTable';
 import { useStudio } from '../../store/studio';
+import { AgentStatePanel } from './AgentStatePanel';
 import { ClockCard } from './ClockCard';
 import { ScheduleWakeupForm } from './ScheduleWakeupForm';
 import { useNotifications } from './store';
@@ -78,6 +79,7 @@ export function NotificationsView() {
         </div>
       )}
       <ClockCard />
+      <AgentStatePanel />
 
       <div className="card wide">
         <h2>
