@@ -193,14 +193,15 @@ const MAX_SCAN = 5000;
 
 /**
  * The next `limit` occurrences strictly after `after`, inside the active window, not
- * before `startsAt` and not after `endsAt`.
+ * before `startsAt` and not after `endsAt` (and, with `until`, none past the first one
+ * after `until`). One cron iterator serves the whole list.
  */
 export function nextOccurrences(
   c: Cadence,
   w: ActiveWindow | undefined,
   after: Date,
   limit: number,
-  bounds: { startsAt?: Date | null; endsAt?: Date | null } = {},
+  bounds: { startsAt?: Date | null; endsAt?: Date | null; until?: Date } = {},
 ): Date[] {
   let from = after;
   if (bounds.startsAt && bounds.startsAt.getTime() - 1 > from.getTime()) from = new Date(bounds.startsAt.getTime() - 1);
@@ -209,7 +210,11 @@ export function nextOccurrences(
   for (let i = 0; i < MAX_SCAN && out.length < limit; i++) {
     const next = it.next().toDate();
     if (bounds.endsAt && next.getTime() > bounds.endsAt.getTime()) break;
-    if (inWindow(next, c.timezone, w)) out.push(next);
+    if (inWindow(next, c.timezone, w)) {
+      out.push(next);
+      // With `until`: every occurrence up to it, and the first one after it.
+      if (bounds.until && next.getTime() > bounds.until.getTime()) break;
+    }
   }
   return out;
 }

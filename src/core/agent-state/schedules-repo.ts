@@ -187,16 +187,21 @@ export function createSchedulesRepo(db: Db, clock: Clock, random: Random) {
         const cadence = cadenceOf(row);
         const window = windowOf(row);
         const ends = dateOrNull(row.ends_at);
-        let occurrence: Date | null = new Date(row.next_fire_at!);
+        const first = new Date(row.next_fire_at!);
+        // Every occurrence up to now and the one after, from one iterator.
+        const later = nextOccurrences(cadence, window, first, MAX_OCCURRENCES_PER_RUN, { endsAt: ends, until: now });
+        const occurrences = [first, ...later];
         const muted = skip(row);
-        for (let i = 0; occurrence && occurrence.getTime() <= now.getTime() && i < MAX_OCCURRENCES_PER_RUN; i++) {
-          const next = nextAfter(cadence, window, occurrence, null, ends);
+        for (let i = 0; i < occurrences.length && occurrences[i].getTime() <= now.getTime(); i++) {
+          const occurrence = occurrences[i];
+          const next = occurrences[i + 1] ?? null;
+          // The look-ahead was cut short: this one (and the rest) run on the next call.
+          if (!next && later.length === MAX_OCCURRENCES_PER_RUN) break;
           q.advance.run(next?.toISOString() ?? null, occurrence.toISOString(), row.schedule_id);
           if (!muted) {
             fire(q.byId.get(row.schedule_id)!, occurrence.toISOString());
             fired++;
           }
-          occurrence = next;
         }
       }
       return fired;

@@ -303,3 +303,92 @@ describe('recurring schedules', () => {
     expectProblem(await h.api('GET', `${base}/${id}/upcoming?limit=101`), 422);
   });
 });
+
+describe('hostile input to the neighbour routes: a 4xx problem+json, never a 5xx', () => {
+  it('bodies, parameters and paths of every new route', async () => {
+    const a = h.agentId;
+    const s = `/agents/${a}/users/u-bad/schedules`;
+    const created = await h.api('POST', s, {
+      body: { cadence: { cron: '0 9 * * *', timezone: 'UTC' }, intent: 'x', check_type: 'y' },
+    });
+    const sid = created.json.schedule_id;
+    const junk: unknown[] = [
+      null,
+      [],
+      'text',
+      42,
+      { cadence: null, intent: 'x', check_type: 'y' },
+      { cadence: { simple: { frequency: 'daily' }, timezone: 'x'.repeat(5000) }, intent: 'x', check_type: 'y' },
+      { cadence: { cron: '0 9 * * *', timezone: 'UTC' }, intent: 'x'.repeat(5000), check_type: 'y' },
+      { cadence: { cron: '0 9 * * *', timezone: 'UTC' }, intent: 'x', check_type: 'y', starts_at: 'yesterday' },
+      { cadence: { cron: '0 9 * * *', timezone: 'UTC' }, intent: 'x', check_type: 'y', active_window: { hours: 3 } },
+      { cadence: { cron: '0 9 * * *', timezone: 'UTC' }, intent: 'x', check_type: 'y', metadata: 'm'.repeat(20_000) },
+      { valence: -1, arousal: 'x', tension: null, affiliation: {} },
+      { user_id: 1, event_type: [] },
+      { user_id: 'u', event_type: 'x'.repeat(500) },
+      { user_id: 'u', event_type: 'e', metadata: { a: 1 } },
+      { is_active: 'yes' },
+      { bio: 7 },
+      { speech_patterns: Array(500).fill('x') },
+      { enabled: 'no' },
+      { cadence: { cron: '0 9 * * *' } },
+    ];
+    const targets: [string, string][] = [
+      ['POST', s],
+      ['PATCH', `${s}/${sid}`],
+      ['PUT', `/agents/${a}/mood`],
+      ['POST', `/agents/${a}/events`],
+      ['PATCH', `/agents/${a}/status`],
+      ['PATCH', `/agents/${a}/profile`],
+    ];
+    let n = 0;
+    for (const [method, path] of targets) {
+      for (const body of junk) {
+        const r = await h.api(method, path, { raw: JSON.stringify(body) });
+        if (r.status < 300) continue; // some junk is valid for some routes (e.g. {bio} has no rule)
+        expectProblem(r, r.status);
+        expect(r.status).toBeLessThan(500);
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(80);
+    for (const path of [
+      `/agents/${a}/mood?user_id=${'u'.repeat(300)}`,
+      `/agents/${a}/mood-history?limit=1e3`,
+      `/agents/${a}/mood-history?limit=501`,
+      `/agents/${a}/diary?limit=-1`,
+      `/agents/${a}/diary?date=${encodeURIComponent("2026-01-01' OR 1=1")}`,
+      `/agents/${a}/users/${'u'.repeat(300)}/schedules`,
+      `${s}/${'s'.repeat(300)}`,
+      `${s}/${sid}/upcoming?limit=0`,
+      `${s}/${sid}/upcoming?limit=abc`,
+      `/agents/${'x'.repeat(600)}/breakthroughs`,
+    ]) {
+      const r = await h.api('GET', path);
+      expect(r.status, path).toBeGreaterThanOrEqual(400);
+      expectProblem(r, r.status);
+    }
+    expectProblem(await h.api('GET', `/agents/${a}/mood`, { key: null }), 401);
+    expectProblem(await h.api('POST', s, { raw: '{bad' }), 400);
+  });
+});
+
+describe('the neighbour routes are in the API log, with request lint', () => {
+  it('logs each call under its operationId and flags an unknown query parameter', async () => {
+    await h.api('GET', `/agents/${h.agentId}/mood?user_id=u-1&mood_kind=x`);
+    await h.api('GET', `/agents/${h.agentId}/users/u-sched/schedules`);
+    type Row = { operationId: string | null; query: string; lint: { code: string }[] };
+    let requests: Row[] = [];
+    for (let i = 0; i < 100 && !requests.some((r) => r.operationId === 'listSchedules'); i++) {
+      requests = (await h.cmd('requestLog.list', { limit: 500 })).requests as Row[];
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const mood = requests.find((r) => r.operationId === 'getMood' && r.query.includes('mood_kind'));
+    expect(mood).toBeDefined();
+    expect(JSON.stringify(mood!.lint)).toContain('mood_kind');
+    const ops = new Set(requests.map((r) => r.operationId));
+    for (const id of ['getMood', 'updateMood', 'createSchedule', 'triggerBackendEvent', 'revokeAPIKey']) {
+      expect(ops.has(id), id).toBe(true);
+    }
+  });
+});
