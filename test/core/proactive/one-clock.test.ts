@@ -117,4 +117,34 @@ describe('one studio clock, across a multi-day fast-forward', () => {
       expect(n.created_at).toBe(byId.get(n.wakeup_id!)!.executed_at);
     }
   });
+
+  it('a retry is scheduled on the studio clock, and an advance past it sends it at once', async () => {
+    h = await startApi();
+    receiver = await startReceiver((_r, res) => {
+      res.statusCode = 500;
+      res.end('no');
+    });
+    await h.cmd('delivery.settings.set', { patch: { schedule: 'production' } });
+    await h.cmd('clock.advance', { ms: 48 * HOUR });
+    await h.api('PUT', '/webhooks/agent.breakthrough', { body: { webhook_url: `${receiver.url}/bt` } });
+    const fired = await h.cmd('events.fire', { eventType: 'agent.breakthrough' });
+    const deadline = Date.now() + 5000;
+    while (receiver.received.length < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const row = () =>
+      h!.studio.context.db
+        .prepare('SELECT next_attempt_at, created_at, attempt_count FROM deliveries WHERE event_id = ?')
+        .get(fired.eventId) as { next_attempt_at: string | null; created_at: string; attempt_count: number };
+    let d = row();
+    for (let i = 0; i < 100 && d.attempt_count < 1; i++, d = row()) await new Promise((r) => setTimeout(r, 20));
+    // Stamped and scheduled on the studio clock (two days ahead of real time), a minute or so out.
+    expect(new Date(d.created_at).getTime()).toBeGreaterThan(Date.now() + 47 * HOUR);
+    const wait = new Date(d.next_attempt_at!).getTime() - new Date(d.created_at).getTime();
+    expect(wait).toBeGreaterThan(30_000);
+    expect(wait).toBeLessThan(10 * 60_000);
+    const before = Date.now();
+    await h.cmd('clock.advance', { ms: 15 * 60_000 });
+    while (receiver.received.length < 2 && Date.now() - before < 5000) await new Promise((r) => setTimeout(r, 20));
+    expect(receiver.received.length).toBe(2);
+    expect(Date.now() - before).toBeLessThan(3000);
+  });
 });
