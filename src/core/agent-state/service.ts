@@ -79,16 +79,20 @@ export function createAgentStateService(ctx: StudioContext) {
       now,
       (row: ScheduleRow, occurrenceAt: string) => {
         projects.add(row.project_id);
-        g.fire(
-          {
-            eventType: 'on_recurring_event_due',
-            projectId: row.project_id,
-            agentId: row.agent_id,
-            userId: row.user_id,
-            data: { schedule: scheduleDto(row), occurrence_at: occurrenceAt },
-          },
-          'schedule',
-        );
+        try {
+          g.fire(
+            {
+              eventType: 'on_recurring_event_due',
+              projectId: row.project_id,
+              agentId: row.agent_id,
+              userId: row.user_id,
+              data: { schedule: scheduleDto(row), occurrence_at: occurrenceAt },
+            },
+            'schedule',
+          );
+        } catch {
+          /* one occurrence that cannot be built (e.g. its body is too large) must not hold the others back */
+        }
       },
       (row) => !isActive(row.agent_id),
     );
