@@ -252,6 +252,8 @@ describe('recurring schedules', () => {
       .slice(before)
       .filter((b) => b.schedule.schedule_id === id);
     expect(fired.map((b) => b.occurrence_at)).toEqual(expected);
+    const scheduleDto = ajv.compile({ $ref: 'n.json#/components/schemas/ScheduleDTO' });
+    for (const b of fired) expect(scheduleDto(b.schedule), JSON.stringify(scheduleDto.errors)).toBe(true);
     expect(fired.map((b) => b.schedule.next_fire_at)).toEqual([expected[1], expected[2], up.json.upcoming[3]]);
     const notes = (
       await h.api('GET', `/projects/${h.projectId}/notifications?event_type=on_recurring_event_due&limit=200`)
