@@ -92,7 +92,11 @@ export function createFire(opts: {
           taken.set(w.webhook_url, n + 1);
           batch.direct.push({ ...row, seq: 0, attempt_count: 0, last_attempt_id: null, updated_at: now, body });
         }
-        result.deliveries.push({ deliveryId: row.delivery_id, webhookId: w.webhook_id ?? '', webhookUrl: w.webhook_url });
+        result.deliveries.push({
+          deliveryId: row.delivery_id,
+          webhookId: w.webhook_id ?? '',
+          webhookUrl: w.webhook_url,
+        });
       }
       batch.results.push(result);
     });

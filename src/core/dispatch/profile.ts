@@ -11,7 +11,9 @@ export interface DeliveryProfile {
    * The headers of a delivery going out now, or null when it must not go (its webhook
    * was deleted or paused since it was fired): the delivery is then cancelled.
    */
-  headersFor(d: Pick<DeliveryRow, 'delivery_id' | 'event_id' | 'webhook_id' | 'webhook_url'>): [string, string][] | null;
+  headersFor(
+    d: Pick<DeliveryRow, 'delivery_id' | 'event_id' | 'webhook_id' | 'webhook_url'>,
+  ): [string, string][] | null;
   /** The headers of a replay of a stored attempt (to its URL or another). */
   replayHeaders(origin: { webhook_id: string | null; webhook_url: string }): [string, string][];
   /** How long a receiver has to answer, ms. */

@@ -198,7 +198,10 @@ export const oneInboxCommands = {
     }),
   },
   'oneinbox.scenario.busyAfternoon': {
-    params: z.object({ seed: z.union([z.string().max(200), z.number()]).optional() }).strict().default({}),
+    params: z
+      .object({ seed: z.union([z.string().max(200), z.number()]).optional() })
+      .strict()
+      .default({}),
     result: z.object({ calls: z.array(OneInboxCallSchema) }),
   },
 } as const;

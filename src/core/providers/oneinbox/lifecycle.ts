@@ -87,7 +87,12 @@ export function planCall(c: CallPlanInput, startMs: number, rng: Rng): PlannedEv
   exchanges.forEach((n, i) => {
     const at = startedAt + Math.round(((i + 1) * (endedAt - startedAt)) / (exchanges.length + 1));
     const messages = story.messages.slice(0, n);
-    out.push({ eventType: 'transcript.partial', at, payload: payloads.partial(c, messages), state: { transcript: messages } });
+    out.push({
+      eventType: 'transcript.partial',
+      at,
+      payload: payloads.partial(c, messages),
+      state: { transcript: messages },
+    });
   });
   const result = { durationSeconds, outcome: story.outcome, aiSummary: story.aiSummary };
   out.push(

@@ -160,7 +160,13 @@ export function createOneInboxRepo(db: Db, clock: Clock, random: Random) {
   const createCallTx = db.transaction((c: NewCall, plan: PlannedEvent[]) => {
     q.insertCall.run({ ...c, now: iso() });
     for (const e of plan)
-      q.insertEvent.run(c.call_id, e.eventType, new Date(e.at).toISOString(), JSON.stringify(e.payload), JSON.stringify(e.state));
+      q.insertEvent.run(
+        c.call_id,
+        e.eventType,
+        new Date(e.at).toISOString(),
+        JSON.stringify(e.payload),
+        JSON.stringify(e.state),
+      );
   });
   const firedTx = db.transaction((e: DueCallEvent, now: string) => {
     q.markFired.run(now, e.seq);
@@ -200,7 +206,14 @@ export function createOneInboxRepo(db: Db, clock: Clock, random: Random) {
       return this.webhook(webhook_id)!;
     },
     updateWebhook(id: string, w: Pick<WebhookRow, 'name' | 'url' | 'events' | 'status'>): WebhookRow {
-      q.updateWebhook.run({ webhook_id: id, name: w.name, url: w.url, events_json: JSON.stringify(w.events), status: w.status, now: iso() });
+      q.updateWebhook.run({
+        webhook_id: id,
+        name: w.name,
+        url: w.url,
+        events_json: JSON.stringify(w.events),
+        status: w.status,
+        now: iso(),
+      });
       return this.webhook(id)!;
     },
     /** Deletes it and cancels its pending retries, in one transaction. */

@@ -46,7 +46,9 @@ export function callBody(c: CallRow) {
 function fieldErrors(err: z.ZodError, where: string, input: unknown): FieldError[] {
   return err.issues.slice(0, 20).map((i) => {
     let value: unknown = input;
-    for (const k of i.path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined;
+    for (const k of i.path)
+      value =
+        value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined;
     const path = i.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('');
     const message =
       i.code === 'unrecognized_keys'
@@ -60,7 +62,9 @@ function fieldErrors(err: z.ZodError, where: string, input: unknown): FieldError
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body))
-    throw new HttpProblem(422, 'the request body must be a JSON object', [{ location: 'body', message: 'expected object' }]);
+    throw new HttpProblem(422, 'the request body must be a JSON object', [
+      { location: 'body', message: 'expected object' },
+    ]);
   const r = schema.safeParse(body);
   if (!r.success) throw new HttpProblem(422, 'validation failed', fieldErrors(r.error, 'body', body));
   return r.data;
@@ -68,7 +72,8 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 
 function idParam(req: FastifyRequest, name = 'id'): string {
   const v = (req.params as Record<string, string>)[name] ?? '';
-  if (v.length > 100) throw new HttpProblem(404, `${name} not found`, [{ location: `path.${name}`, message: 'too long' }]);
+  if (v.length > 100)
+    throw new HttpProblem(404, `${name} not found`, [{ location: `path.${name}`, message: 'too long' }]);
   return v;
 }
 
@@ -111,11 +116,15 @@ export function registerOneInboxRoutes(app: FastifyInstance, repo: OneInboxRepo,
           const code = (err as FastifyError).code;
           status = (err as FastifyError).statusCode ?? 500;
           if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') status = 415;
-          if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') detail = `request body is larger than the limit of ${ONEINBOX_BODY_LIMIT} bytes`;
+          if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+            detail = `request body is larger than the limit of ${ONEINBOX_BODY_LIMIT} bytes`;
         }
         if (!Number.isInteger(status) || status < 400 || status > 599) status = 500;
         if (status >= 500) detail = 'internal error in the studio (a bug: please report it)';
-        void reply.code(status).type('application/problem+json').send(problem(status, detail, { instance, errors }));
+        void reply
+          .code(status)
+          .type('application/problem+json')
+          .send(problem(status, detail, { instance, errors }));
       });
       api.setNotFoundHandler((req, reply) => {
         const path = req.url.split('?')[0]!.slice(0, 300);
@@ -124,6 +133,13 @@ export function registerOneInboxRoutes(app: FastifyInstance, repo: OneInboxRepo,
           .type('application/problem+json')
           .send(problem(404, `no route for ${req.method} ${path}`, { instance: path }));
       });
+      // JSON only (and any +json type); anything else is 415. Prototype keys are refused (400).
+      api.removeAllContentTypeParsers();
+      api.addContentTypeParser(
+        ['application/json', /^application\/[\w.-]+\+json$/],
+        { parseAs: 'string', bodyLimit: ONEINBOX_BODY_LIMIT },
+        api.getDefaultJsonParser('error', 'error'),
+      );
       api.addHook('onRequest', async (req) => authenticate(repo, req));
 
       const opts = { bodyLimit: ONEINBOX_BODY_LIMIT };
@@ -201,7 +217,9 @@ export function registerOneInboxRoutes(app: FastifyInstance, repo: OneInboxRepo,
         const id = idParam(req);
         const c = svc.call(id);
         if (!c)
-          throw new HttpProblem(404, `call ${id} not found`, [{ location: 'path.id', message: 'not found', value: id }]);
+          throw new HttpProblem(404, `call ${id} not found`, [
+            { location: 'path.id', message: 'not found', value: id },
+          ]);
         return callBody(c);
       });
     },
