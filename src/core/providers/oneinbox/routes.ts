@@ -135,11 +135,9 @@ export function registerOneInboxRoutes(app: FastifyInstance, repo: OneInboxRepo,
       });
       // JSON only (and any +json type); anything else is 415. Prototype keys are refused (400).
       api.removeAllContentTypeParsers();
-      api.addContentTypeParser(
-        ['application/json', /^application\/[\w.-]+\+json$/],
-        { parseAs: 'string', bodyLimit: ONEINBOX_BODY_LIMIT },
-        api.getDefaultJsonParser('error', 'error'),
-      );
+      const jsonParser = api.getDefaultJsonParser('error', 'error');
+      for (const type of ['application/json', /^application\/[\w.-]+\+json$/])
+        api.addContentTypeParser(type, { parseAs: 'string', bodyLimit: ONEINBOX_BODY_LIMIT }, jsonParser);
       api.addHook('onRequest', async (req) => authenticate(repo, req));
 
       const opts = { bodyLimit: ONEINBOX_BODY_LIMIT };

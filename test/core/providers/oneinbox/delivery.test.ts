@@ -286,5 +286,15 @@ describe('OneInbox routing and delivery rules', () => {
     const replays = await h.client.call('attempts.list', { filter: { platform: 'oneinbox', kind: 'replay' } });
     expect(replays.attempts).toHaveLength(2);
     expect(replays.attempts.every((a) => a.replayOf === origin)).toBe(true);
+    // Bulk replay and HAR export take OneInbox attempts as they take Sonzai's.
+    const har = await h.client.call('attempts.export', { format: 'har', filter: { platform: 'oneinbox' } });
+    expect(har.count).toBe(3);
+    const entries = JSON.parse(har.content).log.entries as any[];
+    expect(entries.map((e) => e.request.url).sort()).toEqual(
+      [`${other.url}/elsewhere`, `${rx.url}/i`, `${rx.url}/i`].sort(),
+    );
+    expect(entries.every((e) => e.request.headers.every((x: any) => x.name.toLowerCase() !== 'sonzai-signature'))).toBe(
+      true,
+    );
   });
 });
