@@ -26,7 +26,8 @@ export function oneInboxFeature(
   ctx: StudioContext,
   deps: { dispatcher: Dispatcher; profiles: Map<string, DeliveryProfile>; studioClock: Clock },
 ): OneInboxFeature {
-  const repo = createOneInboxRepo(ctx.db, ctx.clock, ctx.random);
+  // Calls and webhooks are stamped on the studio clock, as the call events are.
+  const repo = createOneInboxRepo(ctx.db, deps.studioClock, ctx.random);
   repo.apiKey();
   deps.profiles.set('oneinbox', oneInboxDeliveryProfile(repo));
   const sender = createSender();

@@ -75,6 +75,10 @@ export function createOneInboxRepo(db: Db, clock: Clock, random: Random) {
     saveSettings: db.prepare('UPDATE oneinbox_account SET settings_json = ? WHERE id = 1'),
     webhooks: db.prepare<[number], RawWebhook>('SELECT * FROM oneinbox_webhooks ORDER BY seq LIMIT ?'),
     webhook: db.prepare<[string], RawWebhook>('SELECT * FROM oneinbox_webhooks WHERE webhook_id = ?'),
+    countWebhooks: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM oneinbox_webhooks'),
+    callsInProgress: db.prepare<[], { n: number }>(
+      'SELECT COUNT(DISTINCT call_id) AS n FROM oneinbox_call_events WHERE fired_at IS NULL',
+    ),
     insertWebhook: db.prepare(
       `INSERT INTO oneinbox_webhooks (webhook_id, name, url, events_json, status, created_at, updated_at)
        VALUES (@webhook_id, @name, @url, @events_json, 'active', @now, @now)`,
@@ -196,6 +200,8 @@ export function createOneInboxRepo(db: Db, clock: Clock, random: Random) {
       q.saveSettings.run(JSON.stringify(s));
     },
     webhooks: (): WebhookRow[] => q.webhooks.all(MAX_WEBHOOKS).map(webhookOf),
+    countWebhooks: (): number => q.countWebhooks.get()!.n,
+    callsInProgress: (): number => q.callsInProgress.get()!.n,
     webhook(id: string): WebhookRow | undefined {
       const r = q.webhook.get(id);
       return r ? webhookOf(r) : undefined;

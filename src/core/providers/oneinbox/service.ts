@@ -13,13 +13,15 @@ import type { EventBus } from '../../live/bus';
 import type { Db } from '../../store/open';
 import type { OneInboxEventType } from './events';
 import { planCall, samplePayload, type PlannedEvent } from './lifecycle';
-import type { CallRow, OneInboxRepo, WebhookRow } from './repo';
+import { MAX_WEBHOOKS, type CallRow, type OneInboxRepo, type WebhookRow } from './repo';
 import { routeEvent } from './routing';
 
 /** `project_id` of OneInbox's events, deliveries and attempts (OneInbox has accounts, not projects). */
 export const ONEINBOX_PROJECT = 'oneinbox';
 /** Planned call events fired per tick, at most (the rest on the next tick). */
 export const FIRE_BATCH = 200;
+/** Calls with events still to come, at most (each plans up to ten events). */
+export const MAX_CALLS_IN_PROGRESS = 1_000;
 
 /** The call's language, from the number it calls: Japan and China get ja / zh transcripts. */
 export function languageOf(toNumber: string): Lang {
@@ -127,6 +129,8 @@ export function createOneInboxService(deps: {
   }
 
   function startCall(p: StartCall): CallRow {
+    if (repo.callsInProgress() >= MAX_CALLS_IN_PROGRESS)
+      throw new StudioError('conflict', `at most ${MAX_CALLS_IN_PROGRESS} calls in progress: advance the clock first`);
     const callId = alnumId('call_', deps.random);
     const language = p.language ?? languageOf(p.toNumber);
     const facts = { call_id: callId, agent_id: p.agentId, to_number: p.toNumber, from_number: p.fromNumber };
@@ -150,7 +154,7 @@ export function createOneInboxService(deps: {
       for (const e of due) {
         const call = repo.call(e.call_id);
         emit(e.event_type, JSON.parse(e.payload_json) as Record<string, unknown>, call?.webhook_url ?? null, 'call');
-        repo.fired(e, deps.clock.now().toISOString());
+        repo.fired(e, deps.studioClock.now().toISOString());
         n++;
       }
       if (due.length < FIRE_BATCH) break;
@@ -209,6 +213,8 @@ export function createOneInboxService(deps: {
     mustWebhook,
     listWebhooks: () => repo.webhooks(),
     createWebhook(b: { name: string; url: string; events: string[] }) {
+      if (repo.countWebhooks() >= MAX_WEBHOOKS)
+        throw new StudioError('conflict', `at most ${MAX_WEBHOOKS} webhooks per account: delete one first`);
       const w = repo.createWebhook({ ...b, events: [...new Set(b.events)] });
       changed('webhooks');
       return w;

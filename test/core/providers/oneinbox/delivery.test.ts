@@ -159,11 +159,13 @@ describe('OneInbox routing and delivery rules', () => {
     const urls = rx.received.map((r) => r.url);
     expect(urls.filter((u) => u === '/campaign2')).toHaveLength(n2);
     expect(urls.filter((u) => u === '/global')).toHaveLength(n2);
-    // The per-call deliveries are attempts like any other, with no webhook id.
-    const row = h.studio.context.db
-      .prepare(`SELECT webhook_id, platform FROM attempts WHERE webhook_url = ? LIMIT 1`)
-      .get(`${rx.url}/campaign2`) as { webhook_id: string | null; platform: string };
-    expect(row).toEqual({ webhook_id: null, platform: 'oneinbox' });
+    // The per-call deliveries are attempts like any other, with no webhook id (stored in a batch: wait for it).
+    const rowOf = () =>
+      h.studio.context.db
+        .prepare(`SELECT webhook_id, platform FROM attempts WHERE webhook_url = ? LIMIT 1`)
+        .get(`${rx.url}/campaign2`) as { webhook_id: string | null; platform: string } | undefined;
+    await h.until(() => rowOf() !== undefined);
+    expect(rowOf()).toEqual({ webhook_id: null, platform: 'oneinbox' });
   });
 
   it('inactive: events are dropped (counted, not held); reactivated, the next events arrive', async () => {

@@ -260,6 +260,22 @@ describe('OneInbox mock API: calls', () => {
     expectProblem(await h.api('GET', '/v1/calls/call_x', undefined, { key: 'oi_bad' }), 401);
   });
 
+  it('is bounded: at most 500 webhooks (409 past that)', async () => {
+    const db = h.studio.context.db;
+    const n = (db.prepare('SELECT COUNT(*) AS n FROM oneinbox_webhooks').get() as { n: number }).n;
+    const ins = db.prepare(
+      `INSERT INTO oneinbox_webhooks (webhook_id, name, url, events_json, created_at, updated_at) VALUES (?, 'x', 'http://127.0.0.1:1/', '["call.started"]', '', '')`,
+    );
+    db.transaction(() => {
+      for (let i = n; i < 500; i++) ins.run(`wh_bulk${i}`);
+    })();
+    expectProblem(
+      await h.api('POST', '/v1/webhooks', { name: 'x', url: `${rx.url}/x`, events: ['call.started'] }),
+      409,
+    );
+    db.prepare("DELETE FROM oneinbox_webhooks WHERE webhook_id LIKE 'wh_bulk%'").run();
+  });
+
   it('does not collide with the Sonzai API beside it', async () => {
     const s = h.studio.status();
     const r = await fetch(`${s.apiBaseUrl}/api/v1/webhooks`, { headers: { authorization: `Bearer ${s.apiKey}` } });
