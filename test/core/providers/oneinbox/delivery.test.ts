@@ -260,6 +260,32 @@ describe('OneInbox routing and delivery rules', () => {
     ).rejects.toMatchObject({ code: 'invalid_params' });
   });
 
+  it('bulk replay of failed OneInbox deliveries sends them again, unsigned, and sums up', async () => {
+    const h = await setup({ maxAttempts: 1 });
+    let healthy = false;
+    const rx = await receiver((_r, res) => {
+      res.statusCode = healthy ? 200 : 500;
+      res.end();
+    });
+    await h.api('POST', '/v1/webhooks', { name: 'b', url: `${rx.url}/b`, events: ['call.failed'] });
+    await h.client.call('oneinbox.trigger', { eventType: 'call.failed' });
+    await h.client.call('oneinbox.trigger', { eventType: 'call.failed' });
+    const failed = { platform: 'oneinbox' as const, status: 'failed' as const };
+    await h.until(async () => (await h.client.call('attempts.list', { filter: failed })).attempts.length === 2);
+    healthy = true;
+    const done = new Promise<{ succeeded: number; state: string }>((resolve) =>
+      h.client.on('bulkReplay.progress', (p) => {
+        if (p.state === 'done') resolve(p);
+      }),
+    );
+    await h.client.call('attempts.bulkReplay.start', { filter: failed });
+    expect(await done).toMatchObject({ state: 'done', succeeded: 2 });
+    expect(rx.received).toHaveLength(4);
+    expect(rx.received[2]!.body.equals(rx.received[0]!.body) || rx.received[2]!.body.equals(rx.received[1]!.body)).toBe(
+      true,
+    );
+  });
+
   it('OneInbox attempts are in the inspector: filtered by platform, replayed unsigned to the same or another URL, edited', async () => {
     const h = await setup();
     const rx = await receiver();
