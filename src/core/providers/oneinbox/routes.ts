@@ -16,6 +16,16 @@ export const ONEINBOX_PREFIX = '/v1';
 /** Largest request body the OneInbox routes read. */
 export const ONEINBOX_BODY_LIMIT = 64 * 1024;
 
+/** The routes and their methods, for 405 answers (a known path with another method). */
+const KNOWN: [RegExp, string[]][] = [
+  [/^\/v1\/webhooks\/?$/, ['GET', 'HEAD', 'POST']],
+  [/^\/v1\/webhooks\/[^/]+\/?$/, ['GET', 'HEAD', 'PATCH', 'DELETE']],
+  [/^\/v1\/webhooks\/[^/]+\/test\/?$/, ['POST']],
+  [/^\/v1\/webhooks\/[^/]+\/deliveries\/?$/, ['GET', 'HEAD']],
+  [/^\/v1\/calls\/?$/, ['POST']],
+  [/^\/v1\/calls\/[^/]+\/?$/, ['GET', 'HEAD']],
+];
+
 /** The webhook as the docs show it (`POST` answers exactly these four fields). */
 const created = (w: WebhookRow) => ({ id: w.webhook_id, name: w.name, url: w.url, events: w.events });
 /** Listed and updated webhooks add the documented `status` and when they were made. */
@@ -128,6 +138,15 @@ export function registerOneInboxRoutes(app: FastifyInstance, repo: OneInboxRepo,
       });
       api.setNotFoundHandler((req, reply) => {
         const path = req.url.split('?')[0]!.slice(0, 300);
+        const allow = KNOWN.find(([re]) => re.test(path))?.[1];
+        if (allow) {
+          void reply
+            .code(405)
+            .header('Allow', allow.join(', '))
+            .type('application/problem+json')
+            .send(problem(405, `${req.method} is not allowed on ${path}; use ${allow.join(', ')}`, { instance: path }));
+          return;
+        }
         void reply
           .code(404)
           .type('application/problem+json')

@@ -142,7 +142,11 @@ describe('OneInbox mock API: webhooks', () => {
     expectProblem(await h.api('PATCH', '/v1/webhooks/wh_unknown', { name: 'x' }), 404);
     expectProblem(await h.api('PATCH', `/v1/webhooks/${'x'.repeat(500)}`, { name: 'x' }), 404);
     expectProblem(await h.api('GET', '/v1/nothing-here'), 404);
-    expectProblem(await h.api('PUT', `/v1/webhooks/${w.id}`, { name: 'x' }), 404);
+    const put = await h.api('PUT', `/v1/webhooks/${w.id}`, { name: 'x' });
+    expectProblem(put, 405);
+    expect(put.json.detail).toContain('use GET, HEAD, PATCH, DELETE');
+    expectProblem(await h.api('GET', '/v1/calls'), 405);
+    expectProblem(await h.api('DELETE', `/v1/webhooks/${w.id}/test`), 405);
   });
 });
 
@@ -274,6 +278,43 @@ describe('OneInbox mock API: calls', () => {
       409,
     );
     db.prepare("DELETE FROM oneinbox_webhooks WHERE webhook_id LIKE 'wh_bulk%'").run();
+  });
+
+  it('answers hostile input on every route with a 4xx, never a 5xx', async () => {
+    const { json: w } = await h.api('POST', '/v1/webhooks', {
+      name: 'H',
+      url: `${rx.url}/h`,
+      events: ['call.started'],
+    });
+    const values: unknown[] = [null, true, 0, -1, 1e308, '', 'x'.repeat(5000), [], [[[]]], {}, { a: { b: { c: {} } } }];
+    const nested = JSON.parse('['.repeat(2000) + ']'.repeat(2000)) as unknown;
+    values.push(nested);
+    const fields = ['name', 'url', 'events', 'status', 'agent_id', 'to_number', 'from_number', 'webhook_url'];
+    const routes: [string, string][] = [
+      ['POST', '/v1/webhooks'],
+      ['PATCH', `/v1/webhooks/${w.id}`],
+      ['POST', '/v1/calls'],
+    ];
+    for (const [method, path] of routes) {
+      for (const v of values) {
+        const whole = await h.api(method, path, v);
+        expect(whole.status, `${method} ${path} ${JSON.stringify(v).slice(0, 40)}`).toBeGreaterThanOrEqual(400);
+        expect(whole.status).toBeLessThan(500);
+        for (const f of fields) {
+          const r = await h.api(method, path, { [f]: v });
+          expect(r.status, `${method} ${path} ${f}`).toBeLessThan(500);
+        }
+      }
+    }
+    for (const q of ['limit=%zz', 'limit[]=1', 'limit=1&limit=x', `limit=${'9'.repeat(400)}`]) {
+      const r = await h.api('GET', `/v1/webhooks/${w.id}/deliveries?${q}`);
+      expect(r.status, q).toBeLessThan(500);
+    }
+    for (const id of ['%00', '..%2F..%2Fetc', encodeURIComponent('wh_"; DROP TABLE x;--'), '%E0%A4%A']) {
+      const r = await h.api('GET', `/v1/calls/${id}`);
+      expect(r.status, id).toBeGreaterThanOrEqual(400);
+      expect(r.status, id).toBeLessThan(500);
+    }
   });
 
   it('does not collide with the Sonzai API beside it', async () => {
