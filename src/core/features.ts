@@ -29,6 +29,7 @@ export async function createFeatures(ctx: StudioContext): Promise<Feature[]> {
     dispatcher: dispatch.dispatcher,
     profiles: dispatch.profiles,
     studioClock: api.proactive.clock,
+    requestLog: api.requestLog,
   });
   return [studio, api, dispatch.feature, tunnel, inspector, events, proactive, notifications, oneinbox];
 }

@@ -1,5 +1,6 @@
 import { ONEINBOX_EVENT_TYPES, ONEINBOX_LIMITS } from '../../../shared/contract/oneinbox';
 import type { StudioContext } from '../../context';
+import type { RequestLog } from '../../api/request-log';
 import type { Clock } from '../../deps';
 import type { Dispatcher } from '../../dispatch';
 import type { DeliveryProfile } from '../../dispatch/profile';
@@ -24,7 +25,13 @@ export interface OneInboxFeature extends Feature {
  */
 export function oneInboxFeature(
   ctx: StudioContext,
-  deps: { dispatcher: Dispatcher; profiles: Map<string, DeliveryProfile>; studioClock: Clock },
+  deps: {
+    dispatcher: Dispatcher;
+    profiles: Map<string, DeliveryProfile>;
+    studioClock: Clock;
+    /** The API request log OneInbox's requests join (Sonzai's). */
+    requestLog?: RequestLog;
+  },
 ): OneInboxFeature {
   // Calls and webhooks are stamped on the studio clock, as the call events are.
   const repo = createOneInboxRepo(ctx.db, deps.studioClock, ctx.random);
@@ -41,7 +48,12 @@ export function oneInboxFeature(
     bus: ctx.bus,
     sender,
   });
-  registerOneInboxRoutes(ctx.app, repo, service);
+  registerOneInboxRoutes(
+    ctx.app,
+    repo,
+    service,
+    deps.requestLog ? { log: deps.requestLog, clock: ctx.clock } : undefined,
+  );
   let timer: NodeJS.Timeout | null = null;
   const tick = () => {
     try {

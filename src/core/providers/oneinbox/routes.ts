@@ -11,6 +11,9 @@ import { StudioError } from '../../../shared/errors';
 import { HttpProblem, problem, type FieldError } from '../../http/problem';
 import type { CallRow, OneInboxRepo, WebhookRow } from './repo';
 import type { OneInboxService } from './service';
+import type { RequestLog } from '../../api/request-log';
+import type { Clock } from '../../deps';
+import { logOneInboxRequests } from './request-log-hooks';
 
 export const ONEINBOX_PREFIX = '/v1';
 /** Largest request body the OneInbox routes read. */
@@ -109,7 +112,12 @@ function authenticate(repo: OneInboxRepo, req: FastifyRequest): void {
  * `detail`, `errors[]` with a `location` per bad field, and `error` / `message` repeating
  * `detail` for clients that read those.
  */
-export function registerOneInboxRoutes(app: FastifyInstance, repo: OneInboxRepo, svc: OneInboxService): void {
+export function registerOneInboxRoutes(
+  app: FastifyInstance,
+  repo: OneInboxRepo,
+  svc: OneInboxService,
+  logging?: { log: RequestLog; clock: Clock },
+): void {
   void app.register(
     async (api) => {
       api.setErrorHandler((err: FastifyError | HttpProblem | StudioError, req, reply) => {
@@ -154,9 +162,14 @@ export function registerOneInboxRoutes(app: FastifyInstance, repo: OneInboxRepo,
       });
       // JSON only (and any +json type); anything else is 415. Prototype keys are refused (400).
       api.removeAllContentTypeParsers();
+      const logged = logging ? logOneInboxRequests(api, logging.log, logging.clock) : null;
       const jsonParser = api.getDefaultJsonParser('error', 'error');
       for (const type of ['application/json', /^application\/[\w.-]+\+json$/])
-        api.addContentTypeParser(type, { parseAs: 'string', bodyLimit: ONEINBOX_BODY_LIMIT }, jsonParser);
+        api.addContentTypeParser(type, { parseAs: 'string', bodyLimit: ONEINBOX_BODY_LIMIT }, (req, body, done) => {
+          const text = String(body);
+          logged?.keepBody(req, text);
+          jsonParser(req, text, done);
+        });
       api.addHook('onRequest', async (req) => authenticate(repo, req));
 
       const opts = { bodyLimit: ONEINBOX_BODY_LIMIT };

@@ -317,6 +317,20 @@ describe('OneInbox mock API: calls', () => {
     }
   });
 
+  it('logs its requests in the API log, the key redacted', async () => {
+    await h.api('POST', '/v1/calls', { agent_id: 'agt_log', to_number: '+919876543210', from_number: '+15739693824' });
+    let rows: { seq: number; operationId: string | null; status: number }[] = [];
+    await h.until(async () => {
+      rows = (await h.client.call('requestLog.list', { path: '/v1/calls' })).requests;
+      return rows.some((r) => r.operationId === 'oneinboxStartCall');
+    });
+    const row = rows.find((r) => r.operationId === 'oneinboxStartCall')!;
+    expect(row.status).toBe(201);
+    const detail = await h.client.call('requestLog.get', { seq: row.seq });
+    expect(JSON.stringify(detail)).toContain('agt_log');
+    expect(JSON.stringify(detail)).not.toContain(h.key);
+  });
+
   it('does not collide with the Sonzai API beside it', async () => {
     const s = h.studio.status();
     const r = await fetch(`${s.apiBaseUrl}/api/v1/webhooks`, { headers: { authorization: `Bearer ${s.apiKey}` } });
