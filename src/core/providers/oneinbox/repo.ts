@@ -88,6 +88,8 @@ export function createOneInboxRepo(db: Db, clock: Clock, random: Random) {
          updated_at = @now WHERE webhook_id = @webhook_id`,
     ),
     deleteWebhook: db.prepare('DELETE FROM oneinbox_webhooks WHERE webhook_id = ?'),
+    // Open rows only, through the deliveries_due index (status, next_attempt_at) of migration 003;
+    // by id, not URL: a webhook whose URL changed still has retries to its old one.
     cancelOpen: db.prepare(
       `UPDATE deliveries SET status = 'cancelled', next_attempt_at = NULL, updated_at = ?
        WHERE platform = 'oneinbox' AND webhook_id = ? AND status IN ('pending', 'failed')`,
