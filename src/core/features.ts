@@ -10,6 +10,7 @@ import { createProactiveBridge } from './proactive-bridge';
 import { notificationsFeature } from './notifications/feature';
 import { createAgentStateService } from './agent-state/service';
 import { agentStateFeature } from './agent-state/feature';
+import { oneInboxFeature } from './providers/oneinbox/feature';
 
 /**
  * The composition root: every feature of the core, in the order they are built. A
@@ -46,6 +47,12 @@ export async function createFeatures(ctx: StudioContext): Promise<Feature[]> {
     },
   };
   const notifications = notificationsFeature(ctx, { proactive: api.proactive });
+  const oneinbox = oneInboxFeature(ctx, {
+    dispatcher: dispatch.dispatcher,
+    profiles: dispatch.profiles,
+    studioClock: api.proactive.clock,
+    requestLog: api.requestLog,
+  });
   return [
     studio,
     api,
@@ -56,5 +63,6 @@ export async function createFeatures(ctx: StudioContext): Promise<Feature[]> {
     proactive,
     notifications,
     agentStateFeature(ctx, agentState),
+    oneinbox,
   ];
 }

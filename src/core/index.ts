@@ -19,6 +19,7 @@ import { openStore } from './store/open';
 import { createProjectsRepo } from './store/projects-repo';
 import { createSettingsRepo } from './store/settings-repo';
 import { createFeatures } from './features';
+import { createOneInboxRepo } from './providers/oneinbox/repo';
 
 export interface StudioOptions {
   dataDir: string;
@@ -80,6 +81,7 @@ export async function createStudio(options: StudioOptions) {
   const settings = createSettingsRepo(db);
   const projects = createProjectsRepo(db, stamp, random);
   const defaults = projects.ensureDefaults();
+  const oneInboxApiKey = createOneInboxRepo(db, clock, random).apiKey();
   const token = random.token(32);
   const app = createHttpServer();
 
@@ -99,6 +101,8 @@ export async function createStudio(options: StudioOptions) {
     projectId: defaults.project.project_id,
     agentId: defaults.agent.agent_id,
     apiKey: defaults.key.secret,
+    oneInboxBaseUrl: `http://${host}:${port}`,
+    oneInboxApiKey,
   });
 
   const ctx: StudioContext = {

@@ -10,6 +10,7 @@ import { deliverOnce } from './deliver';
 import type { DispatcherApi, FireInput, FireResult, Injection } from './dispatcher-api';
 import { mergeInjection, planInjection, shuffle, type InjectionPlan, type InjectionRepo } from './injection';
 import { createFire } from './fire';
+import type { DeliveryProfiles } from './profile';
 import { timeOrderedId } from './ids';
 import { createQueue } from './queue';
 import { createReorderBuffer } from './reorder';
@@ -39,6 +40,8 @@ export interface DispatcherOptions {
   injections: InjectionRepo;
   settings: () => DeliverySettings;
   sender?: Sender;
+  /** Platforms other than Sonzai (`profile.ts`). */
+  profiles?: DeliveryProfiles;
 }
 
 interface Job {
@@ -97,6 +100,7 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     uuid: () => timeOrderedId(o.clock.now(), o.random),
     settings: o.settings,
     signal: abort.signal,
+    profiles: o.profiles,
   };
 
   const queue = createQueue<Job>({

@@ -9,6 +9,7 @@ import { m007Events } from './007-events';
 import { m008Inspector } from './008-inspector';
 import { m009RequestLogFile } from './009-request-log-file';
 import { m010AgentState } from './010-agent-state';
+import { m011OneInbox } from './011-oneinbox';
 
 /** Every migration, in order. Add new files; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m008Inspector,
   m009RequestLogFile,
   m010AgentState,
+  m011OneInbox,
 ];
