@@ -32,7 +32,9 @@ describe('migration 010 (agent state)', () => {
     old.close();
 
     const db = openStore(path);
-    expect(db.prepare('SELECT max(id) FROM schema_migrations').pluck().get()).toBe(10);
+    const ids = db.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all();
+    expect(ids).toContain(10);
+    expect(ids.at(-1)).toBe(Math.max(...MIGRATIONS.map((m) => m.id)));
     expect(db.prepare("SELECT name, body_json, is_active FROM agents WHERE agent_id = 'a'").get()).toEqual({
       name: 'Aiko',
       body_json: '{"bio":"b"}',
