@@ -66,7 +66,11 @@ export function rendererFileHandler(rendererDir: string): (req: Request) => Prom
     if (!file.startsWith(root)) return answer(404, 'not found');
     try {
       const body = await readFile(file);
-      return answer(200, req.method === 'HEAD' ? null : body, TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream');
+      return answer(
+        200,
+        req.method === 'HEAD' ? null : body,
+        TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      );
     } catch {
       return answer(404, 'not found');
     }

@@ -27,7 +27,8 @@ function flag(argv: readonly string[], name: string): string | undefined {
  */
 export function launchOptions(argv: readonly string[], env: NodeJS.ProcessEnv, isPackaged: boolean): LaunchOptions {
   const rawPort = flag(argv, '--port') ?? env.WEBHOOK_STUDIO_PORT;
-  const port = rawPort !== undefined && /^\d{1,5}$/.test(rawPort) && Number(rawPort) <= 65535 ? Number(rawPort) : DEFAULT_PORT;
+  const port =
+    rawPort !== undefined && /^\d{1,5}$/.test(rawPort) && Number(rawPort) <= 65535 ? Number(rawPort) : DEFAULT_PORT;
   return {
     dataDir: flag(argv, '--data-dir') ?? env.WEBHOOK_STUDIO_DATA_DIR ?? defaultDataDir(),
     port,

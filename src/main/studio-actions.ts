@@ -54,7 +54,10 @@ export function createStudioActions(o: {
       }
       const verdicts = [];
       for (const w of webhooks) {
-        verdicts.push({ w, d: await call('signature.diagnose', { body: req.body, header: req.header, webhookId: w.webhookId }) });
+        verdicts.push({
+          w,
+          d: await call('signature.diagnose', { body: req.body, header: req.header, webhookId: w.webhookId }),
+        });
       }
       const ok = verdicts.find((v) => v.d.ok);
       if (ok) {

@@ -26,7 +26,8 @@ export function createMainWindow(dataDir: string, url: string): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
-      enableBlinkFeatures: '',
+      // No middle-click navigation (auxclick) around the will-navigate guard.
+      disableBlinkFeatures: 'Auxclick',
       navigateOnDragDrop: false,
       spellcheck: false,
     },

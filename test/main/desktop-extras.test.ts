@@ -101,7 +101,11 @@ describe('the built main process: what only the desktop app does', () => {
       res.statusCode = answer;
       res.end();
     });
-    await call(fake, 'webhooks.upsert', { projectId: status.projectId, eventType: 'agent.message', webhookUrl: receiver.url });
+    await call(fake, 'webhooks.upsert', {
+      projectId: status.projectId,
+      eventType: 'agent.message',
+      webhookUrl: receiver.url,
+    });
     await call(fake, 'events.fireRaw', { eventType: 'agent.message', body: '{}' });
     await expect.poll(() => receiver!.received.length).toBe(1);
     answer = 503;
@@ -114,7 +118,9 @@ describe('the built main process: what only the desktop app does', () => {
     const { fake, status, dir } = await started();
     const items = fake.state.appMenu!.items;
     findItem(items, 'Copy SONZAI env')!.click!({ checked: false });
-    expect(fake.state.clipboardText).toBe(`export SONZAI_BASE_URL=${status.apiBaseUrl} SONZAI_API_KEY=${status.apiKey}`);
+    expect(fake.state.clipboardText).toBe(
+      `export SONZAI_BASE_URL=${status.apiBaseUrl} SONZAI_API_KEY=${status.apiKey}`,
+    );
     findItem(items, 'Open data folder')!.click!({ checked: false });
     await expect.poll(() => fake.state.openedPaths).toEqual([dir]);
     findItem(items, 'Open in browser')!.click!({ checked: false });

@@ -9,7 +9,8 @@ import { current, electronMock, loadMain } from './harness/load-main';
 vi.mock('electron', () => electronMock());
 
 const APP_PAGE = 'app://studio/index.html';
-const walSize = (dir: string) => (existsSync(join(dir, 'studio.db-wal')) ? statSync(join(dir, 'studio.db-wal')).size : 0);
+const walSize = (dir: string) =>
+  existsSync(join(dir, 'studio.db-wal')) ? statSync(join(dir, 'studio.db-wal')).size : 0;
 
 afterEach(async () => {
   const fake = current.fake;
@@ -21,7 +22,10 @@ afterEach(async () => {
 
 describe('the built main process: its life', () => {
   it('a second instance quits at once; the first, told so, shows and focuses its window', async () => {
-    const second = await loadMain({ env: { WEBHOOK_STUDIO_DATA_DIR: tempDir(), WEBHOOK_STUDIO_PORT: '0' }, lock: false });
+    const second = await loadMain({
+      env: { WEBHOOK_STUDIO_DATA_DIR: tempDir(), WEBHOOK_STUDIO_PORT: '0' },
+      lock: false,
+    });
     expect(second.state.quitCalls).toBe(1);
     expect(second.state.quitted).toBe(true);
     second.ready();
@@ -48,7 +52,11 @@ describe('the built main process: its life', () => {
       result: { apiBaseUrl: string };
     };
     for (let i = 0; i < 20; i++) {
-      await fake.invoke(IPC_CALL, APP_PAGE, { id: 2, method: 'settings.set', params: { patch: { theme: i % 2 ? 'dark' : 'light' } } });
+      await fake.invoke(IPC_CALL, APP_PAGE, {
+        id: 2,
+        method: 'settings.set',
+        params: { patch: { theme: i % 2 ? 'dark' : 'light' } },
+      });
     }
     expect(walSize(dir)).toBeGreaterThan(0);
     expect(existsSync(join(dir, 'runtime.json'))).toBe(true);
@@ -82,7 +90,10 @@ describe('the built main process: its life', () => {
       fake.ready();
       await expect.poll(() => fake.state.exitCode).toBe(1);
       expect(fake.state.errorBoxes).toEqual([
-        { title: 'Sonzai Webhook Studio could not start', content: expect.stringContaining(`port ${port} on 127.0.0.1 is already in use`) },
+        {
+          title: 'Sonzai Webhook Studio could not start',
+          content: expect.stringContaining(`port ${port} on 127.0.0.1 is already in use`),
+        },
       ]);
       expect(fake.state.windows).toEqual([]);
     } finally {
@@ -126,7 +137,11 @@ describe('the built main process: its life', () => {
 
   it('unpacked with a dev server, loads it and sets the CSP header on its responses', async () => {
     const fake = await loadMain({
-      env: { WEBHOOK_STUDIO_DATA_DIR: tempDir(), WEBHOOK_STUDIO_PORT: '0', ELECTRON_RENDERER_URL: 'http://localhost:5173' },
+      env: {
+        WEBHOOK_STUDIO_DATA_DIR: tempDir(),
+        WEBHOOK_STUDIO_PORT: '0',
+        ELECTRON_RENDERER_URL: 'http://localhost:5173',
+      },
     });
     fake.ready();
     await expect.poll(() => fake.state.windows.length).toBe(1);

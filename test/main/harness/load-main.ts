@@ -26,7 +26,12 @@ export async function loadMain(opts: {
   current.fake = fake;
   const saved = { argv: process.argv, env: { ...process.env } };
   process.argv = [process.execPath, '.', ...(opts.argv ?? [])];
-  for (const k of ['WEBHOOK_STUDIO_DATA_DIR', 'WEBHOOK_STUDIO_PORT', 'ELECTRON_RENDERER_URL', 'WEBHOOK_STUDIO_NATIVE_BINDING']) {
+  for (const k of [
+    'WEBHOOK_STUDIO_DATA_DIR',
+    'WEBHOOK_STUDIO_PORT',
+    'ELECTRON_RENDERER_URL',
+    'WEBHOOK_STUDIO_NATIVE_BINDING',
+  ]) {
     delete process.env[k];
   }
   for (const [k, v] of Object.entries(opts.env)) if (v !== undefined) process.env[k] = v;
