@@ -9,6 +9,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { setInterval, clearInterval } from 'node:timers';
 import { electronVersion, ensureElectronBinding } from './electron-native.mjs';
 
 const require = createRequire(import.meta.url);

@@ -9,7 +9,7 @@ export interface NotifyToggle {
 /** The studio's own items, shared by the application menu and the tray. */
 export function studioItems(actions: StudioActions, notify: NotifyToggle): MenuItemConstructorOptions[] {
   return [
-    { label: 'Copy SONZAI env', click: () => actions.copyEnv() },
+    { label: 'Copy SONZAI env', click: () => void actions.copyEnv() },
     { label: 'Open data folder', click: () => void actions.openDataFolder() },
     { label: 'Open in browser', click: () => void actions.openInBrowser() },
     { label: 'Check signature from clipboard', click: () => void actions.checkSignatureFromClipboard() },

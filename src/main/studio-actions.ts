@@ -4,7 +4,7 @@ import type { Dispatch } from '../core/rpc/dispatch';
 import { parseSignedRequest } from './clipboard-signature';
 
 export interface StudioActions {
-  copyEnv(): void;
+  copyEnv(): Promise<void>;
   openDataFolder(): Promise<void>;
   openInBrowser(): Promise<void>;
   checkSignatureFromClipboard(): Promise<void>;
@@ -26,9 +26,9 @@ export function createStudioActions(o: {
     await (win && !win.isDestroyed() ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
   }
   return {
-    copyEnv() {
+    async copyEnv() {
       const s = o.status();
-      clipboard.writeText(`export SONZAI_BASE_URL=${s.apiBaseUrl} SONZAI_API_KEY=${s.apiKey}`);
+      await clipboard.writeText(`export SONZAI_BASE_URL=${s.apiBaseUrl} SONZAI_API_KEY=${s.apiKey}`);
     },
     async openDataFolder() {
       const failed = await shell.openPath(o.status().dataDir);
@@ -39,7 +39,7 @@ export function createStudioActions(o: {
       if (url) await shell.openExternal(url);
     },
     async checkSignatureFromClipboard() {
-      const req = parseSignedRequest(clipboard.readText());
+      const req = parseSignedRequest(await clipboard.readText());
       if (!req) {
         return tell({
           type: 'info',

@@ -118,9 +118,9 @@ describe('the built main process: what only the desktop app does', () => {
     const { fake, status, dir } = await started();
     const items = fake.state.appMenu!.items;
     findItem(items, 'Copy SONZAI env')!.click!({ checked: false });
-    expect(fake.state.clipboardText).toBe(
-      `export SONZAI_BASE_URL=${status.apiBaseUrl} SONZAI_API_KEY=${status.apiKey}`,
-    );
+    await expect
+      .poll(() => fake.state.clipboardText)
+      .toBe(`export SONZAI_BASE_URL=${status.apiBaseUrl} SONZAI_API_KEY=${status.apiKey}`);
     findItem(items, 'Open data folder')!.click!({ checked: false });
     await expect.poll(() => fake.state.openedPaths).toEqual([dir]);
     findItem(items, 'Open in browser')!.click!({ checked: false });

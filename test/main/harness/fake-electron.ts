@@ -43,8 +43,8 @@ class FakeWebContents extends EventEmitter {
   }
 }
 
-export function createFakeElectron() {
-  const state = {
+function newState() {
+  return {
     ready: false,
     packaged: false,
     lock: true,
@@ -70,146 +70,158 @@ export function createFakeElectron() {
     windows: [] as FakeBrowserWindow[],
     trays: [] as FakeTray[],
   };
+}
+export type FakeState = ReturnType<typeof newState>;
+
+/** The fake in use: one at a time, like the one Electron a process has. */
+const active = {} as { state: FakeState; app: FakeApp; readyPromise: Promise<void> };
+
+export class FakeApp extends EventEmitter {
+  get isPackaged() {
+    return active.state.packaged;
+  }
+  setPath(name: string, p: string) {
+    active.state.paths.set(name, p);
+  }
+  getPath(name: string) {
+    return active.state.paths.get(name) ?? `/fake/${name}`;
+  }
+  requestSingleInstanceLock() {
+    return active.state.lock;
+  }
+  whenReady() {
+    return active.readyPromise;
+  }
+  isReady() {
+    return active.state.ready;
+  }
+  quit() {
+    active.state.quitCalls++;
+    let prevented = false;
+    this.emit('before-quit', { preventDefault: () => (prevented = true) });
+    if (prevented) return;
+    for (const w of [...active.state.windows]) if (!w.destroyed) w.destroy();
+    active.state.quitted = true;
+    this.emit('will-quit', { preventDefault() {} });
+    this.emit('quit');
+  }
+  exit(code = 0) {
+    active.state.exitCode = code;
+    active.state.quitted = true;
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  webContents = new FakeWebContents();
+  loaded: string[] = [];
+  destroyed = false;
+  minimized = false;
+  focused = false;
+  visible = false;
+  maximized = false;
+  constructor(public options: Record<string, unknown>) {
+    super();
+    active.state.windows.push(this);
+    active.app.emit('web-contents-created', {}, this.webContents);
+  }
+  loadURL(url: string) {
+    this.loaded.push(url);
+    setImmediate(() => this.emit('ready-to-show'));
+    return Promise.resolve();
+  }
+  show() {
+    this.visible = true;
+  }
+  focus() {
+    this.focused = true;
+    this.emit('focus');
+  }
+  blur() {
+    this.focused = false;
+    this.emit('blur');
+  }
+  restore() {
+    this.minimized = false;
+  }
+  minimize() {
+    this.minimized = true;
+    this.blur();
+  }
+  isMinimized() {
+    return this.minimized;
+  }
+  isFocused() {
+    return this.focused;
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  maximize() {
+    this.maximized = true;
+  }
+  isMaximized() {
+    return this.maximized;
+  }
+  getNormalBounds() {
+    return { x: 0, y: 0, width: 1280, height: 820 };
+  }
+  destroy() {
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+    this.emit('closed');
+  }
+  /** The user closes the window; the app hears `window-all-closed` after the last one. */
+  close() {
+    let prevented = false;
+    this.emit('close', { preventDefault: () => (prevented = true) });
+    if (prevented) return;
+    this.destroy();
+    if (active.state.windows.every((w) => w.destroyed)) active.app.emit('window-all-closed');
+  }
+}
+
+export class FakeTray extends EventEmitter {
+  tooltip = '';
+  title = '';
+  menu: { items: MenuItem[] } | null = null;
+  destroyed = false;
+  constructor(public image: { path: string; isEmpty(): boolean }) {
+    super();
+    active.state.trays.push(this);
+  }
+  setToolTip(t: string) {
+    this.tooltip = t;
+  }
+  setTitle(t: string) {
+    this.title = t;
+  }
+  setContextMenu(m: { items: MenuItem[] }) {
+    this.menu = m;
+  }
+  destroy() {
+    this.destroyed = true;
+  }
+}
+
+export class FakeNotification {
+  static isSupported() {
+    return true;
+  }
+  constructor(public o: { title: string; body: string }) {}
+  show() {
+    active.state.notifications.push({ title: this.o.title, body: this.o.body });
+  }
+}
+
+export function createFakeElectron() {
+  const state = newState();
   let resolveReady!: () => void;
   const readyPromise = new Promise<void>((r) => (resolveReady = r));
 
-  class App extends EventEmitter {
-    get isPackaged() {
-      return state.packaged;
-    }
-    setPath(name: string, p: string) {
-      state.paths.set(name, p);
-    }
-    getPath(name: string) {
-      return state.paths.get(name) ?? `/fake/${name}`;
-    }
-    requestSingleInstanceLock() {
-      return state.lock;
-    }
-    whenReady() {
-      return readyPromise;
-    }
-    isReady() {
-      return state.ready;
-    }
-    quit() {
-      state.quitCalls++;
-      let prevented = false;
-      this.emit('before-quit', { preventDefault: () => (prevented = true) });
-      if (prevented) return;
-      for (const w of [...state.windows]) if (!w.destroyed) w.destroy();
-      state.quitted = true;
-      this.emit('will-quit', { preventDefault() {} });
-      this.emit('quit');
-    }
-    exit(code = 0) {
-      state.exitCode = code;
-      state.quitted = true;
-    }
-  }
-  const app = new App();
-
-  class FakeBrowserWindow extends EventEmitter {
-    webContents = new FakeWebContents();
-    loaded: string[] = [];
-    destroyed = false;
-    minimized = false;
-    focused = false;
-    visible = false;
-    maximized = false;
-    constructor(public options: Record<string, unknown>) {
-      super();
-      state.windows.push(this);
-      app.emit('web-contents-created', {}, this.webContents);
-    }
-    loadURL(url: string) {
-      this.loaded.push(url);
-      setImmediate(() => this.emit('ready-to-show'));
-      return Promise.resolve();
-    }
-    show() {
-      this.visible = true;
-    }
-    focus() {
-      this.focused = true;
-      this.emit('focus');
-    }
-    blur() {
-      this.focused = false;
-      this.emit('blur');
-    }
-    restore() {
-      this.minimized = false;
-    }
-    minimize() {
-      this.minimized = true;
-      this.blur();
-    }
-    isMinimized() {
-      return this.minimized;
-    }
-    isFocused() {
-      return this.focused;
-    }
-    isDestroyed() {
-      return this.destroyed;
-    }
-    maximize() {
-      this.maximized = true;
-    }
-    isMaximized() {
-      return this.maximized;
-    }
-    getNormalBounds() {
-      return { x: 0, y: 0, width: 1280, height: 820 };
-    }
-    destroy() {
-      this.destroyed = true;
-      this.webContents.destroyed = true;
-      this.emit('closed');
-    }
-    /** The user closes the window; the app hears `window-all-closed` after the last one. */
-    close() {
-      let prevented = false;
-      this.emit('close', { preventDefault: () => (prevented = true) });
-      if (prevented) return;
-      this.destroy();
-      if (state.windows.every((w) => w.destroyed)) app.emit('window-all-closed');
-    }
-  }
-
-  class FakeTray extends EventEmitter {
-    tooltip = '';
-    title = '';
-    menu: { items: MenuItem[] } | null = null;
-    destroyed = false;
-    constructor(public image: { path: string; isEmpty(): boolean }) {
-      super();
-      state.trays.push(this);
-    }
-    setToolTip(t: string) {
-      this.tooltip = t;
-    }
-    setTitle(t: string) {
-      this.title = t;
-    }
-    setContextMenu(m: { items: MenuItem[] }) {
-      this.menu = m;
-    }
-    destroy() {
-      this.destroyed = true;
-    }
-  }
-
-  class Notification {
-    static isSupported() {
-      return true;
-    }
-    constructor(private o: { title: string; body: string }) {}
-    show() {
-      state.notifications.push({ title: this.o.title, body: this.o.body });
-    }
-  }
+  const app = new FakeApp();
+  active.state = state;
+  active.app = app;
+  active.readyPromise = readyPromise;
 
   const session = {
     defaultSession: {
@@ -263,9 +275,10 @@ export function createFakeElectron() {
     },
   };
 
+  // Electron 44's main-process clipboard is asynchronous.
   const clipboard = {
-    readText: () => state.clipboardText,
-    writeText: (t: string) => void (state.clipboardText = t),
+    readText: async () => state.clipboardText,
+    writeText: async (t: string) => void (state.clipboardText = t),
   };
 
   const nativeImage = {
@@ -276,7 +289,7 @@ export function createFakeElectron() {
     app,
     BrowserWindow: FakeBrowserWindow,
     Tray: FakeTray,
-    Notification,
+    Notification: FakeNotification,
     session,
     protocol,
     ipcMain,

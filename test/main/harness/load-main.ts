@@ -5,6 +5,10 @@ import { createFakeElectron, type FakeElectron } from './fake-electron';
 
 export const MAIN_BUNDLE = resolve('out/main/index.js');
 
+// Start-up runs the real core (SQLite, HTTP server, worker thread): on a busy machine that
+// takes longer than expect.poll's default second.
+vi.setConfig({ expect: { poll: { timeout: 15_000, interval: 20 } } });
+
 /** The fake the `electron` mock hands out; a fresh one per loaded bundle. */
 export const current: { fake: FakeElectron | null } = { fake: null };
 
@@ -45,14 +49,29 @@ export async function loadMain(opts: {
   return fake;
 }
 
+const ELECTRON_EXPORTS = [
+  'app',
+  'BrowserWindow',
+  'Tray',
+  'Notification',
+  'session',
+  'protocol',
+  'ipcMain',
+  'Menu',
+  'dialog',
+  'shell',
+  'clipboard',
+  'nativeImage',
+] as const;
+
 /** The module `electron` resolves to in the bundle: proxies to the current fake. */
 export function electronMock(): Record<string, unknown> {
-  const keys = Object.keys(createFakeElectron().electron);
+  const keys = ELECTRON_EXPORTS;
   const mod: Record<string, unknown> = {};
   for (const k of keys) {
     Object.defineProperty(mod, k, {
       enumerable: true,
-      get: () => (current.fake!.electron as Record<string, unknown>)[k],
+      get: () => current.fake!.electron[k],
     });
   }
   return mod;
