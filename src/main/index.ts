@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createStudio, type Studio } from '../core/index';
 import type { AttemptSummary } from '../shared/contract';
 import trayIcon from '../../build/tray.png?asset';
+import trayIcon2x from '../../build/tray@2x.png?asset';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, rendererFileHandler } from './app-protocol';
 import { loadDesktopPrefs, saveDesktopPrefs } from './desktop-prefs';
 import { createExternalOpener } from './external-links';
@@ -112,6 +113,7 @@ async function start(): Promise<void> {
   });
   tray = createStudioTray({
     iconPath: trayIcon,
+    iconPath2x: trayIcon2x,
     actions,
     notify,
     watch,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Menu, Tray, nativeImage } from 'electron';
 import type { FailureWatch } from './failure-watch';
 import { studioItems, type NotifyToggle } from './menu';
@@ -15,6 +16,8 @@ export function trayStatus(running: boolean, apiBaseUrl: string, unseenFailures:
 
 export function createStudioTray(o: {
   iconPath: string;
+  /** The same icon at twice the size, for high-density screens. */
+  iconPath2x: string;
   actions: StudioActions;
   notify: NotifyToggle;
   watch: FailureWatch;
@@ -23,7 +26,9 @@ export function createStudioTray(o: {
   showWindow: () => void;
   quit: () => void;
 }) {
-  const tray = new Tray(nativeImage.createFromPath(o.iconPath));
+  const image = nativeImage.createFromPath(o.iconPath);
+  image.addRepresentation({ scaleFactor: 2, buffer: readFileSync(o.iconPath2x) });
+  const tray = new Tray(image);
   function refresh(): void {
     const n = o.watch.unseen();
     const status = trayStatus(o.running(), o.apiBaseUrl(), n);

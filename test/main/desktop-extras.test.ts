@@ -64,6 +64,7 @@ describe('the built main process: what only the desktop app does', () => {
     });
     const tray = fake.state.trays[0];
     expect(tray.image.isEmpty()).toBe(false); // the tray icon is shipped beside the bundle
+    expect(tray.image.reps.map((r) => [r.scaleFactor, r.buffer.readUInt32BE(16)])).toEqual([[2, 32]]); // a 32 px @2x PNG
     expect(tray.tooltip).toBe(
       `Sonzai Webhook Studio running on ${status.apiBaseUrl} · no failed deliveries since you last looked`,
     );

@@ -185,7 +185,7 @@ export class FakeTray extends EventEmitter {
   title = '';
   menu: { items: MenuItem[] } | null = null;
   destroyed = false;
-  constructor(public image: { path: string; isEmpty(): boolean }) {
+  constructor(public image: { path: string; isEmpty(): boolean; reps: { scaleFactor: number; buffer: Buffer }[] }) {
     super();
     active.state.trays.push(this);
   }
@@ -282,7 +282,15 @@ export function createFakeElectron() {
   };
 
   const nativeImage = {
-    createFromPath: (path: string) => ({ path, isEmpty: () => !existsSync(path) }),
+    createFromPath: (path: string) => {
+      const reps: { scaleFactor: number; buffer: Buffer }[] = [];
+      return {
+        path,
+        reps,
+        isEmpty: () => !existsSync(path),
+        addRepresentation: (r: { scaleFactor: number; buffer: Buffer }) => void reps.push(r),
+      };
+    },
   };
 
   const electron = {
