@@ -8,7 +8,8 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { setInterval, clearInterval } from 'node:timers';
 import { electronVersion, ensureElectronBinding } from './electron-native.mjs';
 
@@ -34,11 +35,24 @@ function forward(child) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 }
 
-function headless(reason) {
+/** Headless mode in this very process (no second Node to boot): the CLI's `serve`. */
+async function headless(reason) {
   console.error(
     `webhook-studio: ${reason} — starting headless mode instead (open the WEBHOOK_STUDIO_UI address below).`,
   );
-  forward(spawn(process.execPath, ['out/cli/index.mjs', 'serve', ...args], { stdio: 'inherit' }));
+  const cli = resolve('out/cli/index.mjs');
+  process.argv = [process.argv[0], cli, 'serve', ...args];
+  await import(pathToFileURL(cli).href);
+}
+
+/**
+ * While the installer runs in its own process, load what headless mode would need, so that
+ * when the download fails the fallback is up at once (a second or so saved on a slow machine).
+ */
+function warmHeadless() {
+  for (const m of ['fastify', 'better-sqlite3', 'zod', 'ws', 'ajv', 'commander', '@fastify/static']) {
+    import(m).catch(() => undefined);
+  }
 }
 
 /** Runs Electron's installer, a dot a second on stderr; resolves to null or why it failed. */
@@ -51,6 +65,7 @@ function installElectron(version) {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let err = '';
+    warmHeadless();
     child.stderr.on('data', (d) => (err = (err + d.toString()).slice(-4000)));
     const finish = (why) => {
       clearInterval(dots);
@@ -82,13 +97,13 @@ if (!bin) {
   if (!why && !bin) why = 'the installer finished but left no binary';
 }
 if (!bin) {
-  headless(`could not download Electron ${version} (${why}); ${RETRY}`);
+  await headless(`could not download Electron ${version} (${why}); ${RETRY}`);
 } else {
   let binding = null;
   try {
     binding = ensureElectronBinding({ version, cacheDir: process.env.WEBHOOK_STUDIO_NATIVE_CACHE });
   } catch (err) {
-    headless(`no better-sqlite3 for Electron (${String(err.message).split('\n')[0]})`);
+    await headless(`no better-sqlite3 for Electron (${String(err.message).split('\n')[0]})`);
   }
   if (binding) {
     forward(

@@ -14,12 +14,16 @@ function start(env: Record<string, string>) {
   const child = spawn(process.execPath, ['scripts/start.mjs', '--port', '0', '--data-dir', tempDir()], {
     env: { ...process.env, WEBHOOK_STUDIO_SKIP_BUILD: '1', ...env },
   });
-  const io = { out: '', err: '', uiAt: 0 };
+  // uiAt: from the first line start.mjs prints after the build (the download notice) to the UI line.
+  const io = { out: '', err: '', uiAt: 0, builtAt: 0 };
   child.stdout.on('data', (d: Buffer) => {
     io.out += d.toString();
-    if (!io.uiAt && /^WEBHOOK_STUDIO_UI=/m.test(io.out)) io.uiAt = performance.now() - t0;
+    if (!io.uiAt && /^WEBHOOK_STUDIO_UI=/m.test(io.out)) io.uiAt = performance.now() - t0 - io.builtAt;
   });
-  child.stderr.on('data', (d: Buffer) => (io.err += d.toString()));
+  child.stderr.on('data', (d: Buffer) => {
+    if (!io.err) io.builtAt = performance.now() - t0;
+    io.err += d.toString();
+  });
   const exited = new Promise<number | null>((r) => child.on('exit', r));
   return { child, io, exited };
 }
@@ -52,9 +56,12 @@ describe('npm start', () => {
       expect(lines[1]).toMatch(
         /^webhook-studio: could not download Electron \d+\.\d+\.\d+ \(.*fetch failed.*\); retry with `npm start` once online .* — starting headless mode instead/,
       );
-      // The build is skipped here, so this is the time from "build finished" to a usable studio.
+      // From "build finished" (start.mjs's first line, the build being skipped here) to a usable studio.
+      expect(run.io.builtAt).toBeGreaterThan(0);
       expect(run.io.uiAt).toBeLessThan(3000);
     },
+    // A timing on a CPU shared with other work: a slow try is tried again, a slow fallback fails every try.
+    { retry: 2 },
   );
 
   it('when the installer fails (a proxy refusing) the line carries its reason', async () => {
