@@ -11,6 +11,7 @@ import { registerExport } from './commands/export';
 import { registerVerify } from './commands/verify';
 import { registerTrigger } from './commands/trigger';
 import { registerScenario } from './commands/scenario';
+import { registerCall } from './commands/call';
 
 /** The `webhook-studio` command line. Each command lives in `commands/<name>.ts`. */
 export function buildProgram(): Command {
@@ -29,5 +30,6 @@ export function buildProgram(): Command {
   registerVerify(program);
   registerTrigger(program);
   registerScenario(program);
+  registerCall(program);
   return program;
 }

@@ -6,6 +6,7 @@ import { inspectorCommands, inspectorEvents } from './contract/inspector';
 import { eventsCommands, eventsEvents } from './contract/events';
 import { studioCommands, studioEvents } from './contract/studio';
 import { tunnelCommands, tunnelEvents } from './contract/tunnel';
+import { oneInboxCommands, oneInboxEvents } from './contract/oneinbox';
 
 export { StudioStatusSchema, type StudioStatus } from './contract/studio';
 export { AttemptSummarySchema, type AttemptSummary } from './contract/attempts';
@@ -25,6 +26,7 @@ export const commands = {
   ...tunnelCommands,
   ...inspectorCommands,
   ...eventsCommands,
+  ...oneInboxCommands,
 } as const;
 
 export const events = {
@@ -35,6 +37,7 @@ export const events = {
   ...tunnelEvents,
   ...inspectorEvents,
   ...eventsEvents,
+  ...oneInboxEvents,
 } as const;
 
 export type Commands = typeof commands;

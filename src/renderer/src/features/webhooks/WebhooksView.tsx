@@ -1,10 +1,12 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
 import { useStudio } from '../../store/studio';
 import '../api-ui/api-ui.css';
 import { useWebhooks } from './webhooks-store';
 import { WebhookForm } from './WebhookForm';
 import { WebhookRow } from './WebhookRow';
+import { OneInboxWebhooks } from '../oneinbox/OneInboxWebhooks';
+import { PlatformSwitch, type Platform } from '../oneinbox/PlatformSwitch';
 
 /** Webhooks per project: list, register, edit, delete, pause, reveal / copy / rotate secrets. */
 export function WebhooksView() {
@@ -12,6 +14,7 @@ export function WebhooksView() {
   const connection = useStudio((s) => s.connection);
   const { projects, projectId, webhooks, loading, error, issued, load, selectProject, save, dismissIssued } =
     useWebhooks();
+  const [platform, setPlatform] = useState<Platform>('sonzai');
 
   useEffect(() => {
     if (!client || connection !== 'connected') return;
@@ -21,10 +24,21 @@ export function WebhooksView() {
     });
   }, [client, connection, load]);
 
+  if (platform === 'oneinbox')
+    return (
+      <section className="area">
+        <header className="area-head">
+          <h1>Webhooks</h1>
+          <PlatformSwitch value={platform} onChange={setPlatform} />
+        </header>
+        <OneInboxWebhooks />
+      </section>
+    );
   return (
     <section className="area">
       <header className="area-head">
         <h1>Webhooks</h1>
+        <PlatformSwitch value={platform} onChange={setPlatform} />
         <label>
           Project{' '}
           <select value={projectId ?? ''} onChange={(e) => void selectProject(e.target.value)} aria-label="Project">
