@@ -2,9 +2,10 @@ import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import type { ParamsOf } from '../../shared/contract';
 import type { BurstProgress, FireResultDto } from '../../shared/contract/events';
-import { EVENTS_LIMITS } from '../../shared/contract/events';
+import { EVENTS_LIMITS } from '../../shared/contract/limits';
 import { connectStudio } from '../connect';
 import { CliError, EXIT } from '../errors';
+import { withTypeHint } from '../event-types';
 import { resolveDataDir } from '../options';
 
 /** Largest `--data` (inline or file) the CLI reads. */
@@ -105,13 +106,17 @@ export function registerTrigger(program: Command): void {
       const conn = await connectStudio(resolveDataDir(opts.dataDir));
       try {
         if (count === 1 && rate === undefined) {
-          const r = await conn.client.call('events.fire', { ...build, source: 'cli' });
+          const r = await withTypeHint(conn.client, type, () =>
+            conn.client.call('events.fire', { ...build, source: 'cli' }),
+          );
           for (const i of r.issues) process.stderr.write(`warning: ${i.path} ${i.message} (fired anyway)\n`);
           if (opts.json) process.stdout.write(JSON.stringify(r, null, 2) + '\n');
           else printFired(r);
           return;
         }
-        const final = await runBurst(conn.client, { ...build, count, rate, source: 'cli' }, !opts.json);
+        const final = await withTypeHint(conn.client, type, () =>
+          runBurst(conn.client, { ...build, count, rate, source: 'cli' }, !opts.json),
+        );
         if (opts.json) {
           process.stdout.write(JSON.stringify(final, null, 2) + '\n');
         } else {

@@ -1,17 +1,8 @@
 import { z } from 'zod';
 import { AttemptSummarySchema } from './attempts';
 
-/** Limits of the inspector, stated once (docs and UI read them from here). */
-export const INSPECTOR_LIMITS = {
-  pageSizeMax: 500,
-  pageSizeDefault: 100,
-  textMinChars: 3,
-  textMaxChars: 200,
-  exportMax: 5000,
-  bulkReplayMax: 10_000,
-  replayBodyMaxBytes: 1024 * 1024,
-  diagnoseBodyMaxBytes: 1024 * 1024,
-} as const;
+import { INSPECTOR_LIMITS } from './limits';
+export { INSPECTOR_LIMITS };
 
 export const CODE_CLASSES = ['1xx', '2xx', '3xx', '4xx', '5xx', 'none'] as const;
 export type CodeClass = (typeof CODE_CLASSES)[number];
