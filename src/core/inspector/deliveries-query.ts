@@ -46,10 +46,14 @@ export function stateOf(status: string, attemptCount: number): DeliveryState {
 export function deliveryWhere(filter: DeliveryFilter): SqlWhere {
   const parts: string[] = [];
   const params: unknown[] = [];
-  if (filter.eventType !== undefined) (parts.push('d.event_type = ?'), params.push(filter.eventType));
-  if (filter.webhookUrl !== undefined) (parts.push('d.webhook_url = ?'), params.push(filter.webhookUrl));
-  if (filter.since !== undefined) (parts.push('d.created_at >= ?'), params.push(new Date(filter.since).toISOString()));
-  if (filter.until !== undefined) (parts.push('d.created_at < ?'), params.push(new Date(filter.until).toISOString()));
+  const add = (sql: string, value: unknown) => {
+    parts.push(sql);
+    params.push(value);
+  };
+  if (filter.eventType !== undefined) add('d.event_type = ?', filter.eventType);
+  if (filter.webhookUrl !== undefined) add('d.webhook_url = ?', filter.webhookUrl);
+  if (filter.since !== undefined) add('d.created_at >= ?', new Date(filter.since).toISOString());
+  if (filter.until !== undefined) add('d.created_at < ?', new Date(filter.until).toISOString());
   if (filter.status === 'success') parts.push(STATE_SQL.delivered);
   if (filter.status === 'failed') parts.push(`d.status IN ('failed', 'exhausted', 'gone')`);
   if (filter.state !== undefined) parts.push(STATE_SQL[filter.state]);
@@ -141,8 +145,12 @@ export function listDeliveries(
   const w = deliveryWhere(q.filter);
   const parts = [w.sql];
   const params = [...w.params];
-  if (q.ids) (parts.push('d.delivery_id IN (SELECT value FROM json_each(?))'), params.push(JSON.stringify(q.ids)));
-  if (q.cursor !== undefined && q.cursor !== null) (parts.push('d.seq < ?'), params.push(q.cursor));
+  const add = (sql: string, value: unknown) => {
+    parts.push(sql);
+    params.push(value);
+  };
+  if (q.ids) add('d.delivery_id IN (SELECT value FROM json_each(?))', JSON.stringify(q.ids));
+  if (q.cursor !== undefined && q.cursor !== null) add('d.seq < ?', q.cursor);
   const rows = db
     .prepare(`SELECT ${LIST_COLUMNS} FROM deliveries d WHERE ${parts.join(' AND ')} ORDER BY d.seq DESC LIMIT ?`)
     .all(...params, limit + 1) as DeliveryListRow[];

@@ -4,6 +4,7 @@ import type { DispatcherApi } from '../dispatch/dispatcher-api';
 import { StudioError } from '../errors';
 import type { Feature } from '../feature';
 import { createBulkReplayer } from './bulk-replay';
+import { bulkReplayPlan } from './bulk-replay-plan';
 import { attemptDetail, getRow } from './detail';
 import { parseHeader } from '../signing/signature';
 import { diagnose, headerValue, type KnownSecret } from './diagnose';
@@ -60,7 +61,12 @@ export function inspectorFeature(ctx: StudioContext, deps: InspectorDeps): Featu
         getRow(db, attemptId); // not_found before asking the dispatcher
         return deps.dispatcher.replay({ attemptId, ...(to ? { to } : {}), ...(body !== undefined ? { body } : {}) });
       },
-      'attempts.bulkReplay.start': ({ filter }) => bulk.start(filter ?? {}),
+      'attempts.bulkReplay.preview': ({ filter, includeScheduled }) => {
+        const { attemptIds: _ids, ...plan } = bulkReplayPlan(db, filter ?? {}, includeScheduled ?? false);
+        return plan;
+      },
+      'attempts.bulkReplay.start': ({ filter, includeScheduled }) =>
+        bulk.start(filter ?? {}, includeScheduled ?? false),
       'attempts.bulkReplay.cancel': ({ jobId }) => bulk.cancel(jobId),
       'attempts.export': ({ format, ids, filter, limit }) => {
         const max = limit ?? INSPECTOR_LIMITS.exportMax;

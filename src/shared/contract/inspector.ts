@@ -90,6 +90,16 @@ export const BulkReplayProgressSchema = z.object({
 });
 export type BulkReplayProgress = z.infer<typeof BulkReplayProgressSchema>;
 
+/** What a bulk replay would send, shown before it starts. */
+export const BulkReplayPlanSchema = z.object({
+  total: z.number().int(),
+  /** Failing deliveries left out because their automatic retry is still scheduled. */
+  skippedScheduled: z.number().int(),
+  /** Where the replays go, most first (at most 20 URLs). */
+  urls: z.array(z.object({ url: z.string(), count: z.number().int() })),
+});
+export type BulkReplayPlan = z.infer<typeof BulkReplayPlanSchema>;
+
 export const ExportParamsSchema = z
   .object({
     format: z.enum(['har', 'json', 'curl']),
@@ -194,8 +204,17 @@ export const inspectorCommands = {
   },
   'attempts.get': { params: z.object({ attemptId: z.string().min(1).max(100) }).strict(), result: AttemptDetailSchema },
   'attempts.replay': { params: ReplayParamsSchema, result: z.object({ attemptId: z.string() }) },
+  'attempts.bulkReplay.preview': {
+    params: z
+      .object({ filter: AttemptFilterSchema.default({}), includeScheduled: z.boolean().default(false) })
+      .strict(),
+    result: BulkReplayPlanSchema,
+  },
+  /** Skips deliveries whose automatic retry is still scheduled unless `includeScheduled`. */
   'attempts.bulkReplay.start': {
-    params: z.object({ filter: AttemptFilterSchema.default({}) }).strict(),
+    params: z
+      .object({ filter: AttemptFilterSchema.default({}), includeScheduled: z.boolean().default(false) })
+      .strict(),
     result: BulkReplayProgressSchema,
   },
   'attempts.bulkReplay.cancel': {

@@ -98,6 +98,21 @@ describe('deliveries as the unit (real dispatcher, real handler, real SQLite)', 
     expect([...first.deliveries, ...rest.deliveries].map((d) => d.deliveryId)).toEqual([...ids].reverse());
     expect(rest.nextCursor).toBeNull();
     expect(await s.client.call('deliveries.counts', { filter: {} })).toMatchObject({ failing: 3, retrying: 3 });
+
+    // Bulk replay leaves deliveries with a retry still scheduled alone unless asked, and says where it sends.
+    expect(await s.client.call('attempts.bulkReplay.preview', { filter: {} })).toEqual({
+      total: 0,
+      skippedScheduled: 3,
+      urls: [],
+    });
+    expect(await s.client.call('attempts.bulkReplay.preview', { filter: {}, includeScheduled: true })).toEqual({
+      total: 3,
+      skippedScheduled: 0,
+      urls: [{ url: down.url, count: 3 }],
+    });
+    const job = await s.client.call('attempts.bulkReplay.start', { filter: {} });
+    expect(job.total).toBe(0);
+    expect(down.received).toHaveLength(3); // nothing sent twice
     await expect(s.client.call('deliveries.list', { filter: { state: 'nope' } } as never)).rejects.toThrow();
   }, 20_000);
 });
