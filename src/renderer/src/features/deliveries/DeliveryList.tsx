@@ -95,9 +95,7 @@ export function DeliveryList(p: Props) {
                 <span className="dl-kind">{triesLabel(d)}</span>
                 <span className="dl-ms">{lastLabel(d)}</span>
                 <span className="dl-time" title={d.nextAttemptAt ?? d.last?.createdAt ?? d.createdAt}>
-                  {d.nextAttemptAt
-                    ? `next ${timeLabel(d.nextAttemptAt)}`
-                    : timeLabel(d.last?.createdAt ?? d.createdAt)}
+                  {d.nextAttemptAt ? `next ${timeLabel(d.nextAttemptAt)}` : timeLabel(d.last?.createdAt ?? d.createdAt)}
                 </span>
               </div>
               {open && (

@@ -37,6 +37,8 @@ const client = () => {
 };
 
 let loadToken = 0;
+let counting = false;
+let countAgain: DeliveryFilter | null = null;
 
 /** Deliveries view, grouped: one row per event × webhook with its final state; expanding one lists its attempts. */
 export const useGrouped = create<GroupedState>((set, get) => ({
@@ -77,11 +79,22 @@ export const useGrouped = create<GroupedState>((set, get) => ({
     }
   },
   async refreshCounts(filter) {
+    // One count in flight at a time: live batches arriving meanwhile ask for one more, not one each.
+    if (counting) {
+      countAgain = filter;
+      return;
+    }
+    counting = true;
     try {
       const counts = await client().call('deliveries.counts', { filter });
       set({ counts });
     } catch {
       set({ counts: null });
+    } finally {
+      counting = false;
+      const again = countAgain;
+      countAgain = null;
+      if (again) void get().refreshCounts(again);
     }
   },
   async expand(deliveryId) {
