@@ -191,7 +191,8 @@ describe('Events view', () => {
     const raw = within(preview).getByTestId('preview-raw').textContent!;
     fireEvent.click(screen.getByRole('button', { name: 'Fire these exact bytes' }));
     const fired = await screen.findByRole('status', { name: 'Fired' });
-    expect(fired.textContent).toContain('1 delivery → http://127.0.0.1:3000/hook');
+    expect(fired.textContent).toContain('1 delivery');
+    expect(fired.textContent).toContain('http://127.0.0.1:3000/hook');
     const fire = studio.calls.find((c) => c.method === 'events.fire')!;
     expect(fire.params).toEqual({ eventType: 'agent.message', projectId: 'p1', body: raw });
   });

@@ -56,7 +56,11 @@ export const useGrouped = create<GroupedState>((set, get) => ({
     try {
       const page = await client().call('deliveries.list', { filter, limit: PAGE_SIZE });
       if (token !== loadToken) return;
-      set({ rows: page.deliveries, nextCursor: page.nextCursor, loading: false });
+      // A delivery opened from a link stays in the list even when it is older than this page.
+      const open = get().expandedId;
+      const pinned = open && !page.deliveries.some((d) => d.deliveryId === open);
+      const keep = pinned ? get().rows.filter((r) => r.deliveryId === open) : [];
+      set({ rows: [...keep, ...page.deliveries], nextCursor: page.nextCursor, loading: false });
     } catch (err) {
       if (token === loadToken) set({ loading: false, error: (err as Error).message, rows: [], nextCursor: null });
     }
@@ -110,7 +114,10 @@ export const useGrouped = create<GroupedState>((set, get) => ({
       ]);
       if (get().expandedId !== deliveryId) return;
       const add = missing?.deliveries ?? [];
-      set((s) => ({ attempts, rows: add.length ? [...add, ...s.rows] : s.rows }));
+      set((s) => {
+        const fresh = add.filter((d) => !s.rows.some((r) => r.deliveryId === d.deliveryId));
+        return { attempts, rows: fresh.length ? [...fresh, ...s.rows] : s.rows };
+      });
     } catch {
       if (get().expandedId === deliveryId) set({ attempts: [] });
     }
