@@ -39,5 +39,6 @@ export function attemptKindLabel(a: DeliveryAttempt): string {
 /** "12,408 deliveries · 37 failing · 51,220 attempts". */
 export function countsLabel(c: { deliveries: number; failing: number; attempts: number }): string {
   const n = (x: number) => x.toLocaleString();
-  return `${n(c.deliveries)} deliveries · ${n(c.failing)} failing · ${n(c.attempts)} attempts`;
+  const plural = (x: number, one: string, many: string) => `${n(x)} ${x === 1 ? one : many}`;
+  return `${plural(c.deliveries, 'delivery', 'deliveries')} · ${n(c.failing)} failing · ${plural(c.attempts, 'attempt', 'attempts')}`;
 }
