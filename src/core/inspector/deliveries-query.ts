@@ -78,6 +78,7 @@ interface DeliveryListRow {
   next_attempt_at: string | null;
   created_at: string;
   replays: number;
+  source: string | null;
   l_attempt_id: string | null;
   l_status: string | null;
   l_code: number | null;
@@ -93,6 +94,7 @@ const LIST_COLUMNS = [
   'd.seq, d.delivery_id, d.event_id, d.project_id, d.event_type, d.webhook_url, d.status, d.attempt_count',
   'd.next_attempt_at, d.created_at',
   `(SELECT count(*) FROM attempts a WHERE a.delivery_id = d.delivery_id AND a.kind = 'replay') AS replays`,
+  `(SELECT e.source FROM events e WHERE e.event_id = d.event_id) AS source`,
   `${LAST('attempt_id')} AS l_attempt_id`,
   `${LAST('status')} AS l_status`,
   `${LAST('response_code')} AS l_code`,
@@ -125,6 +127,7 @@ function toDelivery(r: DeliveryListRow): DeliverySummary {
             kind: r.l_kind === 'retry' || r.l_kind === 'replay' ? r.l_kind : 'delivery',
           },
     nextAttemptAt: state === 'retrying' || state === 'scheduled' ? r.next_attempt_at : null,
+    source: r.source ?? 'fire',
     createdAt: r.created_at,
   };
 }

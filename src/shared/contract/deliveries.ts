@@ -37,6 +37,8 @@ export const DeliverySummarySchema = z.object({
     .nullable(),
   /** When the next automatic try is due, on the studio clock; null when none is scheduled. */
   nextAttemptAt: z.string().nullable(),
+  /** Who fired the event: ui, cli, burst, scenario, wakeup, test (a webhook's "Send test event")… */
+  source: z.string(),
   createdAt: z.string(),
 });
 export type DeliverySummary = z.infer<typeof DeliverySummarySchema>;

@@ -36,6 +36,7 @@ function delivery(i: number, over: Partial<DeliverySummary> = {}): DeliverySumma
       kind: 'delivery',
     },
     nextAttemptAt: null,
+    source: 'ui',
     createdAt: '2026-01-01T00:00:00.000Z',
     ...over,
   };

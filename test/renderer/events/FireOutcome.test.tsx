@@ -17,6 +17,7 @@ const base: DeliverySummary = {
   replays: 0,
   last: null,
   nextAttemptAt: null,
+  source: 'ui',
   createdAt: '2026-01-01T00:00:00.000Z',
 };
 const last = (code: number) => ({

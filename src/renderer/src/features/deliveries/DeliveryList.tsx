@@ -88,7 +88,10 @@ export function DeliveryList(p: Props) {
                   {open ? <ChevronDown size={12} aria-hidden /> : <ChevronRight size={12} aria-hidden />}
                   {STATE_LABEL[d.state]}
                 </span>
-                <span className="dl-type">{d.eventType}</span>
+                <span className="dl-type">
+                  {d.eventType}
+                  {d.source === 'test' && <span className="pill pill-test"> test</span>}
+                </span>
                 <span className="dl-url" title={d.webhookUrl}>
                   {d.webhookUrl}
                 </span>

@@ -7,7 +7,7 @@ import { STATE_LABEL, STATE_TONE } from '../deliveries/delivery-labels';
 import { codeLabel, timeLabel } from '../deliveries/match';
 
 /** What each delivery of the last fire became, live: state, response code, latency, a link to it. */
-export function FireOutcome({ fired }: { fired: FireResultDto }) {
+export function FireOutcome({ fired, label = 'Fired' }: { fired: FireResultDto; label?: string }) {
   const client = useStudio((s) => s.client);
   const [rows, setRows] = useState<Record<string, DeliverySummary>>({});
   const ids = fired.deliveries.map((d) => d.deliveryId);
@@ -33,9 +33,9 @@ export function FireOutcome({ fired }: { fired: FireResultDto }) {
   }, [client, key]);
 
   return (
-    <div className="card ev-fired" role="status" aria-label="Fired">
+    <div className="card ev-fired" role="status" aria-label={label}>
       <div>
-        Fired <code>{fired.eventType}</code> <code>{fired.eventId}</code> · {fired.bytes} bytes ·{' '}
+        {label} <code>{fired.eventType}</code> <code>{fired.eventId}</code> · {fired.bytes} bytes ·{' '}
         {fired.deliveries.length === 0
           ? 'no active webhook for this type: nothing delivered'
           : `${fired.deliveries.length} ${fired.deliveries.length === 1 ? 'delivery' : 'deliveries'}`}
