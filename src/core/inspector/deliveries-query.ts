@@ -57,6 +57,24 @@ export function deliveryWhere(filter: DeliveryFilter): SqlWhere {
   if (filter.status === 'success') parts.push(STATE_SQL.delivered);
   if (filter.status === 'failed') parts.push(`d.status IN ('failed', 'exhausted', 'gone')`);
   if (filter.state !== undefined) parts.push(STATE_SQL[filter.state]);
+  if (filter.source !== undefined || filter.fromEvent !== undefined || filter.toEvent !== undefined) {
+    const ev: string[] = [];
+    const evParams: unknown[] = [];
+    if (filter.source !== undefined) {
+      ev.push('e.source = ?');
+      evParams.push(filter.source);
+    }
+    if (filter.fromEvent !== undefined) {
+      ev.push('e.seq >= coalesce((SELECT seq FROM events WHERE event_id = ?), 9e18)');
+      evParams.push(filter.fromEvent);
+    }
+    if (filter.toEvent !== undefined) {
+      ev.push('e.seq <= coalesce((SELECT seq FROM events WHERE event_id = ?), -1)');
+      evParams.push(filter.toEvent);
+    }
+    params.push(...evParams);
+    parts.push(`d.event_id IN (SELECT e.event_id FROM events e WHERE ${ev.join(' AND ')})`);
+  }
   const { codeClass, kind, text } = filter;
   if (codeClass !== undefined || kind !== undefined || text !== undefined) {
     const w = whereFor({ codeClass, kind, text });
@@ -182,16 +200,27 @@ export function deliveryCounts(db: Db, filter: DeliveryFilter): DeliveryCounts {
   const w = deliveryWhere(filter);
   const row = db
     .prepare(
-      `SELECT count(*) AS deliveries,
+      `SELECT count(*) AS deliveries, coalesce(sum(d.status = 'succeeded'), 0) AS delivered,
          coalesce(sum(d.status IN ('failed', 'exhausted', 'gone') OR (d.status = 'pending' AND d.attempt_count > 0)), 0) AS failing,
          coalesce(sum(d.status = 'failed' OR (d.status = 'pending' AND d.attempt_count > 0)), 0) AS retrying
        FROM deliveries d WHERE ${w.sql}`,
     )
-    .get(...w.params) as { deliveries: number; failing: number; retrying: number };
-  // The attempt view's own filter (the delivery state has no meaning for one attempt).
-  const { state: _state, ...attemptFilter } = filter;
-  const a = whereFor(attemptFilter);
-  const attempts = (db.prepare(`SELECT count(*) AS n FROM attempts WHERE ${a.sql}`).get(...a.params) as { n: number })
-    .n;
+    .get(...w.params) as { deliveries: number; delivered: number; failing: number; retrying: number };
+  const { state, source, fromEvent, toEvent, ...attemptFilter } = filter;
+  let attempts: number;
+  if (state === undefined && source === undefined && fromEvent === undefined && toEvent === undefined) {
+    // The attempt view's own filter, answered by its indexes.
+    const a = whereFor(attemptFilter);
+    attempts = (db.prepare(`SELECT count(*) AS n FROM attempts WHERE ${a.sql}`).get(...a.params) as { n: number }).n;
+  } else {
+    // Filters only a delivery has: the attempts of the deliveries that match.
+    attempts = (
+      db
+        .prepare(
+          `SELECT count(*) AS n FROM attempts WHERE delivery_id IN (SELECT d.delivery_id FROM deliveries d WHERE ${w.sql})`,
+        )
+        .get(...w.params) as { n: number }
+    ).n;
+  }
   return { ...row, attempts };
 }

@@ -45,6 +45,11 @@ export type DeliverySummary = z.infer<typeof DeliverySummarySchema>;
 
 export const DeliveryFilterSchema = AttemptFilterSchema.extend({
   state: z.enum(DELIVERY_STATES).optional(),
+  /** Who fired the event (ui, cli, burst, scenario, wakeup, test). */
+  source: z.string().min(1).max(40).optional(),
+  /** Events stored from this one on (and up to `toEvent`): one burst's deliveries. */
+  fromEvent: z.string().min(1).max(100).optional(),
+  toEvent: z.string().min(1).max(100).optional(),
 }).strict();
 export type DeliveryFilter = z.infer<typeof DeliveryFilterSchema>;
 
@@ -55,6 +60,7 @@ export type DeliveryAttempt = z.infer<typeof DeliveryAttemptSchema>;
 export const DeliveryCountsSchema = z.object({
   /** Deliveries matching the filter (a total from the store, not the rows loaded). */
   deliveries: z.number().int(),
+  delivered: z.number().int(),
   /** Of those, failed for good or failing and still retrying. */
   failing: z.number().int(),
   retrying: z.number().int(),

@@ -62,6 +62,7 @@ describe('deliveries as the unit (real dispatcher, real handler, real SQLite)', 
     expect(byState.deliveries.map((d) => d.deliveryId)).toEqual([flaky]);
     expect(await s.client.call('deliveries.counts', { filter: {} })).toEqual({
       deliveries: 2,
+      delivered: 1,
       failing: 1,
       retrying: 0,
       attempts: 8,
@@ -98,6 +99,24 @@ describe('deliveries as the unit (real dispatcher, real handler, real SQLite)', 
     expect([...first.deliveries, ...rest.deliveries].map((d) => d.deliveryId)).toEqual([...ids].reverse());
     expect(rest.nextCursor).toBeNull();
     expect(await s.client.call('deliveries.counts', { filter: {} })).toMatchObject({ failing: 3, retrying: 3 });
+    // One run's deliveries (a burst): by the events' source, from one event on.
+    const events = s.db.prepare('SELECT event_id, source FROM events ORDER BY seq').all() as {
+      event_id: string;
+      source: string;
+    }[];
+    const run = { source: events[0].source, fromEvent: events[1].event_id };
+    expect(await s.client.call('deliveries.counts', { filter: run })).toEqual({
+      deliveries: 2,
+      delivered: 0,
+      failing: 2,
+      retrying: 2,
+      attempts: 2,
+    });
+    const one = { ...run, toEvent: events[1].event_id };
+    expect((await s.client.call('deliveries.list', { filter: one })).deliveries.map((d) => d.deliveryId)).toEqual([
+      ids[1],
+    ]);
+    expect((await s.client.call('deliveries.counts', { filter: { source: 'nobody' } })).deliveries).toBe(0);
 
     // Bulk replay leaves deliveries with a retry still scheduled alone unless asked, and says where it sends.
     expect(await s.client.call('attempts.bulkReplay.preview', { filter: {} })).toEqual({

@@ -79,7 +79,7 @@ function setup(rows = ROWS) {
       p.ids
         ? { deliveries: list.filter((d) => (p.ids as string[]).includes(d.deliveryId)), nextCursor: null }
         : { deliveries: list, nextCursor: null },
-    'deliveries.counts': () => ({ deliveries: 12_408, failing: 37, retrying: 5, attempts: 51_220 }),
+    'deliveries.counts': () => ({ deliveries: 12_408, delivered: 12_360, failing: 37, retrying: 5, attempts: 51_220 }),
     'deliveries.attempts': () => ({ attempts: HISTORY }),
     'attempts.get': (p) => detailOf(summary(9, { attemptId: String(p.attemptId) })),
     'signature.inspect': () => {
@@ -157,7 +157,7 @@ describe('Deliveries, attempt view', () => {
     const rows = [summary(3), summary(2), summary(1)];
     const fake = installFakeClient({
       'attempts.list': () => ({ attempts: rows, nextCursor: null }),
-      'deliveries.counts': () => ({ deliveries: 3, failing: 1, retrying: 0, attempts: 3 }),
+      'deliveries.counts': () => ({ deliveries: 3, delivered: 2, failing: 1, retrying: 0, attempts: 3 }),
       'attempts.get': (p) => detailOf(rows.find((r) => r.attemptId === p.attemptId)!),
       'signature.inspect': () => {
         throw new Error('none');

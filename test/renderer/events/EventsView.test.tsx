@@ -121,6 +121,7 @@ function fakeStudio() {
     }),
     'events.burst.start': (p) => ({ burstId: 'b1', total: p.count }),
     'events.burst.cancel': () => ({ cancelled: true }),
+    'deliveries.counts': () => ({ deliveries: 260, delivered: 250, failing: 8, retrying: 5, attempts: 275 }),
     'scenarios.run': () => ({ runId: 'r1', scenario: 'flaky handler', total: 1 }),
   };
   const client: StudioClient = {
@@ -208,6 +209,7 @@ describe('Events view', () => {
       count: 1000,
       rate: 200,
       fresh: true,
+      reportIds: true,
     });
     studio.emit({
       event: 'burst.progress',
@@ -219,7 +221,14 @@ describe('Events view', () => {
         deliveries: 250,
         state: 'running',
         elapsedMs: 1250,
+        eventIds: ['ev-first', 'ev-250'],
       },
+    });
+    // What its deliveries became, counted by the store: not only "sent".
+    const outcome = await screen.findByTestId('burst-outcome');
+    expect(outcome.textContent).toBe('✓ 250 delivered · ↻ 5 retrying · ✗ 3 failed of 260 deliveries');
+    expect(studio.calls.find((c) => c.method === 'deliveries.counts')!.params).toEqual({
+      filter: { source: 'burst', eventType: 'agent.message', fromEvent: 'ev-first' },
     });
     const bar = await screen.findByRole('progressbar', { name: 'Burst progress' });
     await waitFor(() => expect(bar.getAttribute('aria-valuenow')).toBe('250'));
@@ -238,9 +247,16 @@ describe('Events view', () => {
         deliveries: 260,
         state: 'cancelled',
         elapsedMs: 1300,
+        eventIds: ['ev-260'],
       },
     });
     await screen.findByText(/260 \/ 1,000.*cancelled/);
+    // Once it ends, the count is bounded by its last event.
+    await waitFor(() =>
+      expect(studio.calls.filter((c) => c.method === 'deliveries.counts').at(-1)!.params).toEqual({
+        filter: { source: 'burst', eventType: 'agent.message', fromEvent: 'ev-first', toEvent: 'ev-260' },
+      }),
+    );
     expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
   });
 
