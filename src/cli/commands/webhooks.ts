@@ -73,13 +73,32 @@ export function registerWebhooks(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (opts: Common) =>
       run(opts, async (client, projectId) => {
-        const list = await registered(client, projectId);
-        if (opts.json) return out(JSON.stringify(list, null, 2));
+        const [list, { webhooks: health }] = await Promise.all([
+          registered(client, projectId),
+          client.call('webhooks.health', { projectId }),
+        ]);
+        const healthOf = new Map(health.map((h) => [h.webhookId, h]));
+        if (opts.json)
+          return out(
+            JSON.stringify(
+              list.map((w) => ({ ...w, health: healthOf.get(w.webhookId) ?? null })),
+              null,
+              2,
+            ),
+          );
         if (list.length === 0)
           return out('no webhooks registered; add one with `webhook-studio webhooks add <type> <url>`');
         const width = Math.max(...list.map((w) => w.eventType.length));
-        for (const w of list)
-          out(`${w.eventType.padEnd(width)}  ${w.isActive ? 'active  ' : 'paused  '}${w.webhookUrl}  ${w.webhookId}`);
+        for (const w of list) {
+          const h = healthOf.get(w.webhookId);
+          const seen =
+            h && h.sample > 0
+              ? `last ${h.lastCode || 'no response'} · ${Math.round((h.successRate ?? 0) * 100)}% ok · p50 ${h.p50Ms} ms`
+              : 'no deliveries yet';
+          out(
+            `${w.eventType.padEnd(width)}  ${w.isActive ? 'active  ' : 'paused  '}${w.webhookUrl}  ${seen}  ${w.webhookId}`,
+          );
+        }
       }),
     );
 
