@@ -38,7 +38,7 @@ describe('webhook-studio webhooks', () => {
     const list = await run('webhooks', 'list');
     expect(list.code).toBe(0);
     expect(list.stdout.trim().split('\n')).toHaveLength(2);
-    expect(list.stdout).toMatch(/agent\.mood_change\s+active\s+http:\/\/127\.0\.0\.1:9\/a  no deliveries yet/);
+    expect(list.stdout).toMatch(/agent\.mood_change\s+active\s+http:\/\/127\.0\.0\.1:9\/a {2}no deliveries yet/);
     expect(list.stdout).not.toContain('whsec_'); // a secret is printed once, on add
 
     const clash = await run('webhooks', 'add', 'agent.message', 'http://127.0.0.1:9/b');
