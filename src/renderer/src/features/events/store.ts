@@ -35,6 +35,8 @@ export interface EventsState {
   burstEvents: { first: string; last: string } | null;
   scenarios: ScenarioInfo[];
   run: ScenarioProgress | null;
+  /** The steps the shown run has fired, with their event ids (what each became is looked up). */
+  runSteps: { index: number; eventType: string; eventId: string }[];
   error: string | null;
   notice: string | null;
 }
@@ -56,6 +58,7 @@ const initial: EventsState = {
   burstEvents: null,
   scenarios: [],
   run: null,
+  runSteps: [],
   error: null,
   notice: null,
 };
@@ -295,7 +298,14 @@ export const eventsActions = {
           cur.state === 'cancelled' ||
           cur.state === 'failed'
         ) {
-          useEvents.setState({ run: p });
+          const same = cur?.runId === p.runId;
+          const steps = same ? useEvents.getState().runSteps : [];
+          const fired = p.step && p.step.eventId && p.state !== 'waiting' ? p.step : null;
+          const runSteps =
+            fired && !steps.some((x) => x.eventId === fired.eventId)
+              ? [...steps, { index: fired.index, eventType: fired.eventType, eventId: fired.eventId! }]
+              : steps;
+          useEvents.setState({ run: p, runSteps });
         }
       }),
     ];
