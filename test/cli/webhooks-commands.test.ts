@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStudio, type Studio } from '../../src/core/index';
 import { createStudioClient } from '../../src/shared/rpc-client';
 import { cliOnce } from '../helpers/cli';
+import { startReceiver } from '../helpers/receiver';
 import { tempDir } from '../helpers/tmp';
 
 // The built CLI (out/cli, `npm test` builds it) as a user runs it, against a studio on a real port.
@@ -101,5 +102,36 @@ describe('webhook-studio events, did-you-mean and usage errors', () => {
     expect(opt.stderr).toContain("unknown option '--bogus'");
     const sub = await run('webhooks', 'lst');
     expect(sub.code).toBe(2);
+  }, 30_000);
+});
+
+describe('webhook-studio replay --failed', () => {
+  it('leaves out deliveries whose automatic retry is still scheduled, and says so, unless --include-scheduled', async () => {
+    const down = await startReceiver((_r, res) => res.writeHead(500).end('down'));
+    try {
+      expect((await run('webhooks', 'add', 'agent.wakeup', `${down.url}/h`)).code).toBe(0);
+      expect((await run('trigger', 'agent.wakeup')).code).toBe(0);
+      await expect.poll(() => down.received.length, { timeout: 10_000 }).toBe(1);
+      await expect
+        .poll(
+          () =>
+            (
+              studio.context.db
+                .prepare("SELECT count(*) AS n FROM attempts WHERE event_type = 'agent.wakeup'")
+                .get() as { n: number }
+            ).n,
+        )
+        .toBe(1);
+      const skip = await run('replay', '--failed', '--event-type', 'agent.wakeup');
+      expect(skip.stderr).toContain('skipping 1 deliveries whose automatic retry is still scheduled');
+      expect(skip.stdout).toContain('0 failed deliveries');
+      expect(down.received).toHaveLength(1);
+      const all = await run('replay', '--failed', '--event-type', 'agent.wakeup', '--include-scheduled');
+      expect(all.stdout).toContain('1 failed deliveries: 0 now succeed, 1 still fail');
+      expect(all.code).toBe(1);
+      expect(down.received).toHaveLength(2);
+    } finally {
+      await down.close();
+    }
   }, 30_000);
 });
