@@ -13,6 +13,7 @@ import { registerTrigger } from './commands/trigger';
 import { registerScenario } from './commands/scenario';
 import { registerWebhooks } from './commands/webhooks';
 import { registerEvents } from './commands/events';
+import { registerCall } from './commands/call';
 
 /**
  * The whole `webhook-studio` command line (help, unknown commands, tests). Each command
@@ -33,5 +34,6 @@ export function buildProgram(): Command {
   registerScenario(program);
   registerWebhooks(program);
   registerEvents(program);
+  registerCall(program);
   return program;
 }

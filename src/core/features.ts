@@ -8,6 +8,7 @@ import { tunnelFeature } from './tunnel/tunnel-feature';
 import { inspectorFeature } from './inspector/feature';
 import { createProactiveBridge } from './proactive-bridge';
 import { notificationsFeature } from './notifications/feature';
+import { oneInboxFeature } from './providers/oneinbox/feature';
 
 /**
  * The composition root: every feature of the core, in the order they are built. A
@@ -24,5 +25,11 @@ export async function createFeatures(ctx: StudioContext): Promise<Feature[]> {
   const bridge = createProactiveBridge(ctx, { proactive: api.proactive, fireWakeupEvents: events.fireWakeupEvents });
   const proactive: Feature = { name: 'proactive', close: bridge.close };
   const notifications = notificationsFeature(ctx, { proactive: api.proactive });
-  return [studio, api, dispatch.feature, tunnel, inspector, events, proactive, notifications];
+  const oneinbox = oneInboxFeature(ctx, {
+    dispatcher: dispatch.dispatcher,
+    profiles: dispatch.profiles,
+    studioClock: api.proactive.clock,
+    requestLog: api.requestLog,
+  });
+  return [studio, api, dispatch.feature, tunnel, inspector, events, proactive, notifications, oneinbox];
 }

@@ -18,6 +18,7 @@ import { openStore } from './store/open';
 import { createProjectsRepo } from './store/projects-repo';
 import { createSettingsRepo } from './store/settings-repo';
 import { createFeatures } from './features';
+import { createOneInboxRepo } from './providers/oneinbox/repo';
 
 export interface StudioOptions {
   dataDir: string;
@@ -75,6 +76,7 @@ export async function createStudio(options: StudioOptions) {
   const settings = createSettingsRepo(db);
   const projects = createProjectsRepo(db, clock, random);
   const defaults = projects.ensureDefaults();
+  const oneInboxApiKey = createOneInboxRepo(db, clock, random).apiKey();
   const token = random.token(32);
   const app = createHttpServer();
 
@@ -94,6 +96,8 @@ export async function createStudio(options: StudioOptions) {
     projectId: defaults.project.project_id,
     agentId: defaults.agent.agent_id,
     apiKey: defaults.key.secret,
+    oneInboxBaseUrl: `http://${host}:${port}`,
+    oneInboxApiKey,
   });
 
   const ctx: StudioContext = {

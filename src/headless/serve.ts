@@ -15,6 +15,7 @@ export interface ServeOptions {
 export function startupLines(studio: Studio): string[] {
   const s = studio.status();
   const lines = [`SONZAI_BASE_URL=${s.apiBaseUrl}`, `SONZAI_API_KEY=${s.apiKey}`];
+  if (s.oneInboxApiKey) lines.push(`ONEINBOX_BASE_URL=${s.oneInboxBaseUrl}`, `ONEINBOX_API_KEY=${s.oneInboxApiKey}`);
   if (s.uiUrl) lines.push(`WEBHOOK_STUDIO_UI=${s.uiUrl}`);
   lines.push(`WEBHOOK_STUDIO_INBOX=${s.apiBaseUrl}/inbox/dev`);
   return lines;

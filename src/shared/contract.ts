@@ -7,6 +7,7 @@ import { deliveriesCommands } from './contract/deliveries';
 import { eventsCommands, eventsEvents } from './contract/events';
 import { studioCommands, studioEvents } from './contract/studio';
 import { tunnelCommands, tunnelEvents } from './contract/tunnel';
+import { oneInboxCommands, oneInboxEvents } from './contract/oneinbox';
 
 export { StudioStatusSchema, type StudioStatus } from './contract/studio';
 export { AttemptSummarySchema, type AttemptSummary } from './contract/attempts';
@@ -27,6 +28,7 @@ export const commands = {
   ...inspectorCommands,
   ...deliveriesCommands,
   ...eventsCommands,
+  ...oneInboxCommands,
 } as const;
 
 export const events = {
@@ -37,6 +39,7 @@ export const events = {
   ...tunnelEvents,
   ...inspectorEvents,
   ...eventsEvents,
+  ...oneInboxEvents,
 } as const;
 
 export type Commands = typeof commands;

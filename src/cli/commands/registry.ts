@@ -21,6 +21,7 @@ export const COMMANDS: Record<string, () => Promise<Register>> = {
   scenario: async () => (await import('./scenario')).registerScenario,
   webhooks: async () => (await import('./webhooks')).registerWebhooks,
   events: async () => (await import('./events')).registerEvents,
+  call: async () => (await import('./call')).registerCall,
 };
 
 /** The command an argv names: its first word that is not an option (top-level options take no value). */

@@ -20,6 +20,9 @@ export function registerStatus(program: Command): void {
           [
             `SONZAI_BASE_URL=${s.apiBaseUrl}`,
             `SONZAI_API_KEY=${s.apiKey}`,
+            ...(s.oneInboxApiKey
+              ? [`ONEINBOX_BASE_URL=${s.oneInboxBaseUrl}`, `ONEINBOX_API_KEY=${s.oneInboxApiKey}`]
+              : []),
             ...(s.uiUrl ? [`WEBHOOK_STUDIO_UI=${s.uiUrl}`] : []),
             `version ${s.version} · up ${Math.round(s.uptimeMs / 1000)} s · data ${s.dataDir}`,
           ].join('\n') + '\n',

@@ -22,6 +22,7 @@ interface TriggerOptions {
   seed?: string;
   json?: boolean;
   dataDir?: string;
+  platform: string;
 }
 
 /** `--data '{"a":1}'` or `--data @file.json`: the event's `data` object. */
@@ -88,9 +89,14 @@ export function registerTrigger(program: Command): void {
     .option('--count <n>', 'fire n events (a burst)', '1')
     .option('--rate <r>', 'events per second for a burst (default: as fast as possible)')
     .option('--seed <seed>', 'seed of the sample generator, for reproducible payloads')
+    .option('--platform <name>', 'sonzai, or oneinbox for a OneInbox sample (call.ended, transcript.final …)', 'sonzai')
     .option('--json', 'print JSON')
     .option('--data-dir <dir>', 'studio data folder (env WEBHOOK_STUDIO_DATA_DIR)')
     .action(async (type: string, opts: TriggerOptions) => {
+      // Loaded only for OneInbox: its contract pulls in zod, which a Sonzai trigger does not need.
+      if (opts.platform === 'oneinbox') return (await import('./call')).triggerOneInbox(type, opts);
+      if (opts.platform !== 'sonzai')
+        throw new CliError(`--platform must be sonzai or oneinbox, got "${opts.platform}"`, EXIT.usage);
       const count = positiveInt('--count', opts.count, EVENTS_LIMITS.maxBurstCount);
       const rate =
         opts.rate === undefined ? undefined : positiveNumber('--rate', opts.rate, EVENTS_LIMITS.maxBurstRate);

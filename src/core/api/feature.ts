@@ -10,7 +10,7 @@ import { createProjectsAdminRepo } from '../store/projects-admin-repo';
 import { createWebhooksRepo, type WebhooksRepo } from '../store/webhooks-repo';
 import { apiHandlers } from './commands';
 import { registerApi } from './index';
-import { createRequestLog } from './request-log';
+import { createRequestLog, type RequestLog } from './request-log';
 import type { ApiDeps } from './types';
 
 /** How often due wakeups run by themselves (production: about once a minute). */
@@ -21,6 +21,8 @@ export interface ApiFeature extends Feature {
   proactive: Proactive;
   /** Webhooks and their secrets (for the dispatcher). */
   webhooks: WebhooksRepo;
+  /** The API request log (OneInbox's mock API logs into it too). */
+  requestLog: RequestLog;
 }
 
 /** The mock Sonzai API under `/api/v1`, and the UI's projects / keys / webhooks / API log commands. */
@@ -59,6 +61,7 @@ export function apiFeature(ctx: StudioContext): ApiFeature {
     name: 'api',
     proactive: deps.proactive,
     webhooks: deps.webhooks,
+    requestLog: log,
     handlers: apiHandlers(deps, log),
     async start() {
       await log.ready;

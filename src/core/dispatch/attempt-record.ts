@@ -49,6 +49,8 @@ export function errorMessage(r: SendResult): string | null {
 }
 
 export function attemptRow(base: {
+  /** Sonzai when absent. */
+  platform?: string;
   attemptId: string;
   deliveryId: string | null;
   eventId: string | null;
@@ -93,5 +95,6 @@ export function attemptRow(base: {
     replay_of: base.replayOf ?? null,
     injected_json: base.injected.length ? JSON.stringify(base.injected) : null,
     created_at: base.createdAt,
+    platform: base.platform ?? 'sonzai',
   };
 }

@@ -28,6 +28,8 @@ export interface AttemptRow {
   replay_of: string | null;
   injected_json: string | null;
   created_at: string;
+  /** 'sonzai' | 'oneinbox' (migration 011); Sonzai when absent. */
+  platform?: string;
 }
 
 /** Stored attempts: insert (the writer batches them) and read one back. */
@@ -36,18 +38,19 @@ export function createAttemptsRepo(db: Db) {
     `INSERT INTO attempts (attempt_id, delivery_id, event_id, webhook_id, project_id, event_type, webhook_url,
        attempt_number, status, response_code, duration_ms, error_message, request_headers_json, request_body,
        response_headers_json, response_body, response_body_truncated, signature_header, signed_at, secret_ids_json,
-       kind, replay_of, injected_json, created_at)
+       kind, replay_of, injected_json, created_at, platform)
      VALUES (@attempt_id, @delivery_id, @event_id, @webhook_id, @project_id, @event_type, @webhook_url,
        @attempt_number, @status, @response_code, @duration_ms, @error_message, @request_headers_json, @request_body,
        @response_headers_json, @response_body, @response_body_truncated, @signature_header, @signed_at,
-       @secret_ids_json, @kind, @replay_of, @injected_json, @created_at)`,
+       @secret_ids_json, @kind, @replay_of, @injected_json, @created_at, @platform)`,
   );
   const get = db.prepare<[string], AttemptRow>(`SELECT * FROM attempts WHERE attempt_id = ?`);
   const forDelivery = db.prepare<[string], AttemptRow>(`SELECT * FROM attempts WHERE delivery_id = ? ORDER BY seq`);
 
   return {
     /** Inserts and returns the row's seq. */
-    insert: (row: AttemptRow): number => Number(insert.run(row).lastInsertRowid),
+    insert: (row: AttemptRow): number =>
+      Number(insert.run({ ...row, platform: row.platform ?? 'sonzai' }).lastInsertRowid),
     get: (id: string) => get.get(id),
     forDelivery: (deliveryId: string) => forDelivery.all(deliveryId),
   };
@@ -57,7 +60,7 @@ export type AttemptsRepo = ReturnType<typeof createAttemptsRepo>;
 /** The columns a list needs (no bodies). */
 export const SUMMARY_COLUMNS =
   'seq, attempt_id, delivery_id, event_id, project_id, event_type, webhook_url, attempt_number, status, ' +
-  'response_code, duration_ms, error_message, kind, replay_of, injected_json, created_at';
+  'response_code, duration_ms, error_message, kind, replay_of, injected_json, created_at, platform';
 
 export type SummaryRow = Pick<
   AttemptRow,
@@ -74,7 +77,7 @@ export type SummaryRow = Pick<
   | 'replay_of'
   | 'injected_json'
   | 'created_at'
-> & { seq: number; status: string; kind: string };
+> & { seq: number; status: string; kind: string; platform?: string };
 
 /** `injected_json` may hold an array of names or an object of settings: both become a list of labels. */
 export function parseInjected(json: string | null): string[] {
@@ -111,5 +114,6 @@ export function toSummary(r: SummaryRow): AttemptSummary {
     replayOf: r.replay_of,
     injected: parseInjected(r.injected_json),
     createdAt: r.created_at,
+    platform: r.platform === 'oneinbox' ? 'oneinbox' : 'sonzai',
   };
 }

@@ -4,7 +4,9 @@ import { sign } from '../signing/signature';
 import { attemptRow, deliveryHeaders, syntheticResult } from './attempt-record';
 import type { AttemptRow } from './attempts-repo';
 import type { DeliveryOutcome, ReadyDelivery } from './deliveries-repo';
+import { deliverProfiled } from './deliver-profiled';
 import { labelsFor, type InjectionPlan } from './injection';
+import { platformOf, type DeliveryProfiles } from './profile';
 import { decide, type RandomFloat } from './schedule';
 import type { Sender, SendResult } from './send';
 import type { Targets } from './targets';
@@ -17,6 +19,8 @@ export interface DeliverDeps {
   uuid: () => string;
   settings: () => DeliverySettings;
   signal: AbortSignal;
+  /** Platforms other than Sonzai (no signature, their own headers and timeout). */
+  profiles?: DeliveryProfiles;
 }
 
 export interface TryResult {
@@ -44,6 +48,8 @@ export async function deliverOnce(
   reordered: boolean,
   deps: DeliverDeps,
 ): Promise<TryResult> {
+  const profile = deps.profiles?.get(platformOf(d));
+  if (profile) return deliverProfiled(d, plan, reordered, deps, profile);
   const settings = deps.settings();
   const iso = () => deps.clock.now().toISOString();
   const target = d.webhook_id

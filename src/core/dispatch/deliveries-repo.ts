@@ -19,6 +19,8 @@ export interface DeliveryRow {
   injection_json: string | null;
   created_at: string;
   updated_at: string;
+  /** 'sonzai' | 'oneinbox' (migration 011). */
+  platform?: string;
 }
 
 /** A delivery ready to run, with its event's exact bytes. */
@@ -35,6 +37,7 @@ export interface NewEvent {
   body: Buffer;
   source: string;
   created_at: string;
+  platform?: string;
 }
 
 export interface DeliveryOutcome {
@@ -50,14 +53,14 @@ export interface DeliveryOutcome {
 export function createDeliveriesRepo(db: Db) {
   const q = {
     insertEvent: db.prepare(
-      `INSERT INTO events (event_id, project_id, agent_id, user_id, event_type, body, source, created_at)
-       VALUES (@event_id, @project_id, @agent_id, @user_id, @event_type, @body, @source, @created_at)`,
+      `INSERT INTO events (event_id, project_id, agent_id, user_id, event_type, body, source, created_at, platform)
+       VALUES (@event_id, @project_id, @agent_id, @user_id, @event_type, @body, @source, @created_at, @platform)`,
     ),
     insertDelivery: db.prepare(
       `INSERT INTO deliveries (delivery_id, event_id, webhook_id, project_id, event_type, webhook_url, status,
-         attempt_count, next_attempt_at, injection_json, created_at, updated_at)
+         attempt_count, next_attempt_at, injection_json, created_at, updated_at, platform)
        VALUES (@delivery_id, @event_id, @webhook_id, @project_id, @event_type, @webhook_url, @status,
-         0, @next_attempt_at, @injection_json, @created_at, @created_at)`,
+         0, @next_attempt_at, @injection_json, @created_at, @created_at, @platform)`,
     ),
     due: db.prepare<[string, string, number], ReadyDelivery>(
       `SELECT d.*, e.body AS body FROM deliveries d INDEXED BY deliveries_ready JOIN events e ON e.event_id = d.event_id
@@ -98,11 +101,12 @@ export function createDeliveriesRepo(db: Db) {
   });
 
   return {
-    insertEvent: (e: NewEvent) => q.insertEvent.run(e),
+    insertEvent: (e: NewEvent) => q.insertEvent.run({ ...e, platform: e.platform ?? 'sonzai' }),
     insertDelivery: (d: {
       delivery_id: string;
       event_id: string;
-      webhook_id: string;
+      /** null for a delivery to a URL given with the event (OneInbox's per-call webhook_url). */
+      webhook_id: string | null;
       project_id: string;
       event_type: string;
       webhook_url: string;
@@ -111,7 +115,8 @@ export function createDeliveriesRepo(db: Db) {
       next_attempt_at: string;
       injection_json: string | null;
       created_at: string;
-    }) => q.insertDelivery.run(d),
+      platform?: string;
+    }) => q.insertDelivery.run({ ...d, platform: d.platform ?? 'sonzai' }),
     /** Deliveries due at `now`, oldest first, skipping the endpoints in `skipUrls`. */
     due(now: string, skipUrls: readonly string[], limit: number, inOrder: boolean): ReadyDelivery[] {
       return (inOrder ? q.dueInOrder : q.due).all(now, JSON.stringify(skipUrls), limit);

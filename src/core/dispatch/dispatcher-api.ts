@@ -30,10 +30,18 @@ export interface FireInput {
   /** Where it came from: 'ui' | 'cli' | 'scenario' | 'wakeup' | 'api' … */
   source?: string;
   injection?: Injection;
+  /** 'sonzai' (default) or a platform with a delivery profile ('oneinbox'). */
+  platform?: string;
+  /**
+   * Where it goes, decided by its platform (OneInbox: subscriptions, status, per-call
+   * override). Absent: the project's active Sonzai webhooks for the event type.
+   */
+  targets?: { webhookId: string | null; url: string }[];
 }
 
 export interface FiredDelivery {
   deliveryId: string;
+  /** Empty for a delivery to a URL given with the event (OneInbox's per-call webhook_url). */
   webhookId: string;
   webhookUrl: string;
 }

@@ -10,6 +10,7 @@ import { deliverOnce } from './deliver';
 import type { DispatcherApi, FireInput, FireResult, Injection } from './dispatcher-api';
 import { mergeInjection, planInjection, shuffle, type InjectionPlan, type InjectionRepo } from './injection';
 import { createFire } from './fire';
+import type { DeliveryProfiles } from './profile';
 import { timeOrderedId } from './ids';
 import { createQueue } from './queue';
 import { createReorderBuffer } from './reorder';
@@ -37,6 +38,8 @@ export interface DispatcherOptions {
   injections: InjectionRepo;
   settings: () => DeliverySettings;
   sender?: Sender;
+  /** Platforms other than Sonzai (`profile.ts`). */
+  profiles?: DeliveryProfiles;
 }
 
 interface Job {
@@ -94,6 +97,7 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     uuid: () => timeOrderedId(o.clock.now(), o.random),
     settings: o.settings,
     signal: abort.signal,
+    profiles: o.profiles,
   };
 
   const queue = createQueue<Job>({

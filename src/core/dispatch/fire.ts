@@ -64,11 +64,12 @@ export function createFire(opts: {
         body,
         source: input.source ?? 'fire',
         created_at: now,
+        platform: input.platform ?? 'sonzai',
       });
       const injection = input.injection ? JSON.stringify(input.injection) : null;
       const result: FireResult = { eventId: input.eventId, deliveries: [] };
       const key = `${input.projectId}\u0000${input.eventType}`;
-      let hooks = targets.get(key);
+      let hooks = input.targets?.map((t) => ({ webhook_id: t.webhookId, webhook_url: t.url })) ?? targets.get(key);
       if (!hooks) targets.set(key, (hooks = opts.targets.activeFor(input.projectId, input.eventType)));
       for (const w of hooks) {
         const n = taken.get(w.webhook_url) ?? 0;
@@ -84,13 +85,18 @@ export function createFire(opts: {
           next_attempt_at: now,
           injection_json: injection,
           created_at: now,
+          platform: input.platform ?? 'sonzai',
         };
         deliveries.insertDelivery(row);
         if (direct) {
           taken.set(w.webhook_url, n + 1);
           batch.direct.push({ ...row, seq: 0, attempt_count: 0, last_attempt_id: null, updated_at: now, body });
         }
-        result.deliveries.push({ deliveryId: row.delivery_id, webhookId: w.webhook_id, webhookUrl: w.webhook_url });
+        result.deliveries.push({
+          deliveryId: row.delivery_id,
+          webhookId: w.webhook_id ?? '',
+          webhookUrl: w.webhook_url,
+        });
       }
       batch.results.push(result);
     });

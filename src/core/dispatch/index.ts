@@ -6,6 +6,7 @@ import { createDispatcher, type Dispatcher } from './dispatcher';
 import { timeOrderedId } from './ids';
 import { createInjectionRepo } from './injection';
 import type { RandomFloat } from './schedule';
+import type { DeliveryProfile } from './profile';
 import type { Sender } from './send';
 import { createDeliverySettings } from './settings';
 import { createTargets } from './targets';
@@ -16,6 +17,8 @@ export type { Dispatcher } from './dispatcher';
 export interface DispatchFeatureOptions {
   randomFloat?: RandomFloat;
   sender?: Sender;
+  /** Delivery profiles of the platforms other than Sonzai, by name (filled in by their providers). */
+  profiles?: Map<string, DeliveryProfile>;
 }
 
 function eventIdOf(body: string): string | null {
@@ -31,8 +34,9 @@ function eventIdOf(body: string): string | null {
 export function dispatchFeature(
   ctx: StudioContext,
   opts: DispatchFeatureOptions = {},
-): { feature: Feature; dispatcher: Dispatcher } {
+): { feature: Feature; dispatcher: Dispatcher; profiles: Map<string, DeliveryProfile> } {
   const settings = createDeliverySettings(ctx.settings, ctx.bus);
+  const profiles = opts.profiles ?? new Map<string, DeliveryProfile>();
   const targets = createTargets(ctx.db);
   const injections = createInjectionRepo(ctx.db, () => ctx.clock.now().toISOString());
   const dispatcher = createDispatcher({
@@ -45,6 +49,7 @@ export function dispatchFeature(
     injections,
     settings: settings.get,
     sender: opts.sender,
+    profiles,
   });
   const statusOf = (id: string) =>
     ctx.db.prepare<[string], { status: string }>('SELECT status FROM deliveries WHERE delivery_id = ?').get(id)
@@ -104,5 +109,5 @@ export function dispatchFeature(
       settings.close();
     },
   };
-  return { feature, dispatcher };
+  return { feature, dispatcher, profiles };
 }

@@ -5,6 +5,7 @@ import { sign } from '../signing/signature';
 import { attemptRow, deliveryHeaders } from './attempt-record';
 import type { AttemptRow, AttemptsRepo } from './attempts-repo';
 import type { ReplayInput } from './dispatcher-api';
+import { platformOf, type DeliveryProfiles } from './profile';
 import type { Sender } from './send';
 import type { Targets } from './targets';
 
@@ -20,6 +21,7 @@ export interface ReplayDeps {
   attempts: AttemptsRepo;
   /** Stores the new attempt (and announces it). */
   write: (row: AttemptRow) => AttemptRow & { seq: number };
+  profiles?: DeliveryProfiles;
 }
 
 /**
@@ -40,6 +42,35 @@ export async function replayAttempt(input: ReplayInput, deps: ReplayDeps): Promi
     if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('scheme');
   } catch {
     throw new StudioError('invalid_params', `not an http(s) URL: ${url}`);
+  }
+  const profile = deps.profiles?.get(platformOf(origin));
+  if (profile) {
+    // An unsigned platform: the same body (or the edited one) with the platform's headers.
+    const headers = profile.replayHeaders(origin);
+    const result = await deps.sender.send({ url, body, headers, timeoutMs: profile.timeoutMs(), signal: deps.signal });
+    const row = deps.write(
+      attemptRow({
+        platform: origin.platform,
+        attemptId: deps.uuid(),
+        deliveryId: origin.delivery_id,
+        eventId: origin.event_id,
+        webhookId: origin.webhook_id,
+        projectId: origin.project_id,
+        eventType: origin.event_type,
+        webhookUrl: url,
+        attemptNumber: origin.attempt_number,
+        kind: 'replay',
+        replayOf: origin.attempt_id,
+        body,
+        signature: null,
+        signedAt: null,
+        secretIds: [],
+        injected: [],
+        result,
+        createdAt: deps.clock.now().toISOString(),
+      }),
+    );
+    return { attemptId: row.attempt_id };
   }
   const webhook = origin.webhook_id ? deps.targets.webhook(origin.webhook_id) : undefined;
   const settings = deps.settings();

@@ -39,7 +39,7 @@ export function stateOf(status: string, attemptCount: number): DeliveryState {
 }
 
 /**
- * A filter of the attempt view applied to deliveries: event type, URL and time on the
+ * A filter of the attempt view applied to deliveries: event type, URL, platform and time on the
  * delivery itself; status as the delivery's outcome (failed = retrying or failed for good);
  * code class, kind and body text as "has an attempt that matches".
  */
@@ -52,6 +52,7 @@ export function deliveryWhere(filter: DeliveryFilter): SqlWhere {
   };
   if (filter.eventType !== undefined) add('d.event_type = ?', filter.eventType);
   if (filter.webhookUrl !== undefined) add('d.webhook_url = ?', filter.webhookUrl);
+  if (filter.platform !== undefined) add('d.platform = ?', filter.platform);
   if (filter.since !== undefined) add('d.created_at >= ?', new Date(filter.since).toISOString());
   if (filter.until !== undefined) add('d.created_at < ?', new Date(filter.until).toISOString());
   if (filter.status === 'success') parts.push(STATE_SQL.delivered);

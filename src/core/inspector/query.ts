@@ -41,6 +41,10 @@ export function whereFor(filter: AttemptFilter, alias = ''): SqlWhere {
     parts.push(`${a}kind = ?`);
     params.push(filter.kind);
   }
+  if (filter.platform !== undefined) {
+    parts.push(`${a}platform = ?`);
+    params.push(filter.platform);
+  }
   // Attempts are stored in time order, so a time range is a seq range: its bounds come
   // from the (created_at, seq) index and the rows are walked on the primary key, newest
   // first, with no sort. `+created_at` keeps the exact check without steering the planner.

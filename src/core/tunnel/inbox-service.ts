@@ -5,6 +5,7 @@ import { forward } from './forward';
 import { headerValue, stripHopByHop, type HeaderPair } from './hop-by-hop';
 import { checkSignature, type KnownSecret } from './signature-check';
 import { SIGNATURE_HEADER } from '../signing/signature';
+import { recogniseOneInbox } from '../providers/oneinbox/recognise';
 import { problem } from '../http/problem';
 
 /** One request that reached an inbox, over HTTP or through the relay. */
@@ -66,6 +67,25 @@ export function createInboxService(deps: InboxServiceDeps) {
     };
   }
 
+  /** A Sonzai signature is checked; an unsigned OneInbox payload is recognised as such. */
+  function verdictFor(req: InboundRequest, nowSeconds: number) {
+    const header = headerValue(req.headers, SIGNATURE_HEADER);
+    const oneInbox = header === null ? recogniseOneInbox(req.body) : null;
+    if (oneInbox) {
+      return {
+        ok: null,
+        code: 'oneinbox_unsigned' as const,
+        message: `OneInbox ${oneInbox} payload: OneInbox documents no signature (nothing to check)`,
+        secretId: null,
+        webhookId: null,
+        eventType: oneInbox,
+        timestamp: null,
+        checkedSecrets: 0,
+      };
+    }
+    return checkSignature(req.body, header, deps.secrets(), nowSeconds);
+  }
+
   /** Stores the request; returns its id, or null when this relayed request was already stored. */
   function record(req: InboundRequest, forwardTo: string | null): string | null {
     if (req.relayId && deps.repo.hasRelayId(req.relayId)) return null;
@@ -82,12 +102,7 @@ export function createInboxService(deps: InboxServiceDeps) {
       headers: req.headers,
       body: req.body,
       sourceAddress: req.sourceAddress,
-      signature: checkSignature(
-        req.body,
-        headerValue(req.headers, SIGNATURE_HEADER),
-        deps.secrets(),
-        Math.floor(now.getTime() / 1000),
-      ),
+      signature: verdictFor(req, Math.floor(now.getTime() / 1000)),
       forwardTo,
       receivedAt: now.toISOString(),
     });

@@ -18,6 +18,8 @@ export const AttemptSummarySchema = z.object({
   replayOf: z.string().nullable(),
   injected: z.array(z.string()),
   createdAt: z.string(),
+  /** Which platform's delivery this is (OneInbox deliveries are unsigned); absent means Sonzai. */
+  platform: z.enum(['sonzai', 'oneinbox']).optional(),
 });
 export type AttemptSummary = z.infer<typeof AttemptSummarySchema>;
 

@@ -17,6 +17,8 @@ export const AttemptFilterSchema = z
     codeClass: z.enum(CODE_CLASSES).optional(),
     webhookUrl: z.string().min(1).max(2000).optional(),
     kind: z.enum(['delivery', 'retry', 'replay']).optional(),
+    /** Sonzai's or OneInbox's attempts only. */
+    platform: z.enum(['sonzai', 'oneinbox']).optional(),
     since: isoTime.optional(),
     until: isoTime.optional(),
     text: z.string().min(INSPECTOR_LIMITS.textMinChars).max(INSPECTOR_LIMITS.textMaxChars).optional(),

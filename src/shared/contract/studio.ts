@@ -15,6 +15,9 @@ export const StudioStatusSchema = z.object({
   projectId: z.string(),
   agentId: z.string(),
   apiKey: z.string(),
+  /** OneInbox's mock API (`/v1/...` on the same port) and its account's key. */
+  oneInboxBaseUrl: z.string().optional(),
+  oneInboxApiKey: z.string().optional(),
 });
 export type StudioStatus = z.infer<typeof StudioStatusSchema>;
 

@@ -52,6 +52,8 @@ export const SignatureVerdictSchema = z.object({
     'rotated_secret',
     'timestamp_too_old',
     'timestamp_too_new',
+    /** A OneInbox payload without a signature header: OneInbox documents no signature. */
+    'oneinbox_unsigned',
   ]),
   message: z.string(),
   secretId: z.string().nullable(),

@@ -8,6 +8,7 @@ import { m006Tunnel } from './006-tunnel';
 import { m007Events } from './007-events';
 import { m008Inspector } from './008-inspector';
 import { m009RequestLogFile } from './009-request-log-file';
+import { m011OneInbox } from './011-oneinbox';
 import { m012DeliveriesView } from './012-deliveries-view';
 
 /** Every migration, in order. Add new files; never edit one that has shipped. */
@@ -21,5 +22,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m007Events,
   m008Inspector,
   m009RequestLogFile,
+  m011OneInbox,
   m012DeliveriesView,
 ];

@@ -27,6 +27,16 @@ export function StatusBar() {
             <span className="k">Key</span> <code data-testid="api-key">{status.apiKey}</code>
             <CopyButton text={status.apiKey} title="Copy the API key" />
           </span>
+          {status.oneInboxApiKey && (
+            <span className="field">
+              <span className="k">OneInbox</span> <code data-testid="oneinbox-key">{status.oneInboxApiKey}</code>
+              <CopyButton
+                text={`ONEINBOX_BASE_URL=${status.oneInboxBaseUrl}\nONEINBOX_API_KEY=${status.oneInboxApiKey}`}
+                label="Copy OneInbox env"
+                title="Copy ONEINBOX_BASE_URL and ONEINBOX_API_KEY"
+              />
+            </span>
+          )}
           <span className="field env" title={envLine}>
             <code data-testid="env-line">{envLine}</code>
             <CopyButton text={envLine} label="Copy env" title="Copy SONZAI_BASE_URL and SONZAI_API_KEY" />

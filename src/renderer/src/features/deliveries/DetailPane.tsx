@@ -137,7 +137,9 @@ export function DetailPane({
           >
             {t.label}
             {t.id === 'timeline' && <span className="count">{detail.timeline.length}</span>}
-            {t.id === 'signature' && signature && <span aria-hidden> {signature.current.ok ? '✓' : '✗'}</span>}
+            {t.id === 'signature' && signature && s.platform !== 'oneinbox' && (
+              <span aria-hidden> {signature.current.ok ? '✓' : '✗'}</span>
+            )}
           </button>
         ))}
       </div>
@@ -164,7 +166,15 @@ export function DetailPane({
             <BodyView label="Response body" raw={detail.response.body} pretty={detail.response.bodyPretty} />
           </>
         )}
-        {tab === 'signature' && <SignatureTab s={signature} />}
+        {tab === 'signature' &&
+          (s.platform === 'oneinbox' ? (
+            <p className="muted" role="status">
+              OneInbox documents no signature: this delivery was sent unsigned, as OneInbox sends it. Any auth header
+              you turned on is in the request headers.
+            </p>
+          ) : (
+            <SignatureTab s={signature} />
+          ))}
         {tab === 'timeline' && <Timeline items={detail.timeline} currentId={s.attemptId} onOpen={onOpen} />}
       </div>
     </section>

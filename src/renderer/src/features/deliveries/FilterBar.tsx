@@ -58,6 +58,13 @@ export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar(
           'agent.breakthrough',
           'agent.wakeup',
           'agent.consolidation',
+          'call.started',
+          'call.ended',
+          'call.analyzed',
+          'call.failed',
+          'call.recording.available',
+          'transcript.partial',
+          'transcript.final',
         ].map((t) => (
           <option key={t} value={t} />
         ))}
@@ -84,6 +91,15 @@ export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar(
         ))}
       </select>
       <input placeholder="webhook URL" aria-label="Webhook URL" value={url} onChange={(e) => setUrl(e.target.value)} />
+      <select
+        aria-label="Platform"
+        value={filter.platform ?? ''}
+        onChange={(e) => onChange({ platform: (e.target.value || undefined) as AttemptFilter['platform'] })}
+      >
+        <option value="">any platform</option>
+        <option value="sonzai">Sonzai</option>
+        <option value="oneinbox">OneInbox</option>
+      </select>
       <label className="dl-time-filter">
         from (UTC)
         <input

@@ -14,6 +14,7 @@ export function matchesFilter(a: AttemptSummary, f: AttemptFilter): boolean | nu
   }
   if (f.webhookUrl && a.webhookUrl !== f.webhookUrl) return false;
   if (f.kind && a.kind !== f.kind) return false;
+  if (f.platform && (a.platform ?? 'sonzai') !== f.platform) return false;
   if (f.since && Date.parse(a.createdAt) < Date.parse(f.since)) return false;
   if (f.until && Date.parse(a.createdAt) >= Date.parse(f.until)) return false;
   if (f.text) return null;

@@ -8,6 +8,8 @@ import { PreviewPanel } from './PreviewPanel';
 import { ScenariosPanel } from './ScenariosPanel';
 import { FireOutcome } from './FireOutcome';
 import { eventsActions, useEvents } from './store';
+import { OneInboxEvents } from '../oneinbox/OneInboxEvents';
+import { PlatformSwitch, type Platform } from '../oneinbox/PlatformSwitch';
 import './events.css';
 
 /** The Events area: pick a type and a target, edit, preview the exact request, fire, burst, run scenarios. */
@@ -24,11 +26,23 @@ export function EventsView() {
 
   const entry = catalog.find((c) => c.type === eventType);
   const [newTypeOpen, setNewTypeOpen] = useState(false);
+  const [platform, setPlatform] = useState<Platform>('sonzai');
 
+  if (platform === 'oneinbox')
+    return (
+      <section className="area ev-area">
+        <header className="area-head">
+          <h1>Events</h1>
+          <PlatformSwitch value={platform} onChange={setPlatform} />
+        </header>
+        <OneInboxEvents />
+      </section>
+    );
   return (
     <section className="area ev-area">
       <header className="area-head">
         <h1>Events</h1>
+        <PlatformSwitch value={platform} onChange={setPlatform} />
       </header>
       {error && (
         <div className="error" role="alert">

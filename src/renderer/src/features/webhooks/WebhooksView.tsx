@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
 import { useStudio } from '../../store/studio';
 import '../api-ui/api-ui.css';
@@ -14,6 +14,8 @@ const HEALTH_REFRESH_MS = 1000;
 export function splitTypes(text: string): string[] {
   return [...new Set(text.split(/[\s,]+/).filter(Boolean))];
 }
+import { OneInboxWebhooks } from '../oneinbox/OneInboxWebhooks';
+import { PlatformSwitch, type Platform } from '../oneinbox/PlatformSwitch';
 
 /** Webhooks per project: list, register, edit, delete, pause, reveal / copy / rotate secrets. */
 export function WebhooksView() {
@@ -21,6 +23,7 @@ export function WebhooksView() {
   const connection = useStudio((s) => s.connection);
   const { projects, projectId, webhooks, loading, error, issued, load, selectProject, dismissIssued } = useWebhooks();
   const { register, pendingReplace, cancelReplace, test } = useWebhooks();
+  const [platform, setPlatform] = useState<Platform>('sonzai');
 
   useEffect(() => {
     if (!client || connection !== 'connected') return;
@@ -44,10 +47,21 @@ export function WebhooksView() {
     };
   }, [client, connection, load]);
 
+  if (platform === 'oneinbox')
+    return (
+      <section className="area">
+        <header className="area-head">
+          <h1>Webhooks</h1>
+          <PlatformSwitch value={platform} onChange={setPlatform} />
+        </header>
+        <OneInboxWebhooks />
+      </section>
+    );
   return (
     <section className="area">
       <header className="area-head">
         <h1>Webhooks</h1>
+        <PlatformSwitch value={platform} onChange={setPlatform} />
         <label>
           Project{' '}
           <select value={projectId ?? ''} onChange={(e) => void selectProject(e.target.value)} aria-label="Project">
