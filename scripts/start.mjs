@@ -1,55 +1,116 @@
-// `npm start`: the desktop app when Electron's binary is there, headless mode otherwise.
-import { spawn, execFileSync } from 'node:child_process';
+// `npm start`: builds, then opens the desktop window. When Electron's binary is missing it
+// runs Electron's own installer first (as `electron`'s index.js does), showing progress;
+// only when that fails (offline, a proxy refusing) does it start headless mode instead.
+//
+// Test hooks (not for users): WEBHOOK_STUDIO_SKIP_BUILD=1 skips the build,
+// WEBHOOK_STUDIO_ELECTRON_DIR is a folder laid out like the `electron` package,
+// WEBHOOK_STUDIO_NATIVE_CACHE is where the Electron build of better-sqlite3 is kept.
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { ensureElectronBinding } from './electron-native.mjs';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { setInterval, clearInterval } from 'node:timers';
+import { electronVersion, ensureElectronBinding } from './electron-native.mjs';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
+const electronDir = process.env.WEBHOOK_STUDIO_ELECTRON_DIR ?? dirname(require.resolve('electron/package.json'));
+const RETRY = 'retry with `npm start` once online (or fetch it alone: `node node_modules/electron/install.js`)';
 
 function electronBinary() {
   try {
-    const dir = dirname(require.resolve('electron/package.json'));
-    const rel = readFileSync(join(dir, 'path.txt'), 'utf8').trim();
-    const bin = join(dir, 'dist', rel);
+    const rel = readFileSync(join(electronDir, 'path.txt'), 'utf8').trim();
+    const bin = process.env.ELECTRON_OVERRIDE_DIST_PATH
+      ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, rel)
+      : join(electronDir, 'dist', rel);
     return existsSync(bin) ? bin : null;
   } catch {
     return null;
   }
 }
 
-function headless(reason) {
+function forward(child) {
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+}
+
+/** Headless mode in this very process (no second Node to boot): the CLI's `serve`. */
+async function headless(reason) {
   console.error(
     `webhook-studio: ${reason} — starting headless mode instead (open the WEBHOOK_STUDIO_UI address below).`,
   );
-  const child = spawn(process.execPath, ['out/cli/index.mjs', 'serve', ...args], { stdio: 'inherit' });
-  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-  child.on('exit', (code) => process.exit(code ?? 0));
+  const cli = resolve('out/cli/index.mjs');
+  process.argv = [process.argv[0], cli, 'serve', ...args];
+  await import(pathToFileURL(cli).href);
 }
 
-execFileSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build', '--logLevel', 'warn'], {
-  stdio: 'inherit',
-});
-execFileSync(process.execPath, ['scripts/build-node.mjs'], { stdio: 'inherit' });
+/**
+ * While the installer runs in its own process, load what headless mode would need, so that
+ * when the download fails the fallback is up at once (a second or so saved on a slow machine).
+ */
+function warmHeadless() {
+  for (const m of ['fastify', 'better-sqlite3', 'zod', 'ws', 'ajv', 'commander', '@fastify/static']) {
+    import(m).catch(() => undefined);
+  }
+}
 
-const bin = electronBinary();
+/** Runs Electron's installer, a dot a second on stderr; resolves to null or why it failed. */
+function installElectron(version) {
+  process.stderr.write(`webhook-studio: downloading Electron ${version} (once, about 100 MB)`);
+  const dots = setInterval(() => process.stderr.write('.'), 1000);
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [join(electronDir, 'install.js')], {
+      cwd: electronDir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    warmHeadless();
+    child.stderr.on('data', (d) => (err = (err + d.toString()).slice(-4000)));
+    const finish = (why) => {
+      clearInterval(dots);
+      process.stderr.write(why ? ' failed\n' : ' done\n');
+      done(why);
+    };
+    child.on('error', (e) => finish(e.message));
+    child.on('exit', (code) => {
+      if (code === 0) return finish(null);
+      const line = err.split('\n').find((l) => l.trim()) ?? `installer exited with code ${code}`;
+      finish(line.trim());
+    });
+  });
+}
+
+if (!process.env.WEBHOOK_STUDIO_SKIP_BUILD) {
+  execFileSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  });
+  execFileSync(process.execPath, ['scripts/build-node.mjs'], { stdio: 'inherit' });
+}
+
+const version = electronVersion(electronDir);
+let bin = electronBinary();
+let why = null;
 if (!bin) {
-  headless(
-    'the Electron binary is not installed (get it with `node node_modules/electron/install.js` where the internet is reachable)',
-  );
+  why = await installElectron(version);
+  bin = why ? null : electronBinary();
+  if (!why && !bin) why = 'the installer finished but left no binary';
+}
+if (!bin) {
+  await headless(`could not download Electron ${version} (${why}); ${RETRY}`);
 } else {
-  let binding;
+  let binding = null;
   try {
-    binding = ensureElectronBinding();
+    binding = ensureElectronBinding({ version, cacheDir: process.env.WEBHOOK_STUDIO_NATIVE_CACHE });
   } catch (err) {
-    headless(`could not build better-sqlite3 for Electron (${String(err.message).split('\n')[0]})`);
+    await headless(`no better-sqlite3 for Electron (${String(err.message).split('\n')[0]})`);
   }
   if (binding) {
-    const child = spawn(bin, ['.', ...args], {
-      stdio: 'inherit',
-      env: { ...process.env, WEBHOOK_STUDIO_NATIVE_BINDING: binding },
-    });
-    child.on('exit', (code) => process.exit(code ?? 0));
+    forward(
+      spawn(bin, ['.', ...args], {
+        stdio: 'inherit',
+        env: { ...process.env, WEBHOOK_STUDIO_NATIVE_BINDING: binding },
+      }),
+    );
   }
 }

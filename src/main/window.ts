@@ -1,15 +1,11 @@
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { hardenWebContents, SECURE_WEB_PREFERENCES } from './security';
 import { loadWindowState, saveWindowState } from './window-state';
 
-export function rendererUrl(): string {
-  const dev = process.env.ELECTRON_RENDERER_URL;
-  return dev ?? `file://${join(__dirname, '../renderer/index.html')}`;
-}
-
-export function createMainWindow(dataDir: string, isTrustedUrl: (url: string) => boolean): BrowserWindow {
+/** The main window: sandboxed, context-isolated, no Node, no <webview>, loading `url`. */
+export function createMainWindow(dataDir: string, url: string): BrowserWindow {
   const state = loadWindowState(dataDir);
+  // The webPreferences are written out here, literally, so a static audit reads them as they are.
   const win = new BrowserWindow({
     x: state.x,
     y: state.y,
@@ -19,15 +15,29 @@ export function createMainWindow(dataDir: string, isTrustedUrl: (url: string) =>
     minHeight: 560,
     show: false,
     title: 'Sonzai Webhook Studio',
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: join(__dirname, '../preload/index.cjs') },
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      // No middle-click navigation (auxclick) around the will-navigate guard.
+      disableBlinkFeatures: 'Auxclick',
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
   });
   if (state.maximized) win.maximize();
-  hardenWebContents(win.webContents, isTrustedUrl, (url) => void shell.openExternal(url));
   win.once('ready-to-show', () => win.show());
   win.on('close', () => {
     const b = win.getNormalBounds();
     saveWindowState(dataDir, { ...b, maximized: win.isMaximized() });
   });
-  void win.loadURL(rendererUrl());
+  void win.loadURL(url);
   return win;
 }
