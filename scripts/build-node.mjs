@@ -9,6 +9,10 @@ await build({
   outdir: 'out/cli',
   outExtension: { '.js': '.mjs' },
   bundle: true,
+  // One chunk per command (src/cli/commands/registry.ts): a command loads only what it needs.
+  splitting: true,
+  // Chunks sit beside the entries: the request log loads its writer by a URL relative to its own file.
+  chunkNames: '[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',

@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import { createStudioClient, type StudioClient } from '../shared/rpc-client';
 import type { ServerMessage } from '../shared/envelope';
 import { readRuntime } from '../core/runtime-file';
-import { WS_PATH } from '../core/rpc/ws-transport';
+import { WS_PATH } from '../core/rpc/ws-path';
 import { CliError, EXIT } from './errors';
 
 export interface Connection {

@@ -1,5 +1,5 @@
-import { Command } from 'commander';
-import { VERSION } from '../shared/version';
+import type { Command } from 'commander';
+import { baseProgram } from './base-program';
 import { registerServe } from './commands/serve';
 import { registerStatus } from './commands/status';
 import { registerClock } from './commands/clock';
@@ -11,14 +11,16 @@ import { registerExport } from './commands/export';
 import { registerVerify } from './commands/verify';
 import { registerTrigger } from './commands/trigger';
 import { registerScenario } from './commands/scenario';
+import { registerWebhooks } from './commands/webhooks';
+import { registerEvents } from './commands/events';
 import { registerCall } from './commands/call';
 
-/** The `webhook-studio` command line. Each command lives in `commands/<name>.ts`. */
+/**
+ * The whole `webhook-studio` command line (help, unknown commands, tests). Each command
+ * lives in `commands/<name>.ts`; `index.ts` loads only the one that runs (`commands/registry.ts`).
+ */
 export function buildProgram(): Command {
-  const program = new Command('webhook-studio')
-    .description('Sonzai Webhook Studio: mock the Sonzai API, deliver signed webhooks, inspect and replay them')
-    .version(VERSION)
-    .showHelpAfterError('(run webhook-studio --help for usage)');
+  const program = baseProgram();
   registerServe(program);
   registerStatus(program);
   registerClock(program);
@@ -30,6 +32,8 @@ export function buildProgram(): Command {
   registerVerify(program);
   registerTrigger(program);
   registerScenario(program);
+  registerWebhooks(program);
+  registerEvents(program);
   registerCall(program);
   return program;
 }

@@ -4,6 +4,7 @@ import { apiCommands, apiEvents } from './contract/api';
 import { dispatchCommands } from './contract/dispatch';
 import { notificationsCommands, notificationsEvents } from './contract/notifications';
 import { inspectorCommands, inspectorEvents } from './contract/inspector';
+import { deliveriesCommands } from './contract/deliveries';
 import { eventsCommands, eventsEvents } from './contract/events';
 import { studioCommands, studioEvents } from './contract/studio';
 import { tunnelCommands, tunnelEvents } from './contract/tunnel';
@@ -26,6 +27,7 @@ export const commands = {
   ...notificationsCommands,
   ...tunnelCommands,
   ...inspectorCommands,
+  ...deliveriesCommands,
   ...eventsCommands,
   ...agentStateCommands,
   ...oneInboxCommands,

@@ -86,6 +86,8 @@ describe('OneInbox in the browser: register, start a call, events arrive, replay
 
   it('the call’s deliveries are in Deliveries, filtered by platform, and one replays to the handler', async () => {
     await area('Deliveries');
+    // Every attempt, one row each (the default view groups them by delivery).
+    await page.getByRole('button', { name: 'Attempts', exact: true }).click();
     await page.getByLabel('Platform').selectOption('oneinbox');
     const row = page.locator('.dl-row', { hasText: 'call.ended' }).first();
     await row.waitFor();
@@ -95,6 +97,8 @@ describe('OneInbox in the browser: register, start a call, events arrive, replay
     const before = handler.received.length;
     const original = handler.received.find((r) => JSON.parse(r.body.toString()).event === 'call.ended')!;
     await page.getByRole('button', { name: '↻ Replay', exact: true }).click();
+    // It was delivered: replaying it again asks first.
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Replay anyway' }).click();
     await expect.poll(() => handler.received.length).toBe(before + 1);
     expect(handler.received.at(-1)!.body.equals(original.body)).toBe(true);
     await page.locator('.dl-row', { hasText: 'replay' }).first().waitFor();

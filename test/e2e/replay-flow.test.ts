@@ -41,6 +41,8 @@ describe('fail, see why, fix, replay — in the browser', () => {
       .getByRole('navigation', { name: 'Areas' })
       .getByRole('button', { name: 'Deliveries', exact: true })
       .click();
+    // Every attempt, one row each (the default view groups them by delivery).
+    await page.getByRole('button', { name: 'Attempts', exact: true }).click();
   });
   afterAll(async () => {
     await browser?.close();
@@ -95,6 +97,12 @@ describe('fail, see why, fix, replay — in the browser', () => {
       .toBeGreaterThanOrEqual(3);
     healthy = true;
     await page.getByRole('button', { name: /Replay failed/ }).click();
+    // Their automatic retries are still scheduled: left out unless asked, and the count says so.
+    const preview = page.getByRole('dialog', { name: 'Replay failed deliveries' });
+    await preview.getByText(/left out\)/).waitFor();
+    await preview.getByRole('checkbox').check();
+    await preview.getByText(/^Replay \d+ failed deliveries$/).waitFor();
+    await preview.getByRole('button', { name: /^Replay \d+$/ }).click();
     await page.getByText(/Bulk replay done/).waitFor();
     expect(await page.getByText(/✓ \d+ succeeded/).textContent()).toMatch(/✓ [1-9]\d* succeeded/);
     await page.screenshot({ path: `${SHOTS}/replay-flow-bulk.png` });

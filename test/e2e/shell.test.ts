@@ -35,8 +35,8 @@ describe('headless mode in a real browser', () => {
     expect(await bar.getByTestId('api-key').textContent()).toBe(key);
     expect(await bar.getByText('Connected').count()).toBe(1);
     expect(await bar.getByTestId('env-line').textContent()).toBe(`SONZAI_BASE_URL=${base} SONZAI_API_KEY=${key}`);
-    // The token leaves the address bar once read.
-    expect(page.url()).toBe(`${base}/`);
+    // The token leaves the address bar once read; the address names the area shown instead.
+    expect(page.url()).toBe(`${base}/#/events`);
     await page.screenshot({ path: `${SHOTS}/shell.png` });
     await page.getByRole('button', { name: /Settings/ }).click();
     await page.getByLabel('Theme').selectOption('dark');

@@ -23,6 +23,7 @@ const status: StudioStatus = {
 
 describe('app shell', () => {
   beforeEach(() => {
+    window.history.replaceState(null, '', '/'); // each test starts at an address naming no area
     useStudio.setState({ client: null, status: null, settings: null, connection: 'connecting', area: 'events' });
   });
 

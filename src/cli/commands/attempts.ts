@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { INSPECTOR_LIMITS } from '../../shared/contract/inspector';
+import { INSPECTOR_LIMITS } from '../../shared/contract/limits';
 import { connectStudio } from '../connect';
 import { resolveDataDir } from '../options';
 import { filterFrom, positiveInt, type FilterFlags } from './inspector-args';

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { INSPECTOR_LIMITS } from '../../shared/contract/inspector';
+import { INSPECTOR_LIMITS } from '../../shared/contract/limits';
 import { connectStudio } from '../connect';
 import { CliError, EXIT } from '../errors';
 import { resolveDataDir } from '../options';

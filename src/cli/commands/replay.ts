@@ -13,11 +13,18 @@ export function registerReplay(program: Command): void {
     .option('--body <text|@file>', 'edited body to send (re-signed with the current secret)')
     .option('--failed', 'replay every failed delivery (narrow with --event-type / --status filters)')
     .option('--event-type <type>', 'with --failed: only this event type')
+    .option('--include-scheduled', 'with --failed: also deliveries whose automatic retry is still scheduled')
     .option('--data-dir <dir>', 'studio data folder (env WEBHOOK_STUDIO_DATA_DIR)')
     .action(
       async (
         attemptId: string | undefined,
-        opts: FilterFlags & { to?: string; body?: string; failed?: boolean; dataDir?: string },
+        opts: FilterFlags & {
+          to?: string;
+          body?: string;
+          failed?: boolean;
+          includeScheduled?: boolean;
+          dataDir?: string;
+        },
       ) => {
         if (!opts.failed && !attemptId) throw new CliError('give an attempt id, or --failed', EXIT.usage);
         if (opts.failed && attemptId) throw new CliError('give an attempt id or --failed, not both', EXIT.usage);
@@ -49,7 +56,13 @@ export function registerReplay(program: Command): void {
             else if (p.jobId === jobId && p.state !== 'running') finish(p);
             else if (p.jobId === jobId) process.stderr.write(`\r${p.done}/${p.total} replayed`);
           });
-          const start = await conn.client.call('attempts.bulkReplay.start', { filter });
+          const includeScheduled = opts.includeScheduled === true;
+          const plan = await conn.client.call('attempts.bulkReplay.preview', { filter, includeScheduled });
+          if (plan.skippedScheduled > 0)
+            process.stderr.write(
+              `skipping ${plan.skippedScheduled} deliveries whose automatic retry is still scheduled (--include-scheduled sends them too)\n`,
+            );
+          const start = await conn.client.call('attempts.bulkReplay.start', { filter, includeScheduled });
           jobId = start.jobId;
           const done = early.find((p) => p.jobId === jobId && p.state !== 'running');
           const end = start.total === 0 ? start : (done ?? (await finished));

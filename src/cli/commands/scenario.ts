@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { ScenarioProgress } from '../../shared/contract/events';
-import { EVENTS_LIMITS } from '../../shared/contract/events';
+import { EVENTS_LIMITS } from '../../shared/contract/limits';
 import { connectStudio } from '../connect';
 import { CliError, EXIT } from '../errors';
 import { resolveDataDir } from '../options';

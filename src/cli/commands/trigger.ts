@@ -2,11 +2,11 @@ import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import type { ParamsOf } from '../../shared/contract';
 import type { BurstProgress, FireResultDto } from '../../shared/contract/events';
-import { EVENTS_LIMITS } from '../../shared/contract/events';
+import { EVENTS_LIMITS } from '../../shared/contract/limits';
 import { connectStudio } from '../connect';
 import { CliError, EXIT } from '../errors';
+import { withTypeHint } from '../event-types';
 import { resolveDataDir } from '../options';
-import { triggerOneInbox } from './call';
 
 /** Largest `--data` (inline or file) the CLI reads. */
 export const MAX_DATA_BYTES = 512 * 1024;
@@ -93,7 +93,8 @@ export function registerTrigger(program: Command): void {
     .option('--json', 'print JSON')
     .option('--data-dir <dir>', 'studio data folder (env WEBHOOK_STUDIO_DATA_DIR)')
     .action(async (type: string, opts: TriggerOptions) => {
-      if (opts.platform === 'oneinbox') return triggerOneInbox(type, opts);
+      // Loaded only for OneInbox: its contract pulls in zod, which a Sonzai trigger does not need.
+      if (opts.platform === 'oneinbox') return (await import('./call')).triggerOneInbox(type, opts);
       if (opts.platform !== 'sonzai')
         throw new CliError(`--platform must be sonzai or oneinbox, got "${opts.platform}"`, EXIT.usage);
       const count = positiveInt('--count', opts.count, EVENTS_LIMITS.maxBurstCount);
@@ -111,13 +112,17 @@ export function registerTrigger(program: Command): void {
       const conn = await connectStudio(resolveDataDir(opts.dataDir));
       try {
         if (count === 1 && rate === undefined) {
-          const r = await conn.client.call('events.fire', { ...build, source: 'cli' });
+          const r = await withTypeHint(conn.client, type, () =>
+            conn.client.call('events.fire', { ...build, source: 'cli' }),
+          );
           for (const i of r.issues) process.stderr.write(`warning: ${i.path} ${i.message} (fired anyway)\n`);
           if (opts.json) process.stdout.write(JSON.stringify(r, null, 2) + '\n');
           else printFired(r);
           return;
         }
-        const final = await runBurst(conn.client, { ...build, count, rate, source: 'cli' }, !opts.json);
+        const final = await withTypeHint(conn.client, type, () =>
+          runBurst(conn.client, { ...build, count, rate, source: 'cli' }, !opts.json),
+        );
         if (opts.json) {
           process.stdout.write(JSON.stringify(final, null, 2) + '\n');
         } else {

@@ -1,48 +1,16 @@
 import type { AttemptFilter, BulkReplayProgress } from '../../shared/contract/inspector';
-import { INSPECTOR_LIMITS } from '../../shared/contract/inspector';
 import type { Clock, Random } from '../deps';
 import type { DispatcherApi } from '../dispatch/dispatcher-api';
 import { StudioError } from '../errors';
 import type { Db } from '../store/open';
-import { whereFor } from './query';
+import { bulkReplayPlan } from './bulk-replay-plan';
+
+export { failedDeliveryTargets } from './bulk-replay-plan';
 
 /** Replays sent at once by one job, and jobs kept for `cancel` / late progress reads. */
 export const BULK_CONCURRENCY = 4;
 const JOBS_KEPT = 20;
 const LAST_ERRORS_KEPT = 5;
-
-/**
- * The latest failed attempt of every delivery in the filter whose delivery never
- * succeeded (replays of it included), newest first, at most `max`.
- */
-export function failedDeliveryTargets(db: Db, filter: AttemptFilter, max = INSPECTOR_LIMITS.bulkReplayMax): string[] {
-  const w = whereFor({ ...filter, status: 'failed' }, 'a');
-  const rows = db
-    .prepare(
-      `SELECT a.attempt_id, a.delivery_id, a.replay_of FROM attempts a
-       WHERE ${w.sql} ORDER BY a.seq DESC LIMIT ?`,
-    )
-    .all(...w.params, max * 4) as { attempt_id: string; delivery_id: string | null; replay_of: string | null }[];
-  const deliveryOf = db.prepare('SELECT delivery_id FROM attempts WHERE attempt_id = ?');
-  const succeeded = db.prepare(
-    `SELECT 1 FROM attempts s WHERE s.status = 'success' AND (s.delivery_id = ?
-       OR s.replay_of IN (SELECT attempt_id FROM attempts WHERE delivery_id = ?) OR s.replay_of = ?) LIMIT 1`,
-  );
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const r of rows) {
-    const origin = r.replay_of
-      ? ((deliveryOf.get(r.replay_of) as { delivery_id: string | null } | undefined)?.delivery_id ?? r.replay_of)
-      : null;
-    const key = r.delivery_id ?? origin ?? r.attempt_id;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (succeeded.get(key, key, r.replay_of ?? r.attempt_id)) continue;
-    out.push(r.attempt_id);
-    if (out.length >= max) break;
-  }
-  return out;
-}
 
 export interface BulkReplayDeps {
   db: Db;
@@ -94,8 +62,8 @@ export function createBulkReplayer(deps: BulkReplayDeps) {
   }
 
   return {
-    start(filter: AttemptFilter): BulkReplayProgress {
-      const ids = failedDeliveryTargets(deps.db, filter);
+    start(filter: AttemptFilter, includeScheduled = false): BulkReplayProgress {
+      const ids = bulkReplayPlan(deps.db, filter, includeScheduled).attemptIds;
       const jobId = `bulk_${deps.random.token(9)}`;
       const job: Job = {
         cancelled: false,

@@ -4,11 +4,14 @@ import type { DispatcherApi } from '../dispatch/dispatcher-api';
 import { StudioError } from '../errors';
 import type { Feature } from '../feature';
 import { createBulkReplayer } from './bulk-replay';
+import { bulkReplayPlan } from './bulk-replay-plan';
 import { attemptDetail, getRow } from './detail';
 import { parseHeader } from '../signing/signature';
 import { diagnose, headerValue, type KnownSecret } from './diagnose';
 import { toCurl, toHar, toJsonExport } from './export';
 import { idsForFilter, listAttempts } from './query';
+import { deliveryAttempts, deliveryCounts, listDeliveries } from './deliveries-query';
+import { webhookHealth } from './webhook-health';
 import { currentSecret, knownSecrets, maskSecret } from './secrets';
 import { inspectSignature } from './signature-inspect';
 import { SNIPPETS } from './snippets';
@@ -49,11 +52,21 @@ export function inspectorFeature(ctx: StudioContext, deps: InspectorDeps): Featu
     handlers: {
       'attempts.list': ({ filter, cursor, limit }) => listAttempts(db, { filter: filter ?? {}, cursor, limit }),
       'attempts.get': ({ attemptId }) => attemptDetail(db, attemptId),
+      'deliveries.list': ({ filter, ids, cursor, limit }) =>
+        listDeliveries(db, { filter: filter ?? {}, ids, cursor, limit }),
+      'deliveries.attempts': ({ deliveryId }) => ({ attempts: deliveryAttempts(db, deliveryId) }),
+      'deliveries.counts': ({ filter }) => deliveryCounts(db, filter ?? {}),
+      'webhooks.health': ({ projectId }) => ({ webhooks: webhookHealth(db, projectId) }),
       'attempts.replay': async ({ attemptId, to, body }) => {
         getRow(db, attemptId); // not_found before asking the dispatcher
         return deps.dispatcher.replay({ attemptId, ...(to ? { to } : {}), ...(body !== undefined ? { body } : {}) });
       },
-      'attempts.bulkReplay.start': ({ filter }) => bulk.start(filter ?? {}),
+      'attempts.bulkReplay.preview': ({ filter, includeScheduled }) => {
+        const { attemptIds: _ids, ...plan } = bulkReplayPlan(db, filter ?? {}, includeScheduled ?? false);
+        return plan;
+      },
+      'attempts.bulkReplay.start': ({ filter, includeScheduled }) =>
+        bulk.start(filter ?? {}, includeScheduled ?? false),
       'attempts.bulkReplay.cancel': ({ jobId }) => bulk.cancel(jobId),
       'attempts.export': ({ format, ids, filter, limit }) => {
         const max = limit ?? INSPECTOR_LIMITS.exportMax;

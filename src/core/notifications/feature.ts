@@ -32,7 +32,15 @@ export function notificationsFeature(ctx: StudioContext, deps: { proactive: Proa
     handlers: {
       'proactive.overview': (p) => {
         const projectId = projectOf(p.projectId);
-        const f = { projectId, agentId: p.agentId, userId: p.userId, limit: p.limit };
+        const f = {
+          projectId,
+          agentId: p.agentId,
+          userId: p.userId,
+          limit: p.limit,
+          proactiveOffset: p.proactiveOffset,
+          notificationsOffset: p.notificationsOffset,
+          wakeupsOffset: p.wakeupsOffset,
+        };
         return {
           projectId,
           proactive: q.proactive(f),
@@ -40,7 +48,25 @@ export function notificationsFeature(ctx: StudioContext, deps: { proactive: Proa
           wakeups: q.wakeups(f),
           users: q.users(projectId),
           clock: clockOf(projectId),
+          counts: q.counts(f),
         };
+      },
+      'proactive.consumeAll': ({ projectId, agentId, userId }) => {
+        const id = projectOf(projectId);
+        const consumed = proactive.notifications.consumeAll(id, { agentId, userId });
+        changed(id);
+        return { consumed };
+      },
+      'proactive.acknowledgeAll': ({ projectId, agentId }) => {
+        const id = projectOf(projectId);
+        const acknowledged = proactive.notifications.acknowledgeAll(id, { agentId });
+        changed(id);
+        return { acknowledged };
+      },
+      'clock.reset': () => {
+        proactive.clock.reset();
+        changed(null);
+        return clockOf(ctx.status().projectId);
       },
       'proactive.consume': ({ messageId }) => {
         const row = proactive.notifications.getProactive(messageId);

@@ -1,4 +1,10 @@
-import type { ClockDto, ProactiveEntry, ProjectNotificationDto, WakeupDto } from '../../shared/contract/notifications';
+import type {
+  ClockDto,
+  NotificationCounts,
+  ProactiveEntry,
+  ProjectNotificationDto,
+  WakeupDto,
+} from '../../shared/contract/notifications';
 import type { Db } from '../store/open';
 
 interface ProactiveRowJ {
@@ -60,26 +66,50 @@ export interface Filter {
   agentId?: string;
   userId?: string;
   limit: number;
+  proactiveOffset?: number;
+  notificationsOffset?: number;
+  wakeupsOffset?: number;
 }
 
 /** Project-wide, read-only views over the proactive tables for the Notifications screen. */
 export function createNotificationQueries(db: Db) {
   // Optional filters as `(? IS NULL OR col = ?)`: one prepared statement each, indexes still used by project.
   const proactive = db.prepare<
-    [string, string | null, string | null, string | null, string | null, number],
+    [string, string | null, string | null, string | null, string | null, number, number],
     ProactiveRowJ
   >(
     `SELECT p.*, a.name AS agent_name FROM proactive_notifications p LEFT JOIN agents a ON a.agent_id = p.agent_id
      WHERE p.project_id = ? AND (? IS NULL OR p.agent_id = ?) AND (? IS NULL OR p.user_id = ?)
-     ORDER BY p.seq DESC LIMIT ?`,
+     ORDER BY p.seq DESC LIMIT ? OFFSET ?`,
   );
-  const project = db.prepare<[string, string | null, string | null, number], ProjectRowJ>(
-    `SELECT * FROM project_notifications WHERE project_id = ? AND (? IS NULL OR agent_id = ?) ORDER BY seq DESC LIMIT ?`,
+  const project = db.prepare<[string, string | null, string | null, number, number], ProjectRowJ>(
+    `SELECT * FROM project_notifications WHERE project_id = ? AND (? IS NULL OR agent_id = ?) ORDER BY seq DESC LIMIT ? OFFSET ?`,
   );
-  const wakeups = db.prepare<[string, string | null, string | null, string | null, string | null, number], WakeupRowJ>(
+  const wakeups = db.prepare<
+    [string, string | null, string | null, string | null, string | null, number, number],
+    WakeupRowJ
+  >(
     `SELECT w.*, a.name AS agent_name FROM wakeups w LEFT JOIN agents a ON a.agent_id = w.agent_id
      WHERE w.project_id = ? AND (? IS NULL OR w.agent_id = ?) AND (? IS NULL OR w.user_id = ?)
-     ORDER BY (w.status = 'pending') DESC, w.scheduled_at DESC LIMIT ?`,
+     ORDER BY (w.status = 'pending') DESC, w.scheduled_at DESC LIMIT ? OFFSET ?`,
+  );
+  const countsOf = db.prepare<
+    [string, string | null, string | null, string | null, string | null],
+    { n: number; pending: number }
+  >(
+    `SELECT count(*) AS n, coalesce(sum(status = 'pending'), 0) AS pending FROM proactive_notifications
+     WHERE project_id = ? AND (? IS NULL OR agent_id = ?) AND (? IS NULL OR user_id = ?)`,
+  );
+  const projectCounts = db.prepare<[string, string | null, string | null], { n: number; pending: number }>(
+    `SELECT count(*) AS n, coalesce(sum(status = 'pending'), 0) AS pending FROM project_notifications
+     WHERE project_id = ? AND (? IS NULL OR agent_id = ?)`,
+  );
+  const wakeupCounts = db.prepare<
+    [string, string | null, string | null, string | null, string | null],
+    { n: number; pending: number }
+  >(
+    `SELECT count(*) AS n, coalesce(sum(status = 'pending'), 0) AS pending FROM wakeups
+     WHERE project_id = ? AND (? IS NULL OR agent_id = ?) AND (? IS NULL OR user_id = ?)`,
   );
   const wakeupById = db.prepare<[string], WakeupRowJ>(
     `SELECT w.*, a.name AS agent_name FROM wakeups w LEFT JOIN agents a ON a.agent_id = w.agent_id WHERE w.wakeup_id = ?`,
@@ -96,7 +126,7 @@ export function createNotificationQueries(db: Db) {
     proactive(f: Filter): ProactiveEntry[] {
       const a = f.agentId ?? null;
       const u = f.userId ?? null;
-      return proactive.all(f.projectId, a, a, u, u, f.limit).map((r) => ({
+      return proactive.all(f.projectId, a, a, u, u, f.limit, f.proactiveOffset ?? 0).map((r) => ({
         messageId: r.message_id,
         agentId: r.agent_id,
         agentName: r.agent_name,
@@ -112,7 +142,7 @@ export function createNotificationQueries(db: Db) {
     },
     projectNotifications(f: Filter): ProjectNotificationDto[] {
       const a = f.agentId ?? null;
-      return project.all(f.projectId, a, a, f.limit).map((r) => {
+      return project.all(f.projectId, a, a, f.limit, f.notificationsOffset ?? 0).map((r) => {
         let payload: unknown = null;
         try {
           payload = JSON.parse(r.payload_json);
@@ -135,7 +165,23 @@ export function createNotificationQueries(db: Db) {
     wakeups(f: Filter): WakeupDto[] {
       const a = f.agentId ?? null;
       const u = f.userId ?? null;
-      return wakeups.all(f.projectId, a, a, u, u, f.limit).map(toWakeupDto);
+      return wakeups.all(f.projectId, a, a, u, u, f.limit, f.wakeupsOffset ?? 0).map(toWakeupDto);
+    },
+    /** True totals for the filter, whatever page is shown. */
+    counts(f: Filter): NotificationCounts {
+      const a = f.agentId ?? null;
+      const u = f.userId ?? null;
+      const p = countsOf.get(f.projectId, a, a, u, u)!;
+      const n = projectCounts.get(f.projectId, a, a)!;
+      const w = wakeupCounts.get(f.projectId, a, a, u, u)!;
+      return {
+        proactive: p.n,
+        proactivePending: p.pending,
+        projectNotifications: n.n,
+        projectNotificationsPending: n.pending,
+        wakeups: w.n,
+        wakeupsPending: w.pending,
+      };
     },
     wakeup(id: string): WakeupDto | null {
       const r = wakeupById.get(id);

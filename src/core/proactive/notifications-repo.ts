@@ -92,6 +92,10 @@ export function createNotificationsRepo(db: Db, clock: Clock, random: Random) {
   const proactiveById = db.prepare<[string], ProactiveRow>(
     'SELECT * FROM proactive_notifications WHERE message_id = ?',
   );
+  const consumeAll = db.prepare(
+    `UPDATE proactive_notifications SET status = 'consumed', consumed_at = ?
+     WHERE project_id = ? AND status = 'pending' AND (? IS NULL OR agent_id = ?) AND (? IS NULL OR user_id = ?)`,
+  );
   const consume = db.prepare(
     "UPDATE proactive_notifications SET status = 'consumed', consumed_at = ? WHERE message_id = ? AND status = 'pending'",
   );
@@ -171,6 +175,12 @@ export function createNotificationsRepo(db: Db, clock: Clock, random: Random) {
     getProactive: (messageId: string) => proactiveById.get(messageId),
     /** pending → consumed; true if it changed now, false if it was already consumed. */
     consume: (messageId: string): boolean => consume.run(iso(), messageId).changes > 0,
+    /** Every pending agent notification of a project (optionally one agent's, one user's) → consumed. */
+    consumeAll(projectId: string, f: { agentId?: string; userId?: string }): number {
+      const a = f.agentId || null;
+      const u = f.userId || null;
+      return consumeAll.run(iso(), projectId, a, a, u, u).changes;
+    },
     createProject,
     listProject,
     acknowledge: (projectId: string, ids: readonly string[]): number => acknowledge(projectId, ids),

@@ -5,8 +5,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_ENVELOPE_BYTES } from '../../shared/envelope';
 import type { Dispatch } from './dispatch';
 import type { EventBus } from '../live/bus';
+import { WS_PATH } from './ws-path';
 
-export const WS_PATH = '/_studio/ws';
+export { WS_PATH };
 
 function tokensEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);

@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { AREAS, useStudio, type AreaId } from './store/studio';
+import { startRouteSync } from './store/route-sync';
 import { Nav } from './components/Nav';
 import { StatusBar } from './components/StatusBar';
 import { SettingsView } from './features/settings/SettingsView';
@@ -37,6 +38,8 @@ export function App() {
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+
+  useEffect(() => startRouteSync(), []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -6,16 +6,8 @@ const JsonObject = z.record(z.string(), z.unknown());
 const EventType = z.string().min(1).max(100);
 const Id = z.string().min(1).max(200);
 
-/** Bounds stated once, enforced by the params. */
-export const EVENTS_LIMITS = {
-  maxBurstCount: 100_000,
-  maxBurstRate: 10_000,
-  maxScenarioSteps: 500,
-  maxStepDelayMs: 24 * 3_600_000,
-  maxSetOps: 100,
-  maxScenarioJsonBytes: 1024 * 1024,
-  maxReportedIds: 10_000,
-} as const;
+import { EVENTS_LIMITS } from './limits';
+export { EVENTS_LIMITS };
 
 export const InjectionSchema = z
   .object({

@@ -1,17 +1,8 @@
 import { z } from 'zod';
 import { AttemptSummarySchema } from './attempts';
 
-/** Limits of the inspector, stated once (docs and UI read them from here). */
-export const INSPECTOR_LIMITS = {
-  pageSizeMax: 500,
-  pageSizeDefault: 100,
-  textMinChars: 3,
-  textMaxChars: 200,
-  exportMax: 5000,
-  bulkReplayMax: 10_000,
-  replayBodyMaxBytes: 1024 * 1024,
-  diagnoseBodyMaxBytes: 1024 * 1024,
-} as const;
+import { INSPECTOR_LIMITS } from './limits';
+export { INSPECTOR_LIMITS };
 
 export const CODE_CLASSES = ['1xx', '2xx', '3xx', '4xx', '5xx', 'none'] as const;
 export type CodeClass = (typeof CODE_CLASSES)[number];
@@ -100,6 +91,16 @@ export const BulkReplayProgressSchema = z.object({
   finishedAt: z.string().nullable(),
 });
 export type BulkReplayProgress = z.infer<typeof BulkReplayProgressSchema>;
+
+/** What a bulk replay would send, shown before it starts. */
+export const BulkReplayPlanSchema = z.object({
+  total: z.number().int(),
+  /** Failing deliveries left out because their automatic retry is still scheduled. */
+  skippedScheduled: z.number().int(),
+  /** Where the replays go, most first (at most 20 URLs). */
+  urls: z.array(z.object({ url: z.string(), count: z.number().int() })),
+});
+export type BulkReplayPlan = z.infer<typeof BulkReplayPlanSchema>;
 
 export const ExportParamsSchema = z
   .object({
@@ -205,8 +206,17 @@ export const inspectorCommands = {
   },
   'attempts.get': { params: z.object({ attemptId: z.string().min(1).max(100) }).strict(), result: AttemptDetailSchema },
   'attempts.replay': { params: ReplayParamsSchema, result: z.object({ attemptId: z.string() }) },
+  'attempts.bulkReplay.preview': {
+    params: z
+      .object({ filter: AttemptFilterSchema.default({}), includeScheduled: z.boolean().default(false) })
+      .strict(),
+    result: BulkReplayPlanSchema,
+  },
+  /** Skips deliveries whose automatic retry is still scheduled unless `includeScheduled`. */
   'attempts.bulkReplay.start': {
-    params: z.object({ filter: AttemptFilterSchema.default({}) }).strict(),
+    params: z
+      .object({ filter: AttemptFilterSchema.default({}), includeScheduled: z.boolean().default(false) })
+      .strict(),
     result: BulkReplayProgressSchema,
   },
   'attempts.bulkReplay.cancel': {

@@ -60,18 +60,40 @@ export const ClockSchema = z.object({
 });
 export type ClockDto = z.infer<typeof ClockSchema>;
 
+const Offset = z.number().int().min(0).max(10_000_000).default(0);
+
 const Filter = z
   .object({
     projectId: Id.optional(),
     agentId: Id.optional(),
     userId: Id.optional(),
     limit: z.number().int().min(1).max(NOTIFICATION_LIMITS.pageMax).default(NOTIFICATION_LIMITS.pageDefault),
+    /** Rows skipped in each list (paging), newest first. */
+    proactiveOffset: Offset,
+    notificationsOffset: Offset,
+    wakeupsOffset: Offset,
   })
   .strict();
 
+/** True totals from the store for the filter (not the rows of the page). */
+export const NotificationCountsSchema = z.object({
+  proactive: z.number().int(),
+  proactivePending: z.number().int(),
+  projectNotifications: z.number().int(),
+  projectNotificationsPending: z.number().int(),
+  wakeups: z.number().int(),
+  wakeupsPending: z.number().int(),
+});
+export type NotificationCounts = z.infer<typeof NotificationCountsSchema>;
+
 export const notificationsCommands = {
   'proactive.overview': {
-    params: Filter.default({ limit: NOTIFICATION_LIMITS.pageDefault }),
+    params: Filter.default({
+      limit: NOTIFICATION_LIMITS.pageDefault,
+      proactiveOffset: 0,
+      notificationsOffset: 0,
+      wakeupsOffset: 0,
+    }),
     result: z.object({
       projectId: z.string(),
       proactive: z.array(ProactiveEntrySchema),
@@ -79,7 +101,16 @@ export const notificationsCommands = {
       wakeups: z.array(WakeupDtoSchema),
       users: z.array(z.string()),
       clock: ClockSchema,
+      counts: NotificationCountsSchema,
     }),
+  },
+  'proactive.consumeAll': {
+    params: z.object({ projectId: Id.optional(), agentId: Id.optional(), userId: Id.optional() }).strict(),
+    result: z.object({ consumed: z.number().int() }),
+  },
+  'proactive.acknowledgeAll': {
+    params: z.object({ projectId: Id.optional(), agentId: Id.optional() }).strict(),
+    result: z.object({ acknowledged: z.number().int() }),
   },
   'proactive.consume': {
     params: z.object({ messageId: Id }).strict(),
@@ -103,6 +134,8 @@ export const notificationsCommands = {
     result: WakeupDtoSchema,
   },
   'clock.get': { params: z.object({}).strict().default({}), result: ClockSchema },
+  /** Takes the studio clock back to real time. */
+  'clock.reset': { params: z.object({}).strict().default({}), result: ClockSchema },
   'clock.advance': {
     params: z.object({ ms: z.number().int().min(1).max(MAX_DURATION_MS) }).strict(),
     result: z.object({ clock: ClockSchema, executed: z.array(WakeupDtoSchema) }),

@@ -19,6 +19,7 @@ const listRows = () => within(screen.getByTestId('attempt-list')).getAllByRole('
 
 function setup() {
   useDeliveries.setState({
+    view: 'attempts',
     filter: {},
     rows: [],
     selectedId: null,
@@ -38,6 +39,10 @@ function setup() {
     'attempts.recentTargets': () => ({
       targets: [{ url: 'http://localhost:4000/h', local: true, count: 1, lastAt: '' }],
     }),
+    'attempts.bulkReplay.preview': (p) =>
+      p.includeScheduled
+        ? { total: 3, skippedScheduled: 0, urls: [{ url: 'http://localhost:3000/webhooks', count: 3 }] }
+        : { total: 2, skippedScheduled: 1, urls: [{ url: 'http://localhost:3000/webhooks', count: 2 }] },
     'attempts.bulkReplay.start': () => ({
       jobId: 'bulk_1',
       state: 'running',
@@ -67,6 +72,11 @@ describe('DeliveriesView', () => {
     await screen.findByRole('tab', { name: /Request/ });
     expect(screen.getByText(/Sonzai-Signature/)).toBeTruthy();
     fireEvent.keyDown(area, { key: 'r' });
+    // att_2 succeeded: replaying it asks first.
+    const ask = await screen.findByRole('alertdialog');
+    expect(ask.textContent).toContain('already succeeded');
+    expect(fake.call).not.toHaveBeenCalledWith('attempts.replay', expect.anything());
+    fireEvent.click(within(ask).getByRole('button', { name: 'Replay anyway' }));
     await waitFor(() => expect(fake.call).toHaveBeenCalledWith('attempts.replay', { attemptId: 'att_2' }));
     await screen.findByText(/Replayed att_2 as att_new/);
     // With the detail open, it follows the cursor.
@@ -115,11 +125,25 @@ describe('DeliveriesView', () => {
     );
   });
 
-  it('bulk replay shows progress, then the summary', async () => {
+  it('bulk replay says how many and where before it starts, then shows progress and the summary', async () => {
     const fake = setup();
     render(<DeliveriesView />);
     await waitFor(() => expect(listRows()).toHaveLength(3));
     fireEvent.click(screen.getByRole('button', { name: /Replay failed/ }));
+    const preview = await screen.findByRole('dialog', { name: 'Replay failed deliveries' });
+    await within(preview).findByText('Replay 2 failed deliveries');
+    expect(preview.textContent).toContain('http://localhost:3000/webhooks · 2');
+    expect(preview.textContent).toContain('(1 left out)');
+    expect(fake.call).not.toHaveBeenCalledWith('attempts.bulkReplay.start', expect.anything());
+    // Asking for the deliveries still scheduled changes the count before anything is sent.
+    fireEvent.click(within(preview).getByRole('checkbox'));
+    await within(preview).findByText('Replay 3 failed deliveries');
+    fireEvent.click(within(preview).getByRole('checkbox'));
+    await within(preview).findByText('Replay 2 failed deliveries');
+    fireEvent.click(within(preview).getByRole('button', { name: 'Replay 2' }));
+    await waitFor(() =>
+      expect(fake.call).toHaveBeenCalledWith('attempts.bulkReplay.start', { filter: {}, includeScheduled: false }),
+    );
     await screen.findByText(/Replaying failed deliveries… 0\/2/);
     const base = { jobId: 'bulk_1', total: 2, errors: 0, lastErrors: [], startedAt: '', finishedAt: null };
     act(() =>
@@ -140,7 +164,7 @@ describe('DeliveriesView', () => {
   });
 
   it('says so when nothing is stored yet', async () => {
-    useDeliveries.setState({ filter: {}, rows: [] });
+    useDeliveries.setState({ view: 'attempts', filter: {}, rows: [] });
     installFakeClient({ 'attempts.list': () => ({ attempts: [], nextCursor: null }) });
     render(<DeliveriesView />);
     await screen.findByText('No deliveries yet');

@@ -121,6 +121,11 @@ function fakeStudio() {
     }),
     'events.burst.start': (p) => ({ burstId: 'b1', total: p.count }),
     'events.burst.cancel': () => ({ cancelled: true }),
+    'deliveries.list': () => ({
+      deliveries: [scenarioRow('e9', 'd9', 'retrying', 500), scenarioRow('e8', 'd8', 'delivered', 200)],
+      nextCursor: null,
+    }),
+    'deliveries.counts': () => ({ deliveries: 260, delivered: 250, failing: 8, retrying: 5, attempts: 275 }),
     'scenarios.run': () => ({ runId: 'r1', scenario: 'flaky handler', total: 1 }),
   };
   const client: StudioClient = {
@@ -153,6 +158,31 @@ beforeEach(() => {
 });
 
 const editor = () => screen.getByLabelText('Event data JSON') as HTMLTextAreaElement;
+
+function scenarioRow(eventId: string, deliveryId: string, state: 'delivered' | 'retrying', code: number) {
+  return {
+    seq: 1,
+    deliveryId,
+    eventId,
+    projectId: 'p1',
+    eventType: 'agent.message',
+    webhookUrl: 'http://127.0.0.1:3000/hook',
+    state,
+    tries: 1,
+    replays: 0,
+    last: {
+      attemptId: `a-${eventId}`,
+      status: code === 200 ? 'success' : 'failed',
+      responseCode: code,
+      durationMs: 5,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      kind: 'delivery',
+    },
+    nextAttemptAt: null,
+    source: 'scenario',
+    createdAt: '2026-01-01T00:00:00.000Z',
+  };
+}
 
 describe('Events view', () => {
   it('lists the catalog by family and loads the picked type’s template into the editor', async () => {
@@ -191,7 +221,8 @@ describe('Events view', () => {
     const raw = within(preview).getByTestId('preview-raw').textContent!;
     fireEvent.click(screen.getByRole('button', { name: 'Fire these exact bytes' }));
     const fired = await screen.findByRole('status', { name: 'Fired' });
-    expect(fired.textContent).toContain('1 delivery → http://127.0.0.1:3000/hook');
+    expect(fired.textContent).toContain('1 delivery');
+    expect(fired.textContent).toContain('http://127.0.0.1:3000/hook');
     const fire = studio.calls.find((c) => c.method === 'events.fire')!;
     expect(fire.params).toEqual({ eventType: 'agent.message', projectId: 'p1', body: raw });
   });
@@ -207,6 +238,7 @@ describe('Events view', () => {
       count: 1000,
       rate: 200,
       fresh: true,
+      reportIds: true,
     });
     studio.emit({
       event: 'burst.progress',
@@ -218,7 +250,14 @@ describe('Events view', () => {
         deliveries: 250,
         state: 'running',
         elapsedMs: 1250,
+        eventIds: ['ev-first', 'ev-250'],
       },
+    });
+    // What its deliveries became, counted by the store: not only "sent".
+    const outcome = await screen.findByTestId('burst-outcome');
+    expect(outcome.textContent).toBe('✓ 250 delivered · ↻ 5 retrying · ✗ 3 failed of 260 deliveries');
+    expect(studio.calls.find((c) => c.method === 'deliveries.counts')!.params).toEqual({
+      filter: { source: 'burst', eventType: 'agent.message', fromEvent: 'ev-first' },
     });
     const bar = await screen.findByRole('progressbar', { name: 'Burst progress' });
     await waitFor(() => expect(bar.getAttribute('aria-valuenow')).toBe('250'));
@@ -237,9 +276,16 @@ describe('Events view', () => {
         deliveries: 260,
         state: 'cancelled',
         elapsedMs: 1300,
+        eventIds: ['ev-260'],
       },
     });
     await screen.findByText(/260 \/ 1,000.*cancelled/);
+    // Once it ends, the count is bounded by its last event.
+    await waitFor(() =>
+      expect(studio.calls.filter((c) => c.method === 'deliveries.counts').at(-1)!.params).toEqual({
+        filter: { source: 'burst', eventType: 'agent.message', fromEvent: 'ev-first', toEvent: 'ev-260' },
+      }),
+    );
     expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
   });
 
@@ -257,13 +303,36 @@ describe('Events view', () => {
       payload: {
         runId: 'r1',
         scenario: 'flaky handler',
-        total: 1,
+        total: 2,
         done: 1,
-        state: 'done',
-        step: { index: 0, eventType: 'agent.message', eventId: 'e9', deliveries: 1, note: 'A normal delivery first' },
+        state: 'running',
+        step: { index: 0, eventType: 'agent.message', eventId: 'e8', deliveries: 1, note: null },
       },
     });
-    await screen.findByText(/flaky handler: 1\/1 · done · last: agent.message — A normal delivery first/);
+    studio.emit({
+      event: 'scenario.progress',
+      payload: {
+        runId: 'r1',
+        scenario: 'flaky handler',
+        total: 2,
+        done: 2,
+        state: 'done',
+        step: { index: 1, eventType: 'agent.message', eventId: 'e9', deliveries: 1, note: 'A normal delivery first' },
+      },
+    });
+    await screen.findByText(/flaky handler: 2\/2 · done · last: agent.message — A normal delivery first/);
+    // Each step's deliveries, and the run's delivered / retrying / failed counts.
+    await waitFor(() =>
+      expect(screen.getByTestId('scenario-outcome').textContent).toBe('✓ 1 delivered · ↻ 1 retrying · ✗ 0 failed'),
+    );
+    const rows = screen.getAllByTestId('scenario-step');
+    expect(rows.map((r) => r.textContent)).toEqual([
+      expect.stringContaining('delivered ← 200'),
+      expect.stringContaining('retrying ← 500'),
+    ]);
+    expect(studio.calls.filter((c) => c.method === 'deliveries.list').at(-1)!.params).toMatchObject({
+      filter: { source: 'scenario', fromEvent: 'e8', toEvent: 'e9' },
+    });
   });
 
   it('creates a custom type from the sidebar, shows refusals inline, and selects the new type', async () => {

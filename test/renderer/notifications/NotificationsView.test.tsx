@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ResultOf } from '../../../src/shared/contract';
 import { NotificationsView } from '../../../src/renderer/src/features/notifications/NotificationsView';
@@ -36,12 +36,27 @@ function overview(status: 'pending' | 'consumed'): ResultOf<'proactive.overview'
     ],
     projectNotifications: [],
     wakeups: [],
+    counts: {
+      proactive: 1,
+      proactivePending: status === 'pending' ? 1 : 0,
+      projectNotifications: 0,
+      projectNotificationsPending: 0,
+      wakeups: 0,
+      wakeupsPending: 0,
+    },
   };
 }
 
 describe('Notifications view', () => {
   beforeEach(() => {
-    useNotifications.setState({ projectId: null, agentId: '', userId: '', overview: null, error: null });
+    useNotifications.setState({
+      projectId: null,
+      agentId: '',
+      userId: '',
+      overview: null,
+      error: null,
+      offsets: { proactive: 0, notifications: 0, wakeups: 0 },
+    });
   });
 
   function setup(answers: Parameters<typeof fakeClient>[0]) {
@@ -95,4 +110,63 @@ describe('Notifications view', () => {
     expect(await screen.findByText(/None yet. A proactive message/)).toBeTruthy();
     expect(screen.getByText(/No wakeups. Schedule one here/)).toBeTruthy();
   });
+
+  it('shows true counts with 1,000 pending, pages through them, consumes all after asking, and returns the clock to real time', async () => {
+    const page = (offset: number) =>
+      // A slice of the page is enough here: the counts and the pager come from the store's totals.
+      Array.from({ length: 20 }, (_, i) => ({
+        ...overview('pending').proactive[0],
+        messageId: `m${offset + i}`,
+        generatedMessage: `message ${offset + i}`,
+      }));
+    let pending = 1000;
+    const { calls } = setup({
+      'proactive.overview': (p) => ({
+        ...overview('pending'),
+        proactive: page((p as { proactiveOffset: number }).proactiveOffset),
+        counts: {
+          proactive: 1200,
+          proactivePending: pending,
+          projectNotifications: 1000,
+          projectNotificationsPending: 1000,
+          wakeups: 3,
+          wakeupsPending: 1,
+        },
+      }),
+      'proactive.consumeAll': () => {
+        pending = 0;
+        return { consumed: 1000 };
+      },
+      'clock.reset': () => ({ ...clock, offsetMs: 0 }),
+    });
+    render(<NotificationsView />);
+    await waitFor(() => expect(screen.getByTestId('proactive-counts').textContent).toBe('· 1,000 pending of 1,200'));
+    expect(screen.getByTestId('project-counts').textContent).toContain('1,000 pending of 1,000');
+    // The clock and the wakeup form are their own panel, not below the tables.
+    const side = screen.getByRole('complementary', { name: 'Clock and wakeups' });
+    expect(within(side).getByLabelText('Advance by')).toBeTruthy();
+    expect(within(side).getByRole('heading', { name: 'Schedule a wakeup' })).toBeTruthy();
+
+    const pager = screen.getByRole('navigation', { name: 'Agent notifications pages' });
+    expect(pager.textContent).toContain('1–200 of 1,200');
+    await act(async () => fireEvent.click(within(pager).getByRole('button', { name: 'Next' })));
+    await screen.findByText('message 200');
+    expect(calls.filter((c) => c.method === 'proactive.overview').at(-1)).toMatchObject({
+      params: { proactiveOffset: 200, limit: 200 },
+    });
+    expect(screen.getByRole('navigation', { name: 'Agent notifications pages' }).textContent).toContain(
+      '201–400 of 1,200',
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Consume all pending' }));
+    const ask = screen.getByRole('alertdialog');
+    expect(ask.textContent).toContain('Consume all 1,000 pending agent notifications?');
+    expect(calls.some((c) => c.method === 'proactive.consumeAll')).toBe(false);
+    await act(async () => fireEvent.click(within(ask).getByRole('button', { name: 'Consume all' })));
+    expect(calls).toContainEqual({ method: 'proactive.consumeAll', params: { projectId: 'p1' } });
+    await waitFor(() => expect(screen.getByTestId('proactive-counts').textContent).toBe('· 0 pending of 1,200'));
+
+    await act(async () => fireEvent.click(within(side).getByRole('button', { name: /Back to real time/ })));
+    expect(calls.some((c) => c.method === 'clock.reset')).toBe(true);
+  }, 15_000);
 });

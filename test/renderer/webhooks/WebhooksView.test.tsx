@@ -79,6 +79,43 @@ function fakeCore() {
       return w;
     },
     'webhooks.revealSecret': (p) => ({ secret: secrets[String(p.eventType)], createdAt: '' }),
+    'webhooks.health': (p) => ({
+      webhooks: hooks
+        .filter((w) => w.projectId === p.projectId)
+        .map((w) =>
+          w.eventType === 'agent.message'
+            ? {
+                webhookId: w.webhookId,
+                eventType: w.eventType,
+                webhookUrl: w.webhookUrl,
+                sample: 40,
+                successRate: 0.75,
+                p50Ms: 18,
+                lastStatus: 'failed',
+                lastCode: 503,
+                lastAt: '2026-01-01T00:00:00Z',
+              }
+            : {
+                webhookId: w.webhookId,
+                eventType: w.eventType,
+                webhookUrl: w.webhookUrl,
+                sample: 0,
+                successRate: null,
+                p50Ms: null,
+                lastStatus: null,
+                lastCode: null,
+                lastAt: null,
+              },
+        ),
+    }),
+    'events.fire': (p) => ({
+      eventId: 'evt_test',
+      eventType: p.eventType,
+      bytes: 99,
+      issues: [],
+      deliveries: [{ deliveryId: 'dlv_test', webhookId: 'w1', webhookUrl: 'http://localhost:3000/hook' }],
+    }),
+    'deliveries.list': () => ({ deliveries: [], nextCursor: null }),
     'webhooks.rotate': (p) => {
       secrets[String(p.eventType)] = 'whsec_rotated';
       return { secret: 'whsec_rotated' };
@@ -193,5 +230,65 @@ describe('Webhooks screen', () => {
     expect(await screen.findByText('http://sdk.test/x')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Project'), { target: { value: 'p2' } });
     expect(await screen.findByText('No webhooks in this project yet')).toBeTruthy();
+  });
+
+  it('asks before replacing the URL of a type that already has a webhook, and says what it replaced', async () => {
+    render(<WebhooksView />);
+    await screen.findByText('http://localhost:3000/hook');
+    const form = screen.getByRole('form', { name: 'Register a webhook' });
+    fireEvent.change(within(form).getByLabelText('Event type'), { target: { value: 'agent.message' } });
+    fireEvent.change(within(form).getByLabelText('Webhook URL'), { target: { value: 'http://localhost:4000/new' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Register' }));
+    const ask = await screen.findByRole('alertdialog');
+    expect(ask.textContent).toContain('agent.message already sends to http://localhost:3000/hook');
+    expect(core.methods()).not.toContain('webhooks.upsert');
+    fireEvent.click(within(ask).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(core.methods()).not.toContain('webhooks.upsert');
+
+    fireEvent.click(within(form).getByRole('button', { name: 'Register' }));
+    fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Replace' }));
+    expect(await screen.findByText('http://localhost:4000/new')).toBeTruthy();
+    const notice = screen.getByRole('status');
+    expect(notice.textContent).toContain("Replaced agent.message's previous URL http://localhost:3000/hook.");
+    expect(notice.textContent).not.toContain('whsec_'); // the secret stays: nothing new to show
+  });
+
+  it('registers several event types to one URL in one step, one registration each, and the banner names this action', async () => {
+    render(<WebhooksView />);
+    await screen.findByText('http://localhost:3000/hook');
+    fireEvent.click(within(row('agent.message')).getByRole('button', { name: 'Rotate' }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Rotate secret' }));
+    expect((await screen.findByRole('status')).textContent).toContain('Rotated');
+    const form = screen.getByRole('form', { name: 'Register a webhook' });
+    fireEvent.change(within(form).getByLabelText('Event type'), {
+      target: { value: 'agent.wakeup, agent.mood_change agent.wakeup' },
+    });
+    fireEvent.change(within(form).getByLabelText('Webhook URL'), { target: { value: 'http://localhost:5000/all' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Register' }));
+    await waitFor(() => expect(screen.getAllByText('http://localhost:5000/all')).toHaveLength(2));
+    const upserts = core.calls.filter((c) => c.method === 'webhooks.upsert').map((c) => c.params.eventType);
+    expect(upserts).toEqual(['agent.wakeup', 'agent.mood_change']);
+    const notice = screen.getByRole('status');
+    expect(notice.textContent).toContain('2 registrations: the Sonzai API takes one event type per webhook');
+    expect(notice.textContent).not.toContain('Rotated');
+    expect(notice.textContent).toContain('whsec_new1');
+    expect(notice.textContent).toContain('whsec_new2');
+  });
+
+  it('shows each webhook’s health and sends a test event, marked as a test, with its outcome', async () => {
+    render(<WebhooksView />);
+    await screen.findByText('http://localhost:3000/hook');
+    const health = await screen.findByTestId('health-agent.message');
+    await waitFor(() => expect(health.textContent).toContain('last 503'));
+    expect(health.textContent).toContain('75% ok · p50 18 ms · last 40');
+    fireEvent.click(within(row('agent.message')).getByRole('button', { name: 'Send test event' }));
+    const outcome = await screen.findByRole('status', { name: 'Test event' });
+    expect(outcome.textContent).toContain('evt_test');
+    expect(core.calls.find((c) => c.method === 'events.fire')!.params).toEqual({
+      eventType: 'agent.message',
+      projectId: 'p1',
+      source: 'test',
+    });
   });
 });

@@ -10,6 +10,7 @@ import { m008Inspector } from './008-inspector';
 import { m009RequestLogFile } from './009-request-log-file';
 import { m010AgentState } from './010-agent-state';
 import { m011OneInbox } from './011-oneinbox';
+import { m012DeliveriesView } from './012-deliveries-view';
 
 /** Every migration, in order. Add new files; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m009RequestLogFile,
   m010AgentState,
   m011OneInbox,
+  m012DeliveriesView,
 ];

@@ -1,13 +1,21 @@
 import { ChartLine, MailOpen } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useStudio } from '../../store/studio';
+import { Confirm } from '../api-ui/Confirm';
 import { AttemptList } from './AttemptList';
 import { BulkReplayBar } from './BulkReplayBar';
+import { BulkReplayPreview } from './BulkReplayPreview';
 import { Charts } from './Charts';
+import { countsLabel } from './delivery-labels';
+import { DeliveryList } from './DeliveryList';
 import { DetailPane } from './DetailPane';
 import { FilterBar } from './FilterBar';
+import { useGrouped } from './grouped-store';
 import { subscribeLive, useDeliveries } from './store';
 import './deliveries.css';
+
+/** Exports write at most this many attempts. */
+const EXPORT_LIMIT = 1000;
 
 function download(filename: string, mimeType: string, content: string) {
   const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
@@ -21,14 +29,33 @@ function download(filename: string, mimeType: string, content: string) {
 const isTyping = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT');
 
-/** The inspector: live, filterable, virtualised attempts with detail, replay, export and charts. */
+/** Whether the delivery of an attempt already succeeded (by what this view knows of it). */
+function alreadySucceeded(attemptId: string): boolean {
+  const { detail } = useDeliveries.getState();
+  if (detail?.timeline.some((t) => t.attemptId === attemptId))
+    return detail.timeline.some((t) => t.status === 'success');
+  const g = useGrouped.getState();
+  if (g.attempts?.some((a) => a.attemptId === attemptId)) return g.attempts.some((a) => a.status === 'success');
+  const row = useDeliveries.getState().rows.find((r) => r.attemptId === attemptId);
+  return row?.status === 'success';
+}
+
+/**
+ * The inspector: deliveries (one row per event × webhook, their final state, attempts
+ * inside) or every attempt; live, filterable, virtualised, with detail, replay, export, charts.
+ * The keyboard cursor follows an item (its id), not a position: rows arriving live never move it.
+ */
 export function DeliveriesView() {
   const client = useStudio((s) => s.client);
   const connection = useStudio((s) => s.connection);
   const st = useDeliveries();
-  const [cursor, setCursor] = useState(0);
+  const g = useGrouped();
+  const grouped = st.view === 'deliveries';
+  const [cursorId, setCursorId] = useState<string | null>(null);
   const [replayMode, setReplayMode] = useState<'to' | 'edit' | null>(null);
   const [showCharts, setShowCharts] = useState(false);
+  const [bulkPreview, setBulkPreview] = useState(false);
+  const [confirmReplay, setConfirmReplay] = useState<string | null>(null);
   const search = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -37,13 +64,30 @@ export function DeliveriesView() {
     return subscribeLive();
   }, [client, connection]);
 
+  // "/" focuses the search from anywhere in the area, also when nothing has focus.
+  useEffect(() => {
+    const onSlash = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== '/' || e.defaultPrevented || e.metaKey || e.ctrlKey || e.altKey) return;
+      if (e.target !== document.body && e.target !== document.documentElement) return;
+      e.preventDefault();
+      search.current?.focus();
+    };
+    window.addEventListener('keydown', onSlash);
+    return () => window.removeEventListener('keydown', onSlash);
+  }, []);
+
   useEffect(() => {
     if (!st.notice) return;
     const t = setTimeout(() => useDeliveries.getState().setNotice(null), 4000);
     return () => clearTimeout(t);
   }, [st.notice]);
 
-  const replaySame = useCallback(async (attemptId: string) => {
+  const ids = grouped ? g.rows.map((r) => r.deliveryId) : st.rows.map((r) => r.attemptId);
+  const found = cursorId === null ? -1 : ids.indexOf(cursorId);
+  const cursor = found >= 0 ? found : 0;
+  const currentId = ids[cursor] ?? null;
+
+  const replayNow = useCallback(async (attemptId: string) => {
     const c = useStudio.getState().client;
     if (!c) return;
     try {
@@ -54,28 +98,42 @@ export function DeliveriesView() {
       useDeliveries.getState().setNotice(`Replay failed: ${(err as Error).message}`);
     }
   }, []);
+  /** A delivery that already succeeded is replayed only once the user says so. */
+  const replaySame = useCallback(
+    (attemptId: string) => {
+      if (alreadySucceeded(attemptId)) setConfirmReplay(attemptId);
+      else void replayNow(attemptId);
+    },
+    [replayNow],
+  );
+
+  const open = (id: string) => {
+    if (grouped) void g.expand(g.expandedId === id ? null : id);
+    else void st.select(id);
+  };
 
   const onKey = (e: KeyboardEvent) => {
     if (isTyping(e.target) || e.metaKey || e.ctrlKey || e.altKey) return;
-    const rows = useDeliveries.getState().rows;
     if (e.key === '/') {
       e.preventDefault();
       search.current?.focus();
     } else if (e.key === 'ArrowDown' || e.key === 'j' || e.key === 'ArrowUp' || e.key === 'k') {
       e.preventDefault();
       const down = e.key === 'ArrowDown' || e.key === 'j';
-      const next = Math.max(0, Math.min(rows.length - 1, cursor + (down ? 1 : -1)));
-      setCursor(next);
+      const next = ids[Math.max(0, Math.min(ids.length - 1, cursor + (down ? 1 : -1)))];
+      if (next === undefined) return;
+      setCursorId(next);
       // With the detail open, it follows the cursor.
-      if (st.selectedId && rows[next]) void st.select(rows[next].attemptId);
-    } else if (e.key === 'Enter' && rows[cursor]) {
+      if (!grouped && st.selectedId) void st.select(next);
+    } else if (e.key === 'Enter' && currentId) {
       e.preventDefault();
-      void st.select(rows[cursor].attemptId);
+      setCursorId(currentId);
+      open(currentId);
     } else if (e.key === 'r') {
-      const id = st.selectedId ?? rows[cursor]?.attemptId;
+      const id = st.selectedId ?? (grouped ? g.rows[cursor]?.last?.attemptId : currentId);
       if (id) {
         e.preventDefault();
-        void replaySame(id);
+        replaySame(id);
       }
     } else if (e.key === 'Escape') {
       setReplayMode(null);
@@ -83,11 +141,17 @@ export function DeliveriesView() {
     }
   };
 
+  const exportCount = Math.min(g.counts?.attempts ?? EXPORT_LIMIT, EXPORT_LIMIT);
+  const filtered = Object.keys(st.filter).length > 0;
+  const exportLabel = (fmt: string) =>
+    g.counts
+      ? `Export ${fmt} · ${exportCount.toLocaleString()} ${filtered ? 'filtered ' : ''}attempts`
+      : `Export ${fmt}`;
   const exportAs = async (format: 'har' | 'json') => {
     const c = useStudio.getState().client;
     if (!c) return;
     try {
-      const r = await c.call('attempts.export', { format, filter: st.filter, limit: 1000 });
+      const r = await c.call('attempts.export', { format, filter: st.filter, limit: EXPORT_LIMIT });
       download(r.filename, r.mimeType, r.content);
       st.setNotice(`Exported ${r.count} attempts as ${format.toUpperCase()}`);
     } catch (err) {
@@ -95,38 +159,67 @@ export function DeliveriesView() {
     }
   };
 
-  const startBulk = async () => {
+  const startBulk = async (includeScheduled: boolean) => {
+    setBulkPreview(false);
     const c = useStudio.getState().client;
     if (!c) return;
     try {
-      useDeliveries.setState({ bulk: await c.call('attempts.bulkReplay.start', { filter: st.filter }) });
+      useDeliveries.setState({
+        bulk: await c.call('attempts.bulkReplay.start', { filter: st.filter, includeScheduled }),
+      });
     } catch (err) {
       st.setNotice(`Bulk replay failed: ${(err as Error).message}`);
     }
   };
 
-  const filtered = Object.keys(st.filter).length > 0;
+  const empty = grouped ? g.rows.length === 0 && !g.loading : st.rows.length === 0 && !st.loading;
+  const loaded = grouped ? g.rows.length : st.rows.length;
+  const more = grouped ? g.nextCursor !== null : st.nextCursor !== null;
+  const error = grouped ? g.error : st.error;
 
   return (
     <section className="area dl-area" onKeyDown={onKey} aria-label="Deliveries">
       <header className="area-head">
         <h1>Deliveries</h1>
+        <div className="dl-views" role="group" aria-label="Show">
+          <button type="button" aria-pressed={grouped} onClick={() => st.setView('deliveries')}>
+            By delivery
+          </button>
+          <button type="button" aria-pressed={!grouped} onClick={() => st.setView('attempts')}>
+            Attempts
+          </button>
+        </div>
         <div className="dl-actions">
           <button type="button" onClick={() => setShowCharts((v) => !v)} aria-pressed={showCharts}>
             <ChartLine size={14} aria-hidden /> Charts
           </button>
-          <button type="button" onClick={startBulk} disabled={st.bulk?.state === 'running'}>
-            ↻ Replay failed{filtered ? ' in filter' : ''}
+          <button type="button" onClick={() => setBulkPreview(true)} disabled={st.bulk?.state === 'running'}>
+            ↻ Replay failed{filtered ? ' in filter' : ''}…
           </button>
           <button type="button" onClick={() => exportAs('har')}>
-            Export HAR
+            {exportLabel('HAR')}
           </button>
           <button type="button" onClick={() => exportAs('json')}>
-            Export JSON
+            {exportLabel('JSON')}
           </button>
         </div>
       </header>
       <FilterBar ref={search} filter={st.filter} onChange={st.setFilter} />
+      {bulkPreview && (
+        <BulkReplayPreview filter={st.filter} onStart={startBulk} onClose={() => setBulkPreview(false)} />
+      )}
+      {confirmReplay && (
+        <Confirm
+          message="This delivery already succeeded: replay it anyway? The handler gets the event again."
+          confirmLabel="Replay anyway"
+          onConfirm={() => {
+            const id = confirmReplay;
+            setConfirmReplay(null);
+            void replayNow(id);
+          }}
+          onCancel={() => setConfirmReplay(null)}
+        />
+      )}
       {st.bulk && (
         <BulkReplayBar
           p={st.bulk}
@@ -142,12 +235,12 @@ export function DeliveriesView() {
         </div>
       )}
       {showCharts && <Charts />}
-      {st.error && (
+      {error && (
         <div className="error" role="alert">
-          {st.error}
+          {error}
         </div>
       )}
-      {st.pendingLive > 0 && (
+      {!grouped && st.pendingLive > 0 && (
         <button type="button" className="dl-pending" onClick={() => void st.reload()}>
           {st.pendingLive} new attempt{st.pendingLive > 1 ? 's' : ''} may match your search — refresh
         </button>
@@ -155,38 +248,66 @@ export function DeliveriesView() {
       <div className={`dl-split${st.selectedId ? ' with-detail' : ''}`}>
         <div className="dl-list-wrap">
           <div className="dl-list-head" aria-hidden>
-            <span>code</span>
-            <span>event</span>
-            <span className="dl-url">URL</span>
-            <span />
-            <span>time</span>
-            <span>at</span>
+            {grouped ? (
+              <>
+                <span>state</span>
+                <span>event</span>
+                <span className="dl-url">URL</span>
+                <span>attempts</span>
+                <span>last</span>
+                <span>at / next retry</span>
+              </>
+            ) : (
+              <>
+                <span>code</span>
+                <span>event</span>
+                <span className="dl-url">URL</span>
+                <span />
+                <span>time</span>
+                <span>at</span>
+              </>
+            )}
           </div>
-          {st.rows.length === 0 && !st.loading ? (
+          {empty ? (
             <div className="empty" role="status">
               <div className="empty-icon" aria-hidden>
                 <MailOpen size={36} />
               </div>
-              <h2>{filtered ? 'No attempts match these filters' : 'No deliveries yet'}</h2>
+              <h2>
+                {filtered ? `No ${grouped ? 'deliveries' : 'attempts'} match these filters` : 'No deliveries yet'}
+              </h2>
               <p>
                 {filtered
                   ? 'Clear a filter, or widen the time range.'
-                  : 'Register a webhook and fire an event: every attempt shows up here, live.'}
+                  : 'Register a webhook and fire an event: every delivery shows up here, live.'}
               </p>
             </div>
+          ) : grouped ? (
+            <DeliveryList
+              rows={g.rows}
+              expandedId={g.expandedId}
+              attempts={g.attempts}
+              cursorId={currentId}
+              selectedAttemptId={st.selectedId}
+              onCursor={setCursorId}
+              onToggle={open}
+              onOpenAttempt={(id) => void st.select(id)}
+              onNearEnd={() => void g.loadMore(st.filter)}
+            />
           ) : (
             <AttemptList
               rows={st.rows}
               selectedId={st.selectedId}
               cursor={cursor}
-              onCursor={setCursor}
+              onCursor={(i) => setCursorId(st.rows[i]?.attemptId ?? null)}
               onOpen={(i) => void st.select(st.rows[i].attemptId)}
               onNearEnd={st.loadMore}
             />
           )}
-          <div className="dl-list-foot muted">
-            {st.rows.length.toLocaleString()} loaded{st.nextCursor !== null ? ' · scroll for more' : ''}
-            {st.loading ? ' · loading…' : ''} · ↑↓ move · Enter open · r replay · / search
+          <div className="dl-list-foot muted" data-testid="dl-counts">
+            {g.counts ? `${countsLabel(g.counts)} · ` : ''}
+            {loaded.toLocaleString()} loaded{more ? ' · scroll for more' : ''}
+            {(grouped ? g.loading : st.loading) ? ' · loading…' : ''} · ↑↓ move · Enter open · r replay · / search
           </div>
         </div>
         {st.selectedId && (
@@ -203,7 +324,7 @@ export function DeliveriesView() {
                 tab={st.tab}
                 onTab={st.setTab}
                 onOpen={(id) => void st.select(id)}
-                onReplay={() => void replaySame(st.detail!.summary.attemptId)}
+                onReplay={() => replaySame(st.detail!.summary.attemptId)}
                 replayMode={replayMode}
                 onReplayMode={setReplayMode}
                 onNotice={st.setNotice}

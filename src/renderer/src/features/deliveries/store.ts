@@ -8,6 +8,7 @@ import type {
   Stats,
 } from '../../../../shared/contract/inspector';
 import { useStudio } from '../../store/studio';
+import { useGrouped } from './grouped-store';
 import { matchesFilter } from './match';
 
 /** Rows fetched per page, and most rows kept in memory (older pages are dropped first). */
@@ -15,8 +16,11 @@ export const PAGE_SIZE = 200;
 export const ROWS_KEPT = 100_000;
 
 export type DetailTab = 'request' | 'response' | 'signature' | 'timeline';
+/** Deliveries (one row per event × webhook, the default) or every attempt. */
+export type DeliveriesViewMode = 'deliveries' | 'attempts';
 
 interface DeliveriesState {
+  view: DeliveriesViewMode;
   filter: AttemptFilter;
   rows: AttemptSummary[];
   nextCursor: number | null;
@@ -32,6 +36,7 @@ interface DeliveriesState {
   bulk: BulkReplayProgress | null;
   stats: Stats | null;
   notice: string | null;
+  setView(view: DeliveriesViewMode): void;
   setFilter(patch: Partial<AttemptFilter>): void;
   reload(): Promise<void>;
   loadMore(): Promise<void>;
@@ -52,6 +57,7 @@ let loadToken = 0;
 
 /** The deliveries view: the filtered list (paged on seq), the selection and its detail. */
 export const useDeliveries = create<DeliveriesState>((set, get) => ({
+  view: 'deliveries',
   filter: {},
   rows: [],
   nextCursor: null,
@@ -66,6 +72,11 @@ export const useDeliveries = create<DeliveriesState>((set, get) => ({
   bulk: null,
   stats: null,
   notice: null,
+  setView(view) {
+    if (view === get().view) return;
+    set({ view });
+    void get().reload();
+  },
   setFilter(patch) {
     const next = { ...get().filter, ...patch } as Record<string, unknown>;
     for (const k of Object.keys(next)) if (next[k] === undefined || next[k] === '') delete next[k];
@@ -74,7 +85,13 @@ export const useDeliveries = create<DeliveriesState>((set, get) => ({
   },
   async reload() {
     const token = ++loadToken;
+    // The grouped view has its own rows; both show the store's totals for the filter.
+    if (get().view === 'deliveries') {
+      set({ loading: false, error: null, pendingLive: 0 });
+      return useGrouped.getState().reload(get().filter);
+    }
     set({ loading: true, error: null, pendingLive: 0 });
+    void useGrouped.getState().refreshCounts(get().filter);
     try {
       const page = await client().call('attempts.list', { filter: get().filter, limit: PAGE_SIZE });
       if (token !== loadToken) return;
@@ -158,7 +175,10 @@ export function subscribeLive(): () => void {
     timer = null;
     const batch = buffer;
     buffer = [];
-    useDeliveries.getState().addLive(batch);
+    const st = useDeliveries.getState();
+    st.addLive(batch);
+    if (st.view === 'deliveries') void useGrouped.getState().applyLive(batch, st.filter);
+    else void useGrouped.getState().refreshCounts(st.filter);
   };
   const offs = [
     c.on('attempt.recorded', (a) => {

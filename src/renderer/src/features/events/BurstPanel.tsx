@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { BurstOutcome } from './BurstOutcome';
 import { eventsActions, useEvents } from './store';
 
 /** Fire N at a chosen rate, with a live progress bar and cancel. */
@@ -76,6 +77,7 @@ export function BurstPanel() {
             {burst.deliveries.toLocaleString()} deliveries · {perSec}/s · {burst.state}
             {burst.error ? ` — ${burst.error}` : ''}
           </div>
+          <BurstOutcome />
         </div>
       )}
     </div>

@@ -6,6 +6,7 @@ import { CustomTypeForm } from './CustomTypeForm';
 import { EventEditor } from './EventEditor';
 import { PreviewPanel } from './PreviewPanel';
 import { ScenariosPanel } from './ScenariosPanel';
+import { FireOutcome } from './FireOutcome';
 import { SdkShapes } from './SdkShapes';
 import { eventsActions, useEvents } from './store';
 import { OneInboxEvents } from '../oneinbox/OneInboxEvents';
@@ -129,14 +130,7 @@ export function EventsView() {
               {preview ? 'Fire these exact bytes' : 'Fire'}
             </button>
           </div>
-          {lastFire && (
-            <div className="card ev-fired" role="status" aria-label="Fired">
-              Fired <code>{lastFire.eventType}</code> <code>{lastFire.eventId}</code> · {lastFire.bytes} bytes ·{' '}
-              {lastFire.deliveries.length === 0
-                ? 'no active webhook for this type: nothing delivered'
-                : `${lastFire.deliveries.length} ${lastFire.deliveries.length === 1 ? 'delivery' : 'deliveries'} → ${lastFire.deliveries.map((d) => d.webhookUrl).join(', ')}`}
-            </div>
-          )}
+          {lastFire && <FireOutcome fired={lastFire} />}
           {preview && <PreviewPanel preview={preview} />}
           <BurstPanel />
           <ScenariosPanel />

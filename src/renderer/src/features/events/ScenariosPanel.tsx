@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
 import { scenarioActions } from './scenario-actions';
+import { ScenarioOutcome } from './ScenarioOutcome';
 import { useEvents } from './store';
 
 /** Built-in and saved scenarios: run with progress, cancel, export, import, delete. */
@@ -86,6 +87,7 @@ export function ScenariosPanel() {
               : ''}
             {run.error ? ` — ${run.error}` : ''}
           </div>
+          <ScenarioOutcome />
           {running && (
             <button type="button" onClick={() => void scenarioActions.cancelRun()}>
               Cancel run

@@ -9,6 +9,7 @@ import type {
   ScenarioProgress,
   SchemaIssueDto,
 } from '../../../../shared/contract/events';
+import { EVENTS_LIMITS } from '../../../../shared/contract/limits';
 import { useStudio } from '../../store/studio';
 import { parseEditor } from './parse-editor';
 
@@ -30,8 +31,12 @@ export interface EventsState {
   preview: PreviewDto | null;
   lastFire: FireResultDto | null;
   burst: BurstProgress | null;
+  /** The first and latest event ids of the burst shown (bursts of up to EVENTS_LIMITS.maxReportedIds). */
+  burstEvents: { first: string; last: string } | null;
   scenarios: ScenarioInfo[];
   run: ScenarioProgress | null;
+  /** The steps the shown run has fired, with their event ids (what each became is looked up). */
+  runSteps: { index: number; eventType: string; eventId: string }[];
   error: string | null;
   notice: string | null;
 }
@@ -50,8 +55,10 @@ const initial: EventsState = {
   preview: null,
   lastFire: null,
   burst: null,
+  burstEvents: null,
   scenarios: [],
   run: null,
+  runSteps: [],
   error: null,
   notice: null,
 };
@@ -210,9 +217,12 @@ export const eventsActions = {
     const parsed = parseEditor(useEvents.getState().text);
     if ('error' in parsed) return useEvents.setState({ parseError: parsed.error });
     await guard(async () => {
+      useEvents.setState({ burstEvents: null });
       const { burstId, total } = await client().call('events.burst.start', {
         ...target(),
         count,
+        // Its event ids let the panel count what became of its deliveries.
+        reportIds: count <= EVENTS_LIMITS.maxReportedIds,
         ...(rate > 0 ? { rate } : {}),
         ...(vary ? { fresh: true } : { data: parsed.data }),
       });
@@ -272,7 +282,12 @@ export const eventsActions = {
     const offs = [
       c.on('burst.progress', (p) => {
         const cur = useEvents.getState().burst;
-        if (!cur || cur.burstId === p.burstId || cur.state !== 'running') useEvents.setState({ burst: p });
+        if (!cur || cur.burstId === p.burstId || cur.state !== 'running') {
+          const ids = p.eventIds ?? [];
+          const prev = cur?.burstId === p.burstId ? useEvents.getState().burstEvents : null;
+          const burstEvents = ids.length ? { first: prev?.first ?? ids[0], last: ids[ids.length - 1] } : prev;
+          useEvents.setState({ burst: p, burstEvents });
+        }
       }),
       c.on('scenario.progress', (p) => {
         const cur = useEvents.getState().run;
@@ -283,7 +298,14 @@ export const eventsActions = {
           cur.state === 'cancelled' ||
           cur.state === 'failed'
         ) {
-          useEvents.setState({ run: p });
+          const same = cur?.runId === p.runId;
+          const steps = same ? useEvents.getState().runSteps : [];
+          const fired = p.step && p.step.eventId && p.state !== 'waiting' ? p.step : null;
+          const runSteps =
+            fired && !steps.some((x) => x.eventId === fired.eventId)
+              ? [...steps, { index: fired.index, eventType: fired.eventType, eventId: fired.eventId! }]
+              : steps;
+          useEvents.setState({ run: p, runSteps });
         }
       }),
     ];

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Clock, FastForward } from 'lucide-react';
+import { Clock, FastForward, RotateCcw } from 'lucide-react';
 import { formatDuration, parseDuration } from '../../../../shared/duration';
 import { useStudio } from '../../store/studio';
 import { useNotifications } from './store';
@@ -58,6 +58,20 @@ export function ClockCard() {
             <FastForward size={14} aria-hidden /> {label}
           </button>
         ))}
+        {clock.offsetMs > 0 && (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              void act(async () => {
+                await useStudio.getState().client!.call('clock.reset', {});
+                setRan('Back to real time.');
+              })
+            }
+          >
+            <RotateCcw size={14} aria-hidden /> Back to real time
+          </button>
+        )}
         <form onSubmit={submitCustom} className="inline-form">
           <input
             aria-label="Advance by"

@@ -4,8 +4,15 @@ import { useStudio } from '../../store/studio';
 
 type Overview = ResultOf<'proactive.overview'>;
 
+/** The three paged lists of the area. */
+export type NotificationList = 'proactive' | 'notifications' | 'wakeups';
+export const NOTIFICATIONS_PAGE = 200;
+
 interface NotificationsState {
   projectId: string | null;
+  /** Rows skipped in each list (paging). */
+  offsets: Record<NotificationList, number>;
+  setOffset(list: NotificationList, offset: number): void;
   agentId: string;
   userId: string;
   overview: Overview | null;
@@ -22,6 +29,11 @@ interface NotificationsState {
 /** The Notifications area's state: filters, the overview, and the pickers' lists. */
 export const useNotifications = create<NotificationsState>((set, get) => ({
   projectId: null,
+  offsets: { proactive: 0, notifications: 0, wakeups: 0 },
+  setOffset(list, offset) {
+    set({ offsets: { ...get().offsets, [list]: Math.max(0, offset) } });
+    void get().load();
+  },
   agentId: '',
   userId: '',
   overview: null,
@@ -30,19 +42,27 @@ export const useNotifications = create<NotificationsState>((set, get) => ({
   error: null,
   busy: false,
   setFilter(patch) {
-    set({ ...patch, ...(patch.projectId !== undefined ? { agentId: '', userId: '' } : {}) });
+    set({
+      ...patch,
+      ...(patch.projectId !== undefined ? { agentId: '', userId: '' } : {}),
+      offsets: { proactive: 0, notifications: 0, wakeups: 0 },
+    });
     void get().load();
   },
   async load() {
     const client = useStudio.getState().client;
     if (!client) return;
-    const { projectId, agentId, userId } = get();
+    const { projectId, agentId, userId, offsets } = get();
     try {
       const [overview, projects] = await Promise.all([
         client.call('proactive.overview', {
           ...(projectId ? { projectId } : {}),
           ...(agentId ? { agentId } : {}),
           ...(userId ? { userId } : {}),
+          limit: NOTIFICATIONS_PAGE,
+          proactiveOffset: offsets.proactive,
+          notificationsOffset: offsets.notifications,
+          wakeupsOffset: offsets.wakeups,
         }),
         client.call('projects.list'),
       ]);

@@ -20,10 +20,13 @@ export function WebhookForm({
   initial,
   onSave,
   onCancel,
+  hint,
 }: {
   initial?: { eventType: string; webhookUrl: string; authHeader: string };
   onSave(eventType: string, url: string, authHeader: string): Promise<boolean>;
   onCancel?: () => void;
+  /** A line under the event type field. */
+  hint?: string;
 }) {
   const [eventType, setEventType] = useState(initial?.eventType ?? 'agent.message');
   const [url, setUrl] = useState(initial?.webhookUrl ?? 'http://localhost:3000/webhooks/sonzai');
@@ -56,6 +59,7 @@ export function WebhookForm({
           disabled={!!initial}
           maxLength={128}
           onChange={(e) => setEventType(e.target.value)}
+          aria-describedby={hint ? 'wh-types-hint' : undefined}
         />
         <datalist id="wh-event-types">
           {SUGGESTED.map((t) => (
@@ -78,6 +82,11 @@ export function WebhookForm({
         <button type="button" className="btn" onClick={onCancel}>
           Cancel
         </button>
+      )}
+      {hint && (
+        <p id="wh-types-hint" className="muted" style={{ width: '100%', margin: 0 }}>
+          {hint}
+        </p>
       )}
       {problem && (
         <div className="error" role="alert" style={{ width: '100%' }}>

@@ -9,7 +9,8 @@ type Pending = 'delete' | 'rotate' | null;
 
 /** One webhook: URL, active toggle, secret (reveal / copy / rotate), edit, delete. */
 export function WebhookRow({ webhook }: { webhook: WebhookDto }) {
-  const { revealed, reveal, hide, rotate, remove, setActive, save } = useWebhooks();
+  const { revealed, reveal, hide, rotate, remove, setActive, save, sendTest } = useWebhooks();
+  const health = useWebhooks((s) => s.health[webhook.webhookId]);
   const [editing, setEditing] = useState(false);
   const [pending, setPending] = useState<Pending>(null);
   const secret = revealed[webhook.eventType];
@@ -38,6 +39,20 @@ export function WebhookRow({ webhook }: { webhook: WebhookDto }) {
             <span className={`pill ${webhook.isActive ? 'on' : 'off'}`}>{webhook.isActive ? 'active' : 'paused'}</span>
           </label>
         </td>
+        <td className="wh-health" data-testid={`health-${t}`}>
+          {health && health.sample > 0 ? (
+            <>
+              <span className={health.lastStatus === 'success' ? 'tone-ok' : 'tone-bad'}>
+                last {health.lastCode === 0 ? 'no response' : health.lastCode}
+              </span>
+              <div className="muted">
+                {Math.round((health.successRate ?? 0) * 100)}% ok · p50 {health.p50Ms} ms · last {health.sample}
+              </div>
+            </>
+          ) : (
+            <span className="muted">no deliveries yet</span>
+          )}
+        </td>
         <td>
           {secret ? (
             <span className="secret">
@@ -54,6 +69,14 @@ export function WebhookRow({ webhook }: { webhook: WebhookDto }) {
           )}
         </td>
         <td className="actions">
+          <button
+            type="button"
+            className="btn small"
+            onClick={() => void sendTest(t)}
+            title="The studio's own sample of this type, marked as a test (the Sonzai API has no test endpoint)"
+          >
+            Send test event
+          </button>{' '}
           <button type="button" className="btn small" onClick={() => setEditing((v) => !v)} aria-expanded={editing}>
             Edit
           </button>{' '}
@@ -67,7 +90,7 @@ export function WebhookRow({ webhook }: { webhook: WebhookDto }) {
       </tr>
       {pending && (
         <tr>
-          <td colSpan={5}>
+          <td colSpan={6}>
             <Confirm
               message={
                 pending === 'delete'
@@ -86,7 +109,7 @@ export function WebhookRow({ webhook }: { webhook: WebhookDto }) {
       )}
       {editing && (
         <tr>
-          <td colSpan={5}>
+          <td colSpan={6}>
             <WebhookForm
               initial={{ eventType: t, webhookUrl: webhook.webhookUrl, authHeader: webhook.authHeader ?? '' }}
               onCancel={() => setEditing(false)}

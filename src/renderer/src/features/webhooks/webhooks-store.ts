@@ -1,6 +1,23 @@
 import { create } from 'zustand';
 import type { ProjectDto, WebhookDto } from '../../../../shared/contract/api';
+import type { WebhookHealth } from '../../../../shared/contract/deliveries';
+import type { FireResultDto } from '../../../../shared/contract/events';
 import { call, errorText } from '../api-ui/call';
+
+export interface ActionResult {
+  message: string;
+  secrets: { eventType: string; secret: string }[];
+}
+
+export interface PendingReplace {
+  eventTypes: string[];
+  webhookUrl: string;
+  authHeader: string;
+  replaces: { eventType: string; webhookUrl: string }[];
+}
+
+/** "a, b and c" */
+const list = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
 
 interface WebhooksState {
   projects: ProjectDto[];
@@ -10,12 +27,23 @@ interface WebhooksState {
   error: string | null;
   /** Secrets shown in full, by event type (hidden again on demand). */
   revealed: Record<string, string>;
-  /** A secret just issued (registration or rotation), shown once at the top. */
-  issued: { eventType: string; secret: string; why: 'created' | 'rotated' } | null;
+  /** What the last action did, with any secret it issued (shown once); replaced by the next action. */
+  issued: ActionResult | null;
+  /** Registrations that would replace a URL, waiting for the user to confirm. */
+  pendingReplace: PendingReplace | null;
+  /** Health of each webhook over its recent attempts, by webhook id. */
+  health: Record<string, WebhookHealth>;
+  /** The last test event sent from this screen. */
+  test: FireResultDto | null;
   load(): Promise<void>;
   selectProject(projectId: string): Promise<void>;
   refresh(): Promise<void>;
   save(eventType: string, webhookUrl: string, authHeader: string): Promise<boolean>;
+  /** Registers one URL for one or more types; asks first (pendingReplace) when that would replace a URL. */
+  register(eventTypes: string[], webhookUrl: string, authHeader: string, replace?: boolean): Promise<boolean>;
+  cancelReplace(): void;
+  refreshHealth(): Promise<void>;
+  sendTest(eventType: string): Promise<void>;
   remove(eventType: string): Promise<void>;
   setActive(eventType: string, active: boolean): Promise<void>;
   reveal(eventType: string): Promise<void>;
@@ -42,6 +70,9 @@ export const useWebhooks = create<WebhooksState>((set, get) => {
     error: null,
     revealed: {},
     issued: null,
+    pendingReplace: null,
+    health: {},
+    test: null,
     load: () =>
       guard(async () => {
         const { projects } = await call('projects.list', {});
@@ -53,7 +84,7 @@ export const useWebhooks = create<WebhooksState>((set, get) => {
         await get().refresh();
       }),
     selectProject: async (projectId) => {
-      set({ projectId, webhooks: [], revealed: {}, issued: null });
+      set({ projectId, webhooks: [], revealed: {}, issued: null, pendingReplace: null, health: {}, test: null });
       await get().refresh();
     },
     refresh: () =>
@@ -67,14 +98,79 @@ export const useWebhooks = create<WebhooksState>((set, get) => {
         } finally {
           set({ loading: false });
         }
+        await get().refreshHealth();
+      }),
+    refreshHealth: async () => {
+      const projectId = get().projectId;
+      if (!projectId) return;
+      try {
+        const { webhooks } = await call('webhooks.health', { projectId });
+        if (get().projectId === projectId) set({ health: Object.fromEntries(webhooks.map((h) => [h.webhookId, h])) });
+      } catch {
+        /* health is a bonus: the list stands without it */
+      }
+    },
+    register: async (eventTypes, webhookUrl, authHeader, replace = false) => {
+      const projectId = get().projectId;
+      if (!projectId) return false;
+      const replaces = get()
+        .webhooks.filter((w) => eventTypes.includes(w.eventType) && w.webhookUrl !== webhookUrl)
+        .map((w) => ({ eventType: w.eventType, webhookUrl: w.webhookUrl }));
+      if (replaces.length && !replace) {
+        set({ pendingReplace: { eventTypes, webhookUrl, authHeader, replaces } });
+        return false;
+      }
+      set({ error: null, pendingReplace: null });
+      const secrets: ActionResult['secrets'] = [];
+      const done: string[] = [];
+      try {
+        for (const eventType of eventTypes) {
+          const r = await call('webhooks.upsert', { projectId, eventType, webhookUrl, authHeader: authHeader || null });
+          if (r.signingSecret) secrets.push({ eventType, secret: r.signingSecret });
+          done.push(eventType);
+        }
+      } catch (err) {
+        set({ error: errorText(err) });
+      }
+      if (done.length) {
+        const parts = [
+          `Registered ${list(done)} → ${webhookUrl}` +
+            (done.length > 1
+              ? ` (${done.length} registrations: the Sonzai API takes one event type per webhook).`
+              : '.'),
+          ...replaces
+            .filter((r) => done.includes(r.eventType))
+            .map((r) => `Replaced ${r.eventType}'s previous URL ${r.webhookUrl}.`),
+        ];
+        set({ issued: { message: parts.join(' '), secrets } });
+      }
+      await get().refresh();
+      return done.length === eventTypes.length;
+    },
+    cancelReplace: () => set({ pendingReplace: null }),
+    sendTest: (eventType) =>
+      guard(async () => {
+        const projectId = get().projectId!;
+        // The Sonzai API has no test endpoint: the studio sends its own sample, marked as a test.
+        const fired = await call('events.fire', { eventType, projectId, source: 'test' });
+        set({ test: fired });
       }),
     save: async (eventType, webhookUrl, authHeader) => {
       const projectId = get().projectId;
       if (!projectId) return false;
       set({ error: null });
       try {
+        const before = get().webhooks.find((w) => w.eventType === eventType);
         const r = await call('webhooks.upsert', { projectId, eventType, webhookUrl, authHeader: authHeader || null });
-        if (r.signingSecret) set({ issued: { eventType, secret: r.signingSecret, why: 'created' } });
+        const message =
+          before && before.webhookUrl !== webhookUrl
+            ? `Updated ${eventType}: ${before.webhookUrl} → ${webhookUrl}.`
+            : before
+              ? `Saved ${eventType}.`
+              : `Registered ${eventType} → ${webhookUrl}.`;
+        set({
+          issued: { message, secrets: r.signingSecret ? [{ eventType, secret: r.signingSecret }] : [] },
+        });
         await get().refresh();
         return true;
       } catch (err) {
@@ -105,7 +201,10 @@ export const useWebhooks = create<WebhooksState>((set, get) => {
     rotate: (eventType) =>
       guard(async () => {
         const { secret } = await call('webhooks.rotate', { projectId: get().projectId!, eventType });
-        set({ issued: { eventType, secret, why: 'rotated' }, revealed: { ...get().revealed, [eventType]: secret } });
+        set({
+          issued: { message: `Rotated the signing secret of ${eventType}.`, secrets: [{ eventType, secret }] },
+          revealed: { ...get().revealed, [eventType]: secret },
+        });
         await get().refresh();
       }),
     dismissIssued: () => set({ issued: null }),

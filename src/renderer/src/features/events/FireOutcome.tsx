@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'react';
+import type { DeliverySummary } from '../../../../shared/contract/deliveries';
+import type { FireResultDto } from '../../../../shared/contract/events';
+import { formatRoute } from '../../store/route';
+import { useStudio } from '../../store/studio';
+import { STATE_LABEL, STATE_TONE } from '../deliveries/delivery-labels';
+import { codeLabel, timeLabel } from '../deliveries/match';
+
+/** What each delivery of the last fire became, live: state, response code, latency, a link to it. */
+export function FireOutcome({ fired, label = 'Fired' }: { fired: FireResultDto; label?: string }) {
+  const client = useStudio((s) => s.client);
+  const [rows, setRows] = useState<Record<string, DeliverySummary>>({});
+  const ids = fired.deliveries.map((d) => d.deliveryId);
+  const key = ids.join(',');
+
+  useEffect(() => {
+    if (!client || !key) return;
+    const wanted = key.split(',');
+    let live = true;
+    const refresh = () =>
+      client
+        .call('deliveries.list', { filter: {}, ids: wanted, limit: wanted.length })
+        .then((r) => live && setRows(Object.fromEntries(r.deliveries.map((d) => [d.deliveryId, d]))))
+        .catch(() => {});
+    void refresh();
+    const off = client.on('attempt.recorded', (a) => {
+      if (a.deliveryId && wanted.includes(a.deliveryId)) void refresh();
+    });
+    return () => {
+      live = false;
+      off();
+    };
+  }, [client, key]);
+
+  return (
+    <div className="card ev-fired" role="status" aria-label={label}>
+      <div>
+        {label} <code>{fired.eventType}</code> <code>{fired.eventId}</code> · {fired.bytes} bytes ·{' '}
+        {fired.deliveries.length === 0
+          ? 'no active webhook for this type: nothing delivered'
+          : `${fired.deliveries.length} ${fired.deliveries.length === 1 ? 'delivery' : 'deliveries'}`}
+      </div>
+      {fired.deliveries.length > 0 && (
+        <ul className="ev-outcomes">
+          {fired.deliveries.map((d) => {
+            const r = rows[d.deliveryId];
+            const state = r?.state ?? 'scheduled';
+            return (
+              <li key={d.deliveryId} data-testid="fire-outcome">
+                <code className="ev-outcome-url">{d.webhookUrl}</code>{' '}
+                <span className={`dl-state tone-${STATE_TONE[state]}`}>{STATE_LABEL[state]}</span>
+                {r?.last && (
+                  <>
+                    {' '}
+                    <span className="ev-outcome-code">← {codeLabel(r.last.responseCode)}</span> in {r.last.durationMs}{' '}
+                    ms
+                  </>
+                )}
+                {r?.nextAttemptAt && <> · next try {timeLabel(r.nextAttemptAt)}</>}{' '}
+                <a href={formatRoute({ area: 'deliveries', item: { kind: 'delivery', id: d.deliveryId } })}>
+                  Open in Deliveries
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}
