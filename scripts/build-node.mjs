@@ -1,6 +1,9 @@
 // Bundles the CLI (with the core and the headless host) for plain Node, and the core's
-// worker threads beside it. npm packages
-// stay external, so better-sqlite3 loads its own native build.
+// worker threads beside it. npm packages are bundled too: resolving and wrapping ~300
+// CommonJS files one by one cost a fifth of the headless cold start (bench/startup.ts).
+// better-sqlite3 stays external so it loads its own native build; a `require` made from
+// the bundle's own URL serves the CommonJS code inside it (and optional peers like ws's
+// bufferutil, which are looked up and not found, as before).
 import { build } from 'esbuild';
 
 await build({
@@ -16,7 +19,10 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  external: ['better-sqlite3', 'electron'],
+  banner: {
+    js: "import { createRequire as __studioRequire } from 'node:module'; const require = __studioRequire(import.meta.url);",
+  },
   sourcemap: true,
   logLevel: 'warning',
 });

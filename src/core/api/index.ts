@@ -17,7 +17,7 @@ import { projectRoutes } from './projects';
 import type { GroupCommit } from '../store/group-commit';
 import type { RequestLog } from './request-log';
 import type { ApiDeps, OperationHandlers } from './types';
-import { createApiAjv } from './validator';
+import { createApiAjv, lazyCompile, once } from './validator';
 import { wakeupRoutes } from './wakeups';
 import { webhookRoutes } from './webhooks';
 import { workbenchRoutes } from './workbench';
@@ -82,8 +82,8 @@ const SEED_QUERY: Record<string, string[]> = {
  * Sonzai-style problem+json errors, 405 for known paths with another method.
  */
 export function registerApi(app: FastifyInstance, deps: ApiDeps, log: RequestLog, commits: GroupCommit): void {
-  const ajv = createApiAjv();
-  const bodyAjv = createApiAjv(SONZAI_DOC, false);
+  const ajv = once(() => createApiAjv());
+  const bodyAjv = once(() => createApiAjv(SONZAI_DOC, false));
   const idem = createIdempotency(deps.db, deps.clock);
   const handlers: OperationHandlers = {
     ...projectRoutes(deps),
@@ -110,7 +110,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps, log: RequestLog
 
   void app.register(
     async (api) => {
-      api.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : ajv).compile(schema));
+      api.setValidatorCompiler(({ schema, httpPart }) => lazyCompile(httpPart === 'body' ? bodyAjv : ajv, schema));
       api.setErrorHandler(apiErrorHandler(send));
       api.decorateRequest('api', null as never);
       api.removeAllContentTypeParsers();

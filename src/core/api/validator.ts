@@ -35,6 +35,36 @@ export function createResponseAjv(doc: OpenApiDoc = SONZAI_DOC): Ajv {
   return ajv;
 }
 
+/**
+ * A validator compiled on its first call, not at start: the mock has ~80 routes, and
+ * compiling all their schemas up front was a third of the studio's cold start. The
+ * returned function is a drop-in `ValidateFunction` (fastify and callers read `.errors`).
+ */
+export function lazyCompile(ajv: () => Ajv, schema: object): ValidateFunction {
+  let fn: ValidateFunction | undefined;
+  const lazy = ((data: unknown) => {
+    fn ??= ajv().compile(schema);
+    const ok = fn(data);
+    lazy.errors = fn.errors;
+    return ok;
+  }) as ValidateFunction;
+  lazy.errors = null;
+  return lazy;
+}
+
+/** `make()` on the first call, the same instance after (an ajv built only when a route first validates). */
+export function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
+}
+
 function joinLocation(context: string, instancePath: string, prop?: string): string {
   const parts = instancePath
     .split('/')

@@ -6,7 +6,7 @@ import { wakeupOut } from './mappers';
 import { schemaRef } from './openapi';
 import { checkLength, withSchema } from './respond';
 import type { ApiDeps, OperationHandlers } from './types';
-import { toFieldErrors } from './validator';
+import { lazyCompile, toFieldErrors } from './validator';
 
 /** Longest `delay_hours`: one year. */
 export const MAX_DELAY_HOURS = 8784;
@@ -35,9 +35,9 @@ function parseTime(value: string, location: string): Date {
 }
 
 /** Wakeups: schedule (the published body, or the docs' example body) and list. */
-export function wakeupRoutes(deps: ApiDeps, ajv: Ajv): OperationHandlers {
-  const published = ajv.compile(schemaRef('ScheduleWakeupInputBody'));
-  const docsExample = ajv.compile(DOCS_EXAMPLE_BODY);
+export function wakeupRoutes(deps: ApiDeps, ajv: () => Ajv): OperationHandlers {
+  const published = lazyCompile(ajv, schemaRef('ScheduleWakeupInputBody'));
+  const docsExample = lazyCompile(ajv, DOCS_EXAMPLE_BODY);
   return {
     scheduleWakeup(req) {
       const a = resolveAgent(deps, req);

@@ -18,8 +18,15 @@ type AddFormats = (ajv: Ajv) => Ajv;
 const addFormats = ((addFormatsImport as unknown as { default?: AddFormats }).default ??
   addFormatsImport) as unknown as AddFormats;
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
+let shared: Ajv | undefined;
+/** Built on the first validation, not at import (it is not needed to start the studio). */
+function ajv(): Ajv {
+  if (!shared) {
+    shared = new Ajv({ allErrors: true, strict: false });
+    addFormats(shared);
+  }
+  return shared;
+}
 const compiled = new WeakMap<JsonSchema, ValidateFunction>();
 
 function pointerToPath(pointer: string): string {
@@ -66,7 +73,7 @@ export function compileSchema(schema: JsonSchema): ValidateFunction {
   let fn = compiled.get(schema);
   if (!fn) {
     try {
-      fn = ajv.compile(schema);
+      fn = ajv().compile(schema);
     } catch (err) {
       throw new InvalidSchemaError((err as Error).message);
     }
