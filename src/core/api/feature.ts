@@ -4,7 +4,7 @@ import { API_LOG_FILE } from '../paths';
 import type { Feature } from '../feature';
 import { createProactive, type Proactive } from '../proactive';
 import { createAgentsRepo } from '../store/agents-repo';
-import { createGroupCommit } from '../store/group-commit';
+import { groupCommitFor } from '../store/group-commit';
 import { createKeysRepo } from '../store/keys-repo';
 import { createProjectsAdminRepo } from '../store/projects-admin-repo';
 import { createWebhooksRepo, type WebhooksRepo } from '../store/webhooks-repo';
@@ -61,7 +61,7 @@ export function apiFeature(ctx: StudioContext, opts: { agentState?: AgentStateSe
     bus: ctx.bus,
     onProblem: (message) => console.error(`webhook-studio: ${message}`),
   });
-  const commits = createGroupCommit(ctx.db);
+  const commits = groupCommitFor(ctx.db);
   registerApi(ctx.app, deps, log, commits);
   let timer: NodeJS.Timeout | null = null;
 

@@ -48,3 +48,18 @@ export function createGroupCommit(db: Db) {
   };
 }
 export type GroupCommit = ReturnType<typeof createGroupCommit>;
+
+const shared = new WeakMap<Db, GroupCommit>();
+
+/**
+ * The one group commit of a connection: every writer that answers only once stored (the
+ * API, the inbox) must share it, or one would answer before the other's turn commits.
+ */
+export function groupCommitFor(db: Db): GroupCommit {
+  let commits = shared.get(db);
+  if (!commits) {
+    commits = createGroupCommit(db);
+    shared.set(db, commits);
+  }
+  return commits;
+}

@@ -149,6 +149,11 @@ export function createCapturesRepo(db: Db, clock: Clock, maxCaptures: number = T
   const byRelayId = db.prepare<[string], { seq: number }>('SELECT seq FROM captures WHERE relay_id = ?');
   const prune = db.prepare('DELETE FROM captures WHERE seq <= (SELECT MAX(seq) FROM captures) - ?');
   let insertsSincePrune = 0;
+  // The inbox reads its configuration on every request: kept here, refreshed when it is written.
+  const inboxes = new Map<string, InboxRow | null>();
+  // Captures stored but not yet completed: their summary, so completing one reads nothing back.
+  const open = new Map<string, CaptureRow>();
+  const MAX_OPEN = 10_000;
 
   const defaults = (name: string): Inbox => ({
     name,
@@ -164,7 +169,12 @@ export function createCapturesRepo(db: Db, clock: Clock, maxCaptures: number = T
   return {
     /** The inbox's configuration; any name works, unconfigured ones answer 200 with an empty body. */
     getInbox(name: string): Inbox {
-      const row = getInboxStmt.get(name);
+      let row = inboxes.get(name);
+      if (row === undefined) {
+        row = getInboxStmt.get(name) ?? null;
+        if (inboxes.size >= 1000) inboxes.clear();
+        inboxes.set(name, row);
+      }
       return row ? toInbox(row) : defaults(name);
     },
     listInboxes(): Inbox[] {
@@ -186,10 +196,13 @@ export function createCapturesRepo(db: Db, clock: Clock, maxCaptures: number = T
         created_at: now,
         updated_at: now,
       });
+      inboxes.delete(name);
       return this.getInbox(name);
     },
     insert(c: NewCapture): void {
-      insertCapture.run({
+      const contentType = headerValue(c.headers, 'content-type');
+      const signatureJson = JSON.stringify(c.signature);
+      const { lastInsertRowid } = insertCapture.run({
         capture_id: c.captureId,
         inbox: c.inbox,
         via: c.via,
@@ -198,12 +211,33 @@ export function createCapturesRepo(db: Db, clock: Clock, maxCaptures: number = T
         path: c.path,
         query: c.query,
         headers_json: JSON.stringify(c.headers),
-        content_type: headerValue(c.headers, 'content-type'),
+        content_type: contentType,
         body: c.body,
         source_address: c.sourceAddress,
-        signature_json: JSON.stringify(c.signature),
+        signature_json: signatureJson,
         signature_ok: c.signature.ok === null ? null : c.signature.ok ? 1 : 0,
         forward_to: c.forwardTo,
+        received_at: c.receivedAt,
+      });
+      if (open.size >= MAX_OPEN) open.clear();
+      open.set(c.captureId, {
+        seq: Number(lastInsertRowid),
+        capture_id: c.captureId,
+        inbox: c.inbox,
+        via: c.via,
+        relay_id: c.relayId,
+        method: c.method,
+        path: c.path,
+        query: c.query,
+        content_type: contentType,
+        body_size: c.body.length,
+        source_address: c.sourceAddress,
+        signature_json: signatureJson,
+        forward_to: c.forwardTo,
+        forward_status: null,
+        forward_error: null,
+        response_status: null,
+        duration_ms: 0,
         received_at: c.receivedAt,
       });
       if (++insertsSincePrune >= 100) {
@@ -222,7 +256,16 @@ export function createCapturesRepo(db: Db, clock: Clock, maxCaptures: number = T
         duration_ms: o.durationMs,
         completed_at: o.completedAt,
       });
-      return this.summary(captureId)!;
+      const stored = open.get(captureId);
+      if (!stored) return this.summary(captureId)!;
+      open.delete(captureId);
+      return toSummary({
+        ...stored,
+        response_status: o.responseStatus,
+        forward_status: o.forwardStatus,
+        forward_error: o.forwardError,
+        duration_ms: o.durationMs,
+      });
     },
     summary(captureId: string): CaptureSummary | null {
       const row = summaryById.get(captureId);

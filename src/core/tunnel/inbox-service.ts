@@ -1,6 +1,8 @@
 import type { Clock, Random } from '../deps';
 import type { EventBus } from '../live/bus';
 import type { CapturesRepo } from './captures-repo';
+import type { Inbox } from '../../shared/contract/tunnel';
+import type { GroupCommit } from '../store/group-commit';
 import { forward } from './forward';
 import { headerValue, stripHopByHop, type HeaderPair } from './hop-by-hop';
 import { checkSignature, type KnownSecret } from './signature-check';
@@ -34,6 +36,8 @@ export interface InboxResponse {
 
 export interface InboxServiceDeps {
   repo: CapturesRepo;
+  /** The store's group commit: a capture joins its turn's transaction, answered once committed. Absent: each write commits alone. */
+  commits?: GroupCommit;
   secrets: () => KnownSecret[];
   clock: Clock;
   random: Random;
@@ -67,7 +71,7 @@ export function createInboxService(deps: InboxServiceDeps) {
     };
   }
 
-  /** A Sonzai signature is checked; an unsigned OneInbox payload is recognised as such. */
+  /** A Sonzai signature is checked (secrets read only then); an unsigned OneInbox payload is recognised as such. */
   function verdictFor(req: InboundRequest, nowSeconds: number) {
     const header = headerValue(req.headers, SIGNATURE_HEADER);
     const oneInbox = header === null ? recogniseOneInbox(req.body) : null;
@@ -83,7 +87,7 @@ export function createInboxService(deps: InboxServiceDeps) {
         checkedSecrets: 0,
       };
     }
-    return checkSignature(req.body, header, deps.secrets(), nowSeconds);
+    return checkSignature(req.body, header, header === null ? [] : deps.secrets(), nowSeconds);
   }
 
   /** Stores the request; returns its id, or null when this relayed request was already stored. */
@@ -91,6 +95,7 @@ export function createInboxService(deps: InboxServiceDeps) {
     if (req.relayId && deps.repo.hasRelayId(req.relayId)) return null;
     const captureId = `cap_${deps.random.uuid().replace(/-/g, '').slice(0, 20)}`;
     const now = deps.clock.now();
+    deps.commits?.join();
     deps.repo.insert({
       captureId,
       inbox: req.inbox,
@@ -109,9 +114,13 @@ export function createInboxService(deps: InboxServiceDeps) {
     return captureId;
   }
 
-  async function respond(req: InboundRequest, captureId: string, forwardTo: string | null): Promise<InboxResponse> {
+  async function respond(
+    req: InboundRequest,
+    captureId: string,
+    forwardTo: string | null,
+    inbox: Inbox = deps.repo.getInbox(req.inbox),
+  ): Promise<InboxResponse> {
     const started = performance.now();
-    const inbox = deps.repo.getInbox(req.inbox);
     let response: InboxResponse;
     let outcome: Parameters<CapturesRepo['complete']>[1];
     if (forwardTo) {
@@ -161,6 +170,8 @@ export function createInboxService(deps: InboxServiceDeps) {
     }
     outcome.durationMs = Math.round(performance.now() - started);
     outcome.completedAt = deps.clock.now().toISOString();
+    // The outcome joins this turn's commit; the answer waits only for the capture itself (below).
+    deps.commits?.join();
     const summary = deps.repo.complete(captureId, outcome);
     deps.bus.emit('capture.recorded', summary);
     response.headers.push(['X-Webhook-Studio-Capture', captureId]);
@@ -172,12 +183,17 @@ export function createInboxService(deps: InboxServiceDeps) {
     respond,
     /** Store, then answer: the whole inbox path for one request. */
     async handle(req: InboundRequest): Promise<InboxResponse & { captureId: string | null }> {
-      const forwardTo = deps.repo.getInbox(req.inbox).forwardTo;
-      const captureId = record(req, forwardTo);
+      const inbox = deps.repo.getInbox(req.inbox);
+      const captureId = record(req, inbox.forwardTo);
       if (!captureId) {
         return { ...problemResponse(409, 'this relayed request was already delivered', req.path), captureId };
       }
-      return { ...(await respond(req, captureId, forwardTo)), captureId };
+      // The capture commits at the end of this turn, while the request is forwarded; the
+      // sender is answered only once it is stored.
+      const stored = deps.commits?.committed();
+      const response = await respond(req, captureId, inbox.forwardTo, inbox);
+      await stored;
+      return { ...response, captureId };
     },
   };
 }

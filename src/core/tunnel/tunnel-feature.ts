@@ -7,6 +7,7 @@ import { createInboxService } from './inbox-service';
 import { registerInboxRoutes } from './inbox-routes';
 import { createRelayClient, type RelayClientOptions } from './relay-client';
 import { loadKnownSecrets } from './signature-check';
+import { groupCommitFor } from '../store/group-commit';
 import type { ForwardResult } from '../../shared/contract/tunnel';
 
 export type TunnelOptions = Pick<
@@ -30,6 +31,7 @@ export async function tunnelFeature(ctx: StudioContext, options: TunnelOptions =
   const repo = createCapturesRepo(ctx.db, real);
   const inbox = createInboxService({
     repo,
+    commits: groupCommitFor(ctx.db),
     secrets: loadKnownSecrets(ctx.db),
     clock: real,
     random: ctx.random,

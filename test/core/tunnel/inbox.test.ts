@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStudio, type Studio } from '../../../src/core/index';
 import { sign } from '../../../src/core/signing/signature';
@@ -7,6 +9,11 @@ import type { CaptureSummary } from '../../../src/shared/contract/tunnel';
 import { tempDir } from '../../helpers/tmp';
 import { rawHeader, rawRequest, startReceiver, type Receiver } from '../../helpers/receiver';
 import { insertSecret } from '../../helpers/secrets';
+import { systemClock, systemRandom } from '../../../src/core/deps';
+import { createEventBus } from '../../../src/core/live/bus';
+import { openStore } from '../../../src/core/store/open';
+import { createCapturesRepo } from '../../../src/core/tunnel/captures-repo';
+import { createInboxService } from '../../../src/core/tunnel/inbox-service';
 
 const SECRET = 'whsec_inboxtestsecret123';
 let studio: Studio;
@@ -237,5 +244,86 @@ describe('inbox', () => {
     });
     const self = `${base.replace('127.0.0.1', 'localhost')}/inbox/other`;
     await expect(client.call('inboxes.configure', { name: 'dev', forwardTo: self })).rejects.toThrow(/a loop/);
+  });
+});
+
+describe('inbox storage', () => {
+  it('holds the answer until the capture is committed', async () => {
+    const db = openStore(join(tempDir(), 'studio.db'));
+    let release!: () => void;
+    const commits = {
+      join() {},
+      committed: () => new Promise<void>((resolve) => (release = resolve)),
+      flush() {},
+    };
+    const inbox = createInboxService({
+      repo: createCapturesRepo(db, systemClock),
+      commits,
+      secrets: () => [],
+      clock: systemClock,
+      random: systemRandom,
+      bus: createEventBus(),
+    });
+    let answered = false;
+    const answer = inbox
+      .handle({
+        inbox: 'dev',
+        via: 'http',
+        method: 'POST',
+        path: '/inbox/dev',
+        suffix: '',
+        query: '',
+        headers: [],
+        body: Buffer.from('{}'),
+        sourceAddress: 'test',
+      })
+      .then((r) => {
+        answered = true;
+        return r;
+      });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(answered).toBe(false);
+    release();
+    expect((await answer).status).toBe(200);
+    db.close();
+  });
+
+  it('answers a sender only once its capture is stored: another connection reads it at once', async () => {
+    const base = await setup();
+    // No forward target: the inbox answers at once, in the turn the request arrived.
+    const other = new Database(join(studio.context.dataDir, 'studio.db'), { readonly: true });
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          rawRequest(`${base}/inbox/dev/n${i}`, {
+            headers: ['Content-Type', 'application/json'],
+            body: Buffer.from(`{"n":${i}}`),
+          }).then((res) => {
+            // Read from a second connection as each answer arrives: committed, not merely written.
+            const row = other
+              .prepare('SELECT body, forward_status FROM captures WHERE capture_id = ?')
+              .get(rawHeader(res.rawHeaders, 'x-webhook-studio-capture')) as { body: Buffer } | undefined;
+            return { status: res.status, body: row?.body.toString() };
+          }),
+        ),
+      );
+      expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+      expect(answers.map((a) => a.body)).toEqual(Array.from({ length: 20 }, (_, i) => `{"n":${i}}`));
+    } finally {
+      other.close();
+    }
+  });
+
+  it('a new forward target applies to the very next request', async () => {
+    const base = await setup();
+    const first = await receiver((_r, res) => res.end('first'));
+    const second = await receiver((_r, res) => res.end('second'));
+    await client.call('inboxes.configure', { name: 'dev', forwardTo: first.url });
+    expect((await rawRequest(`${base}/inbox/dev`, { body: Buffer.from('{}') })).body.toString()).toBe('first');
+    await client.call('inboxes.configure', { name: 'dev', forwardTo: second.url });
+    expect((await rawRequest(`${base}/inbox/dev`, { body: Buffer.from('{}') })).body.toString()).toBe('second');
+    await client.call('inboxes.configure', { name: 'dev', forwardTo: null });
+    const plain = await rawRequest(`${base}/inbox/dev`, { body: Buffer.from('{}') });
+    expect([plain.status, plain.body.toString()]).toEqual([200, '']);
   });
 });

@@ -10,6 +10,8 @@ const MAX_RECOGNISED_BYTES = 256 * 1024;
  */
 export function recogniseOneInbox(body: Buffer): OneInboxEventType | null {
   if (body.length === 0 || body.length > MAX_RECOGNISED_BYTES || body[0] !== 0x7b) return null;
+  // Every OneInbox payload names its call: most bodies are ruled out without parsing.
+  if (!body.includes('"call_id"')) return null;
   try {
     const v = JSON.parse(body.toString('utf8')) as { event?: unknown; call_id?: unknown };
     return isOneInboxEventType(v.event) && typeof v.call_id === 'string' ? v.event : null;
