@@ -12,7 +12,7 @@
  */
 import http from 'node:http';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectStudio } from '../src/cli/connect';
@@ -32,6 +32,12 @@ http.createServer((q,s)=>{const o=http.request({host:t.hostname,port:t.port,path
 o.on('error',()=>{s.statusCode=502;s.end()});q.pipe(o)}).listen(0,'127.0.0.1',function(){console.log('URL=http://127.0.0.1:'+this.address().port)})`;
 
 const children: ChildProcess[] = [];
+const TICK_US = 1e6 / 100; // USER_HZ
+/** CPU time (user + system) a process has used so far, in µs (Linux). */
+function cpuUs(pid: number): number {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12])) * TICK_US;
+}
 function start(args: string[], line: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(child);
@@ -89,22 +95,23 @@ type Mode = 'direct' | 'pipe' | 'inbox';
 
 async function main() {
   const receiver = (await start(['-e', RECEIVER], /URL=(\S+)/)).match[1];
-  const pipe = (await start(['-e', PIPE, receiver], /URL=(\S+)/)).match[1];
+  const pipeProc = await start(['-e', PIPE, receiver], /URL=(\S+)/);
+  const pipe = pipeProc.match[1];
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-inbox-'));
-  const studio = (
-    await start(
-      [
-        ...(process.env.STUDIO_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.STUDIO_PROF] : []),
-        'out/cli/index.mjs',
-        'serve',
-        '--port',
-        '0',
-        '--data-dir',
-        dataDir,
-      ],
-      /SONZAI_BASE_URL=(\S+)/,
-    )
-  ).match[1];
+  const studioProc = await start(
+    [
+      ...(process.env.STUDIO_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.STUDIO_PROF] : []),
+      'out/cli/index.mjs',
+      'serve',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+    ],
+    /SONZAI_BASE_URL=(\S+)/,
+  );
+  const studio = studioProc.match[1];
+  const pidOf: Partial<Record<Mode, number>> = { pipe: pipeProc.child.pid, inbox: studioProc.child.pid };
   // Configure the inbox, then disconnect: no live view is open while the inbox is timed.
   const setup = await connectStudio(dataDir);
   await setup.client.call('inboxes.configure', { name: 'bench', forwardTo: `${receiver}/hook` });
@@ -129,15 +136,18 @@ async function main() {
   for (let i = 0; i < N; i++) for (const m of modes) seq[m].push(await send(m));
 
   // Concurrent: rounds alternating the modes, medians of the rounds.
-  const conc: Record<Mode, { p50: number[]; p99: number[]; rps: number[] }> = {
-    direct: { p50: [], p99: [], rps: [] },
-    pipe: { p50: [], p99: [], rps: [] },
-    inbox: { p50: [], p99: [], rps: [] },
+  const conc: Record<Mode, { p50: number[]; p99: number[]; rps: number[]; cpu: number[] }> = {
+    direct: { p50: [], p99: [], rps: [], cpu: [] },
+    pipe: { p50: [], p99: [], rps: [], cpu: [] },
+    inbox: { p50: [], p99: [], rps: [], cpu: [] },
   };
   for (let r = 0; r < ROUNDS; r++) {
     for (const m of r % 2 ? [...modes].reverse() : modes) {
       if (m === 'inbox') inboxSent += PER_ROUND;
+      const pid = pidOf[m];
+      const cpu0 = pid ? cpuUs(pid) : 0;
       const { latencies, perSecond } = await concurrent(urls[m], PER_ROUND);
+      if (pid) conc[m].cpu.push((cpuUs(pid) - cpu0) / PER_ROUND);
       conc[m].p50.push(percentile(latencies, 50));
       conc[m].p99.push(percentile(latencies, 99));
       conc[m].rps.push(perSecond);
@@ -171,7 +181,9 @@ async function main() {
   for (const m of modes) {
     console.log(
       `  ${m.padEnd(6)} p50 ${fmt(cp(m), 3)} ms  p99 ${fmt(median(conc[m].p99), 3)} ms  ${fmt(median(conc[m].rps), 0)} req/s` +
-        (m === 'direct' ? '' : `  overhead p50 +${fmt(cp(m) - cp('direct'), 3)} ms`),
+        (m === 'direct'
+          ? ''
+          : `  overhead p50 +${fmt(cp(m) - cp('direct'), 3)} ms  process CPU ${fmt(median(conc[m].cpu), 0)} µs/request`),
     );
   }
   const cRatio = cInbox / cPipe;
