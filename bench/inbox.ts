@@ -101,7 +101,7 @@ async function main() {
   const studioProc = await start(
     [
       ...(process.env.STUDIO_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.STUDIO_PROF] : []),
-      'out/cli/index.mjs',
+      process.env.STUDIO_ENTRY ?? 'out/cli/index.mjs',
       'serve',
       '--port',
       '0',

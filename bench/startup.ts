@@ -1,5 +1,6 @@
 // Headless cold start to "API ready" and idle memory, next to a bare node:http server
 // started the same way in the same run. Needs `npm run build` (out/cli).
+// STUDIO_ENTRY=<path to another build's out/cli/index.mjs> measures that build instead (before/after).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,7 +53,7 @@ for (let i = 0; i < RUNS; i++) {
   // First run of each dir is a real cold start: empty data dir, migrations, defaults.
   studio.push(
     await measure(
-      ['out/cli/index.mjs', 'serve', '--port', '0', '--data-dir', dir],
+      [process.env.STUDIO_ENTRY ?? 'out/cli/index.mjs', 'serve', '--port', '0', '--data-dir', dir],
       /SONZAI_BASE_URL=(\S+)/,
       '/api/v1/webhooks',
     ),

@@ -140,7 +140,7 @@ export function createCapturesRepo(db: Db, clock: Clock, maxCaptures: number = T
     `UPDATE captures SET response_status = @response_status, forward_status = @forward_status,
        forward_headers_json = @forward_headers_json, forward_body = @forward_body, forward_error = @forward_error,
        duration_ms = @duration_ms, completed_at = @completed_at
-     WHERE capture_id = @capture_id`,
+     WHERE seq = @seq`,
   );
   const byId = db.prepare<[string], FullCaptureRow>(
     'SELECT *, length(body) AS body_size FROM captures WHERE capture_id = ?',
@@ -246,8 +246,9 @@ export function createCapturesRepo(db: Db, clock: Clock, maxCaptures: number = T
       }
     },
     complete(captureId: string, o: CaptureOutcome): CaptureSummary {
+      const stored = open.get(captureId);
       completeCapture.run({
-        capture_id: captureId,
+        seq: stored?.seq ?? summaryById.get(captureId)?.seq ?? -1,
         response_status: o.responseStatus,
         forward_status: o.forwardStatus,
         forward_headers_json: o.forwardHeaders ? JSON.stringify(o.forwardHeaders) : null,
@@ -256,7 +257,6 @@ export function createCapturesRepo(db: Db, clock: Clock, maxCaptures: number = T
         duration_ms: o.durationMs,
         completed_at: o.completedAt,
       });
-      const stored = open.get(captureId);
       if (!stored) return this.summary(captureId)!;
       open.delete(captureId);
       return toSummary({
