@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { HttpProblem, problem, type FieldError } from '../http/problem';
+import { HttpProblem, problem, storageProblem, type FieldError } from '../http/problem';
 import { toFieldErrors } from './validator';
 
 /** Largest request body the mock API reads: 256 KiB (larger → 413). */
@@ -73,6 +73,8 @@ export const apiErrorHandler =
       ]);
     }
     if (typeof status === 'number' && status >= 400 && status < 500) return send(req, reply, status, err.message);
+    const disk = storageProblem(err);
+    if (disk) return send(req, reply, disk.status, disk.detail);
     req.log.error(err);
     return send(req, reply, 500, 'internal error in the mock API (a bug: please report it)');
   };

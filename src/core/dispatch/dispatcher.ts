@@ -89,6 +89,13 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
       const soonest = Math.min(...outcomes.map((x) => (x.next_attempt_at ? Date.parse(x.next_attempt_at) : Infinity)));
       if (soonest < tickAt) armTick();
     },
+    onTrouble(err) {
+      console.error(
+        err
+          ? `webhook-studio: cannot store delivery results (${err.message}); they are kept in memory and stored when the disk takes them again — nothing is sent twice`
+          : 'webhook-studio: delivery results are being stored again',
+      );
+    },
   });
 
   const deps = {
@@ -307,7 +314,11 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
       queue.remove(() => true); // not started: they stay claimed and are reset below
       while (queue.running > 0) await new Promise((r) => setTimeout(r, 5));
       writer.flush();
-      deliveries.resetInFlight();
+      try {
+        deliveries.resetInFlight();
+      } catch {
+        /* a full disk: in-flight rows are reset on the next start */
+      }
       if (!o.sender) sender.close();
     },
   };

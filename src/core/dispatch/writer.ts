@@ -11,6 +11,8 @@ import type { Db } from '../store/open';
 export const MAX_BATCH = 500;
 /** A result waits at most this long (ms) for others to share its transaction. */
 export const FLUSH_DELAY_MS = 20;
+/** After a failed write (a full disk, an I/O error), the batch is tried again this often (ms). */
+export const RETRY_MS = 1000;
 
 export interface StoredAttempt {
   row: AttemptRow & { seq: number };
@@ -22,7 +24,15 @@ export function createWriter(opts: {
   deliveries: DeliveriesRepo;
   /** Called after each committed batch with the attempts it stored. */
   onStored: (rows: (AttemptRow & { seq: number })[], outcomes: DeliveryOutcome[]) => void;
+  /**
+   * A batch could not be written (SQLITE_FULL, an I/O error): it stays in memory, whole, and
+   * is written when the store takes it again. Called on the first failure of a streak; `null`
+   * when writing works again.
+   */
+  onTrouble?: (err: Error | null) => void;
+  retryMs?: number;
 }) {
+  let failing = false;
   let pending: { attempts: AttemptRow[]; outcome: DeliveryOutcome | null }[] = [];
   let scheduled: NodeJS.Timeout | null = null;
   let writes = 0;
@@ -42,7 +52,20 @@ export function createWriter(opts: {
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    const stored = tx(batch);
+    let stored: (AttemptRow & { seq: number })[];
+    try {
+      stored = tx(batch);
+    } catch (err) {
+      // Rolled back whole: keep every outcome (already sent, never to be sent again) and retry.
+      pending = batch.concat(pending);
+      if (!failing) opts.onTrouble?.(err as Error);
+      failing = true;
+      scheduled = setTimeout(flush, opts.retryMs ?? RETRY_MS);
+      scheduled.unref?.();
+      return;
+    }
+    if (failing) opts.onTrouble?.(null);
+    failing = false;
     writes += stored.length + batch.length;
     opts.onStored(
       stored,
@@ -53,10 +76,14 @@ export function createWriter(opts: {
   return {
     push(item: { attempts: AttemptRow[]; outcome: DeliveryOutcome | null }): void {
       pending.push(item);
-      if (pending.length >= MAX_BATCH) flush();
+      if (pending.length >= MAX_BATCH && !failing) flush();
       else scheduled ??= setTimeout(flush, FLUSH_DELAY_MS);
     },
     flush,
+    /** True while results wait in memory because the store refuses writes. */
+    get failing() {
+      return failing;
+    },
     get empty() {
       return pending.length === 0;
     },

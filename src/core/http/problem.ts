@@ -82,3 +82,22 @@ export class HttpProblem extends Error {
     this.errors = errors;
   }
 }
+
+/** SQLite's answer for a full disk or a failing one (better-sqlite3's `SqliteError.code`). */
+const STORAGE_CODES = /^SQLITE_(FULL|IOERR|CANTOPEN|READONLY)/;
+
+/**
+ * A write the store refused because the disk is full (or failing): 507, said plainly, so
+ * the caller knows it is the machine, not the request and not a bug. Null for other errors.
+ */
+export function storageProblem(err: unknown): { status: 507; detail: string } | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !STORAGE_CODES.test(code)) return null;
+  const full = code === 'SQLITE_FULL';
+  return {
+    status: 507,
+    detail: full
+      ? "the studio's disk is full: nothing was stored; free some space and try again (stored data is intact)"
+      : `the studio's disk refused the write (${code}): nothing was stored; check the disk and try again`,
+  };
+}

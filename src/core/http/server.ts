@@ -1,5 +1,5 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
-import { HttpProblem, problem } from './problem';
+import { HttpProblem, problem, storageProblem } from './problem';
 
 /** Largest request body the studio's HTTP server reads (the inbox has its own limit). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -39,7 +39,11 @@ export function createHttpServer(): FastifyInstance {
     if ('code' in err && err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       detail = `request body is larger than the limit of ${MAX_BODY_BYTES} bytes`;
     }
-    if (status >= 500) {
+    const disk = storageProblem(err);
+    if (disk) {
+      status = disk.status;
+      detail = disk.detail;
+    } else if (status >= 500) {
       req.log.error(err);
       detail = 'internal error in the studio (a bug: please report it)';
     }

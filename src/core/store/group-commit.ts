@@ -21,6 +21,15 @@ export function createGroupCommit(db: Db) {
     const batch = waiting;
     waiting = [];
     let failure: unknown;
+    if (!db.inTransaction) {
+      // SQLite rolled the whole turn back by itself: it does so only for a full disk, an I/O
+      // error or no memory. Every writer of the turn is told, none is answered "stored".
+      failure = Object.assign(new Error("the store rolled back this turn's writes: the disk is full or failing"), {
+        code: 'SQLITE_FULL',
+      });
+      for (const settle of batch) settle(failure);
+      return;
+    }
     try {
       db.exec('COMMIT');
     } catch (err) {

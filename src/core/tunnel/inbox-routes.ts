@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { problem } from '../http/problem';
+import { problem, storageProblem } from '../http/problem';
 import { INBOX_NAME, TUNNEL_LIMITS } from '../../shared/contract/tunnel';
 import { pairsFromRaw } from './hop-by-hop';
 import type { InboxService } from './inbox-service';
@@ -36,6 +36,8 @@ export async function registerInboxRoutes(app: FastifyInstance, inbox: InboxServ
           instance,
         );
       }
+      const disk = storageProblem(err);
+      if (disk) return send(reply, disk.status, disk.detail, instance);
       const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
       return send(reply, status, err.message, instance);
     });

@@ -8,7 +8,7 @@ import {
   UpdateWebhookBodySchema,
 } from '../../../shared/contract/oneinbox';
 import { StudioError } from '../../../shared/errors';
-import { HttpProblem, problem, type FieldError } from '../../http/problem';
+import { HttpProblem, problem, storageProblem, type FieldError } from '../../http/problem';
 import type { CallRow, OneInboxRepo, WebhookRow } from './repo';
 import type { OneInboxService } from './service';
 import type { RequestLog } from '../../api/request-log';
@@ -138,7 +138,9 @@ export function registerOneInboxRoutes(
             detail = `request body is larger than the limit of ${ONEINBOX_BODY_LIMIT} bytes`;
         }
         if (!Number.isInteger(status) || status < 400 || status > 599) status = 500;
-        if (status >= 500) detail = 'internal error in the studio (a bug: please report it)';
+        const disk = storageProblem(err);
+        if (disk) ({ status, detail } = disk);
+        else if (status >= 500) detail = 'internal error in the studio (a bug: please report it)';
         void reply
           .code(status)
           .type('application/problem+json')
