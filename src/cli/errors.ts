@@ -7,4 +7,5 @@ export class CliError extends Error {
   }
 }
 
-export const EXIT = { ok: 0, failure: 1, usage: 2, notRunning: 3 } as const;
+/** `lost`: the studio went away while a command was still following its work (a burst cut short). */
+export const EXIT = { ok: 0, failure: 1, usage: 2, notRunning: 3, lost: 4 } as const;

@@ -15,11 +15,30 @@ async function loadProgram(argv: string[]): Promise<Command> {
   return program;
 }
 
+/**
+ * A command still waiting when nothing is left to wait on (its studio's socket closed, no
+ * timer pending) would let Node exit 0 with the work cut short: say so, and exit non-zero.
+ */
+function guardUnfinished(): () => void {
+  const onBeforeExit = () => {
+    if (process.exitCode !== undefined && process.exitCode !== 0) return;
+    process.stderr.write(
+      'webhook-studio: the studio went away before this command finished (its work may be cut short; check `webhook-studio status`)\n',
+    );
+    process.exitCode = EXIT.lost;
+  };
+  process.once('beforeExit', onBeforeExit);
+  return () => process.off('beforeExit', onBeforeExit);
+}
+
 async function main(argv: string[]): Promise<void> {
+  const finished = guardUnfinished();
   try {
     const program = await loadProgram(argv);
     await program.parseAsync(argv);
+    finished();
   } catch (err) {
+    finished();
     if (err instanceof CommanderError) {
       process.exitCode = err.exitCode === 0 ? 0 : EXIT.usage;
       return;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readBoundedUtf8 } from '../read-file';
 import type { AttemptFilter } from '../../shared/contract/inspector';
 import { CliError, EXIT } from '../errors';
 
@@ -32,15 +32,13 @@ export function filterFrom(o: FilterFlags): AttemptFilter {
   return f;
 }
 
-/** `text`, `@file` or `@-` (stdin), as exact bytes. */
+/** The most a `--body`-like file may hold: the mock API's own body limit. */
+export const MAX_TEXT_ARG_BYTES = 256 * 1024; // = API_BODY_LIMIT (src/core/api/problems.ts)
+
+/** `text`, `@file` or `@-` (stdin), as exact bytes (bounded, strict UTF-8). */
 export function readTextArg(value: string, name: string): string {
   if (!value.startsWith('@')) return value;
-  const path = value.slice(1);
-  try {
-    return readFileSync(path === '-' ? 0 : path, 'utf8');
-  } catch (err) {
-    throw new CliError(`${name}: cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? err}`, EXIT.usage);
-  }
+  return readBoundedUtf8(value.slice(1), MAX_TEXT_ARG_BYTES, name);
 }
 
 export function positiveInt(value: string, name: string, max: number): number {

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import type { ParamsOf } from '../../shared/contract';
 import type { BurstProgress, FireResultDto } from '../../shared/contract/events';
 import { EVENTS_LIMITS } from '../../shared/contract/limits';
 import { connectStudio } from '../connect';
+import { readBoundedUtf8 } from '../read-file';
 import { CliError, EXIT } from '../errors';
 import { withTypeHint } from '../event-types';
 import { resolveDataDir } from '../options';
@@ -29,14 +29,7 @@ interface TriggerOptions {
 export function readDataOption(value: string): Record<string, unknown> {
   let text = value;
   if (value.startsWith('@')) {
-    try {
-      text = readFileSync(value.slice(1), 'utf8');
-    } catch (err) {
-      throw new CliError(
-        `cannot read --data file ${value.slice(1)}: ${(err as NodeJS.ErrnoException).code ?? err}`,
-        EXIT.usage,
-      );
-    }
+    text = readBoundedUtf8(value.slice(1), MAX_DATA_BYTES, '--data');
   }
   if (Buffer.byteLength(text) > MAX_DATA_BYTES)
     throw new CliError(`--data is larger than ${MAX_DATA_BYTES} bytes`, EXIT.usage);
