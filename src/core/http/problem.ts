@@ -101,3 +101,15 @@ export function storageProblem(err: unknown): { status: 507; detail: string } | 
       : `the studio's disk refused the write (${code}): nothing was stored; check the disk and try again`,
   };
 }
+
+/**
+ * A problem's `instance` as an absolute URI (the published schema says `format: uri`): the
+ * address the request reached (the socket's, never the Host header a page could forge) and
+ * its path, without the query.
+ */
+export function absoluteInstance(socket: { localAddress?: string; localPort?: number }, url: string): string {
+  const addr = socket.localAddress ?? '127.0.0.1';
+  const host = addr.includes(':') ? `[${addr.replace(/^::ffff:/, '')}]` : addr;
+  const path = (url.split('?')[0] || '/').slice(0, 300);
+  return `http://${host.replace(/^\[(\d+\.\d+\.\d+\.\d+)\]$/, '$1')}:${socket.localPort ?? 0}${path.startsWith('/') ? path : `/${path}`}`;
+}

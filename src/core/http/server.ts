@@ -1,5 +1,5 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
-import { HttpProblem, problem, storageProblem } from './problem';
+import { absoluteInstance, HttpProblem, problem, storageProblem } from './problem';
 
 /** Largest request body the studio's HTTP server reads (the inbox has its own limit). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -22,7 +22,7 @@ export function createHttpServer(): FastifyInstance {
     frameworkErrors: (err, req, res) => {
       const reply = res as unknown as FastifyReply;
       const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
-      const instance = req.url.split('?')[0].slice(0, 300);
+      const instance = absoluteInstance(req.socket, req.url ?? '/');
       void (reply as FastifyReply)
         .code(status)
         .type('application/problem+json')
@@ -50,14 +50,18 @@ export function createHttpServer(): FastifyInstance {
     void reply
       .code(status)
       .type('application/problem+json')
-      .send(problem(status, detail, { instance: req.url.split('?')[0], errors }));
+      .send(problem(status, detail, { instance: absoluteInstance(req.raw.socket, req.url), errors }));
   });
 
   app.setNotFoundHandler((req, reply) => {
     void reply
       .code(404)
       .type('application/problem+json')
-      .send(problem(404, `no route for ${req.method} ${req.url.split('?')[0]}`, { instance: req.url.split('?')[0] }));
+      .send(
+        problem(404, `no route for ${req.method} ${req.url.split('?')[0]}`, {
+          instance: absoluteInstance(req.raw.socket, req.url),
+        }),
+      );
   });
 
   return app;

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { problem, storageProblem } from '../http/problem';
+import { absoluteInstance, problem, storageProblem } from '../http/problem';
 import { INBOX_NAME, TUNNEL_LIMITS } from '../../shared/contract/tunnel';
 import { pairsFromRaw } from './hop-by-hop';
 import type { InboxService } from './inbox-service';
@@ -27,7 +27,7 @@ export async function registerInboxRoutes(app: FastifyInstance, inbox: InboxServ
       (_req: FastifyRequest, body: Buffer, done: (err: Error | null, body?: Buffer) => void) => done(null, body),
     );
     scope.setErrorHandler((err: FastifyError, req, reply) => {
-      const instance = req.url.split('?')[0];
+      const instance = absoluteInstance(req.raw.socket, req.url);
       if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
         return send(
           reply,
@@ -49,10 +49,20 @@ export async function registerInboxRoutes(app: FastifyInstance, inbox: InboxServ
       const query = q >= 0 ? url.slice(q + 1) : '';
       const name = req.params.name;
       if (!INBOX_NAME.test(name)) {
-        return send(reply, 404, `"${name}" is not an inbox name (letters, digits, _ . -)`, path);
+        return send(
+          reply,
+          404,
+          `"${name}" is not an inbox name (letters, digits, _ . -)`,
+          absoluteInstance(req.raw.socket, path),
+        );
       }
       if (req.raw.rawHeaders.length / 2 > TUNNEL_LIMITS.maxHeaders) {
-        return send(reply, 431, `more than ${TUNNEL_LIMITS.maxHeaders} request headers`, path);
+        return send(
+          reply,
+          431,
+          `more than ${TUNNEL_LIMITS.maxHeaders} request headers`,
+          absoluteInstance(req.raw.socket, path),
+        );
       }
       const prefix = `${INBOX_PREFIX}/${name}`;
       const suffix = path.startsWith(prefix) ? path.slice(prefix.length) : '';
