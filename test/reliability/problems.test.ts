@@ -10,13 +10,24 @@ afterEach(async () => {
 });
 
 /** A raw request (no client normalising the path), answered as text. */
-function raw(port: number, method: string, path: string): Promise<{ status: number; type: string; body: any }> {
+interface ProblemBody {
+  type: string;
+  status: number;
+  detail: string;
+  instance: string;
+}
+
+function raw(port: number, method: string, path: string): Promise<{ status: number; type: string; body: ProblemBody }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, method, path }, (res) => {
       let text = '';
       res.on('data', (c: Buffer) => (text += c.toString()));
       res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body: JSON.parse(text) }),
+        resolve({
+          status: res.statusCode ?? 0,
+          type: String(res.headers['content-type']),
+          body: JSON.parse(text) as ProblemBody,
+        }),
       );
     });
     req.on('error', reject);
