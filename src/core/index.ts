@@ -6,7 +6,8 @@ import { VERSION } from '../shared/version';
 import type { StudioContext } from './context';
 import { systemClock, systemRandom, type Clock, type Random } from './deps';
 import { StartupError } from './errors';
-import { createHttpServer } from './http/server';
+import { createHttpServer, type ServerTimeouts } from './http/server';
+import { createHostGuard } from './http/host-guard';
 import { createEventBus } from './live/bus';
 import { DB_FILE } from './paths';
 import { createDispatcher, type Handlers } from './rpc/dispatch';
@@ -32,6 +33,10 @@ export interface StudioOptions {
   nativeBinding?: string;
   clock?: Clock;
   random?: Random;
+  /** Host names (with or without a port) that may reach the studio besides loopback (`--allow-host`). */
+  allowHosts?: readonly string[];
+  /** Shorter connection deadlines (tests only; the defaults are `SERVER_TIMEOUTS`). */
+  serverTimeouts?: Partial<ServerTimeouts>;
   /** Write `runtime.json` so the CLI can find this studio (default true). */
   writeRuntimeFile?: boolean;
 }
@@ -83,9 +88,16 @@ export async function createStudio(options: StudioOptions) {
   const defaults = projects.ensureDefaults();
   const oneInboxApiKey = createOneInboxRepo(db, clock, random).apiKey();
   const token = random.token(32);
-  const app = createHttpServer();
-
   let port = options.port ?? 0;
+  // The address it binds is its own name too (`--host 192.168.1.20` is reached as that).
+  const hosts = createHostGuard({
+    port: () => port,
+    // A wildcard bind is no name (pages reaching http://0.0.0.0 are an attack of their own).
+    bound: host === '0.0.0.0' || host === '::' ? undefined : host.includes(':') ? `[${host}]` : host,
+    allowed: options.allowHosts,
+  });
+  const app = createHttpServer({ hosts, timeouts: options.serverTimeouts });
+
   let state: StudioStatus['state'] = 'ready';
   const status = (): StudioStatus => ({
     state,
@@ -143,8 +155,7 @@ export async function createStudio(options: StudioOptions) {
   }
   port = (app.server.address() as AddressInfo).port;
 
-  const allowedHosts = () => [`${host}:${port}`, `127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
-  const ws = attachWsTransport({ server: app.server, token, dispatch, bus, allowedHosts });
+  const ws = attachWsTransport({ server: app.server, token, dispatch, bus, hosts });
 
   try {
     for (const f of features) await f.start?.();

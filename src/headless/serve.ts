@@ -5,6 +5,8 @@ export interface ServeOptions {
   dataDir: string;
   host: string;
   port: number;
+  /** Names besides loopback that may reach the studio (`--allow-host`). */
+  allowHosts?: readonly string[];
   /** Where to print the start-up lines (stdout). */
   print?: (line: string) => void;
   /** Where to print notices (stderr). */
@@ -32,6 +34,7 @@ export async function serveHeadless(opts: ServeOptions): Promise<Studio> {
     dataDir: opts.dataDir,
     host: opts.host,
     port: opts.port,
+    allowHosts: opts.allowHosts,
     uiDir: uiDir ?? undefined,
   });
   const readyMs = performance.now() - started;

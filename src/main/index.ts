@@ -85,6 +85,7 @@ async function start(): Promise<void> {
     dataDir: opts.dataDir,
     port: opts.port,
     nativeBinding: opts.nativeBinding,
+    allowHosts: opts.allowHosts,
     // The same UI over HTTP, for "Open in browser".
     uiDir: rendererDir,
   });

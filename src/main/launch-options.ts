@@ -1,4 +1,5 @@
 import { defaultDataDir } from '../core/paths';
+import { parseAllowedHost } from '../core/http/host-guard';
 
 export interface LaunchOptions {
   dataDir: string;
@@ -7,6 +8,8 @@ export interface LaunchOptions {
   devRendererUrl: string | null;
   /** better-sqlite3 built for Electron (`npm start`); a packaged app carries its own. */
   nativeBinding: string | undefined;
+  /** Names besides loopback that may reach the studio (`--allow-host`, repeatable, or WEBHOOK_STUDIO_ALLOW_HOSTS). */
+  allowHosts: string[];
 }
 
 export const DEFAULT_PORT = 8455;
@@ -34,5 +37,16 @@ export function launchOptions(argv: readonly string[], env: NodeJS.ProcessEnv, i
     port,
     devRendererUrl: isPackaged ? null : (env.ELECTRON_RENDERER_URL ?? null),
     nativeBinding: isPackaged ? undefined : env.WEBHOOK_STUDIO_NATIVE_BINDING,
+    allowHosts: allowedHosts(argv, env),
   };
+}
+
+/** Every `--allow-host` value and the comma-separated WEBHOOK_STUDIO_ALLOW_HOSTS; invalid ones are dropped. */
+function allowedHosts(argv: readonly string[], env: NodeJS.ProcessEnv): string[] {
+  const raw: string[] = (env.WEBHOOK_STUDIO_ALLOW_HOSTS ?? '').split(',');
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--allow-host' && argv[i + 1] !== undefined) raw.push(argv[i + 1]);
+    else if (argv[i].startsWith('--allow-host=')) raw.push(argv[i].slice('--allow-host='.length));
+  }
+  return raw.map((h) => parseAllowedHost(h)).filter((h): h is string => h !== null);
 }

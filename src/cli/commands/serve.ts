@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { serveHeadless } from '../../headless/serve';
-import { parsePort, resolveDataDir } from '../options';
+import { parseAllowHosts, parsePort, resolveDataDir } from '../options';
 
 export function registerServe(program: Command): void {
   program
@@ -9,7 +9,18 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'port to listen on, 0 picks a free one (env WEBHOOK_STUDIO_PORT)')
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--data-dir <dir>', 'studio data folder (env WEBHOOK_STUDIO_DATA_DIR)')
-    .action(async (opts: { port?: string; host: string; dataDir?: string }) => {
-      await serveHeadless({ dataDir: resolveDataDir(opts.dataDir), host: opts.host, port: parsePort(opts.port) });
+    .option(
+      '--allow-host <name>',
+      'a Host name besides loopback that may reach the studio, e.g. behind a reverse proxy or a LAN name; repeatable (env WEBHOOK_STUDIO_ALLOW_HOSTS, comma-separated)',
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
+    .action(async (opts: { port?: string; host: string; dataDir?: string; allowHost: string[] }) => {
+      await serveHeadless({
+        dataDir: resolveDataDir(opts.dataDir),
+        host: opts.host,
+        port: parsePort(opts.port),
+        allowHosts: parseAllowHosts(opts.allowHost),
+      });
     });
 }

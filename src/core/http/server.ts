@@ -1,18 +1,57 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
-import { absoluteInstance, HttpProblem, problem, storageProblem } from './problem';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { HostGuard } from './host-guard';
+import { absoluteInstance, HttpProblem, problem, storageProblem, type Problem } from './problem';
 
 /** Largest request body the studio's HTTP server reads (the inbox has its own limit). */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Time limits of every connection, so nothing local can hold sockets open for ever: the
+ * headers must arrive within 10 s, the whole request within 60 s, and an idle
+ * keep-alive connection is closed after 5 s.
+ */
+export const SERVER_TIMEOUTS = { headersMs: 10_000, requestMs: 60_000, keepAliveMs: 5_000 };
+export type ServerTimeouts = typeof SERVER_TIMEOUTS;
+
+/** Writes a problem as a raw HTTP answer on a socket (for upgrades, which never reach routes) and closes it. */
+export function endWithProblem(socket: Duplex, body: Problem): void {
+  const json = JSON.stringify(body);
+  socket.end(
+    `HTTP/1.1 ${body.status} ${body.title}\r\nContent-Type: application/problem+json\r\n` +
+      `Content-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
+  );
+}
+
+/**
+ * The answer to an upgrade on a path nobody upgrades: 400, then the socket is closed
+ * (left alone, such sockets stayed open for ever).
+ */
+export function refuseUpgrade(req: IncomingMessage, socket: Duplex): void {
+  const path = (req.url ?? '/').split('?')[0];
+  endWithProblem(
+    socket,
+    problem(400, `${path.slice(0, 200)} does not accept protocol upgrades (only the studio's WebSocket does)`, {
+      instance: absoluteInstance(socket as unknown as { localAddress?: string; localPort?: number }, path),
+    }),
+  );
+}
 
 /**
  * The studio's one HTTP server: the mock API, the inbox and (headless) the UI live on
  * it. Every error, including the framework's own (bad JSON, too large, unknown route),
  * leaves as problem+json with a 4xx status; a 5xx only for real bugs.
  */
-export function createHttpServer(): FastifyInstance {
+export function createHttpServer(opts: { hosts: HostGuard; timeouts?: Partial<ServerTimeouts> }): FastifyInstance {
+  const t = { ...SERVER_TIMEOUTS, ...opts.timeouts };
   const app = Fastify({
     logger: false,
     bodyLimit: MAX_BODY_BYTES,
+    requestTimeout: t.requestMs,
+    keepAliveTimeout: t.keepAliveMs,
+    // Node checks the header and request deadlines on this beat (its default is 30 s).
+    http: { headersTimeout: t.headersMs, connectionsCheckingInterval: Math.min(1000, t.headersMs) },
     return503OnClosing: true,
     forceCloseConnections: true,
     // Percent-encoded slashes and odd segments reach routes as-is; they validate them.
@@ -28,6 +67,17 @@ export function createHttpServer(): FastifyInstance {
         .type('application/problem+json')
         .send(problem(status, err.message.slice(0, 500), { instance }));
     },
+  });
+
+  // Before anything else, on every route and on 404s: only the studio's own names.
+  app.addHook('onRequest', (req, reply, done) => {
+    const why = opts.hosts.refuse(req.headers.host);
+    if (!why) return done();
+    void reply
+      .code(421)
+      .header('connection', 'close')
+      .type('application/problem+json')
+      .send(problem(421, why, { instance: absoluteInstance(req.raw.socket, req.url) }));
   });
 
   app.setErrorHandler((err: FastifyError | HttpProblem, req, reply) => {

@@ -6,6 +6,9 @@ import { MAX_ENVELOPE_BYTES } from '../../shared/envelope';
 import type { Dispatch } from './dispatch';
 import type { EventBus } from '../live/bus';
 import { WS_PATH } from './ws-path';
+import type { HostGuard } from '../http/host-guard';
+import { absoluteInstance, problem } from '../http/problem';
+import { endWithProblem, refuseUpgrade } from '../http/server';
 
 export { WS_PATH };
 
@@ -20,12 +23,8 @@ export interface WsTransportOptions {
   token: string;
   dispatch: Dispatch;
   bus: EventBus;
-  /** `host:port` values a request may name in its Host header (and its Origin). */
-  allowedHosts: () => string[];
-}
-
-function refuse(socket: Duplex, status: number, reason: string): void {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  /** The names a request may give in its Host header (and its Origin). */
+  hosts: HostGuard;
 }
 
 /**
@@ -38,21 +37,26 @@ export function attachWsTransport(opts: WsTransportOptions) {
 
   function check(req: IncomingMessage): [number, string] | null {
     const url = new URL(req.url ?? '/', 'http://studio.invalid');
-    const hosts = opts.allowedHosts();
-    const host = req.headers.host ?? '';
-    if (!hosts.includes(host)) return [403, 'Forbidden Host'];
+    const badHost = opts.hosts.refuse(req.headers.host);
+    if (badHost) return [421, badHost];
     const origin = req.headers.origin;
-    if (origin !== undefined && !hosts.some((h) => origin === `http://${h}`)) return [403, 'Forbidden Origin'];
+    if (origin !== undefined) {
+      const m = /^http:\/\/([^/]+)$/.exec(origin);
+      if (!m || opts.hosts.refuse(m[1])) return [403, `Origin "${origin.slice(0, 200)}" may not drive the studio`];
+    }
     const token = url.searchParams.get('token') ?? '';
-    if (!tokensEqual(token, opts.token)) return [401, 'Unauthorized'];
+    if (!tokensEqual(token, opts.token)) return [401, 'the WebSocket needs the token of this launch (?token=…)'];
     return null;
   }
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (req.url ?? '').split('?')[0];
-    if (path !== WS_PATH) return; // another upgrade handler (e.g. the relay) may take it
+    if (path !== WS_PATH) return refuseUpgrade(req, socket);
     const refused = check(req);
-    if (refused) return refuse(socket, refused[0], refused[1]);
+    if (refused) {
+      const at = socket as unknown as { localAddress?: string; localPort?: number };
+      return endWithProblem(socket, problem(refused[0], refused[1], { instance: absoluteInstance(at, path) }));
+    }
     wss.handleUpgrade(req, socket, head, (ws) => serve(ws));
   };
 

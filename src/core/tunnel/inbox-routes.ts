@@ -64,6 +64,16 @@ export async function registerInboxRoutes(app: FastifyInstance, inbox: InboxServ
           absoluteInstance(req.raw.socket, path),
         );
       }
+      if (req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) {
+        // A browser asking whether a page of another origin may send here: no, and the
+        // question is neither captured nor forwarded (a webhook sender never asks it).
+        return send(
+          reply,
+          403,
+          `CORS preflight from ${String(req.headers.origin ?? 'an unknown origin').slice(0, 200)} refused: the inbox takes webhooks from servers, not requests from web pages`,
+          absoluteInstance(req.raw.socket, path),
+        );
+      }
       const prefix = `${INBOX_PREFIX}/${name}`;
       const suffix = path.startsWith(prefix) ? path.slice(prefix.length) : '';
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
@@ -78,14 +88,14 @@ export async function registerInboxRoutes(app: FastifyInstance, inbox: InboxServ
         body,
         sourceAddress: `${req.raw.socket.remoteAddress ?? '?'}:${req.raw.socket.remotePort ?? '?'}`,
       });
-      reply.code(res.status);
-      for (const [k, v] of res.headers) {
-        const lower = k.toLowerCase();
-        const prev = reply.getHeader(lower);
-        if (prev === undefined) reply.header(k, v);
-        else reply.header(k, Array.isArray(prev) ? [...prev, v] : [String(prev), v]);
-      }
-      return reply.send(res.body);
+      // Written as they are, in their order and case: the framework would add a Content-Type
+      // the target never sent.
+      const headers: string[] = [];
+      for (const [k, v] of res.headers) headers.push(k, v);
+      headers.push('Content-Length', String(res.body.length));
+      reply.hijack();
+      reply.raw.writeHead(res.status, headers);
+      reply.raw.end(res.body);
     };
     scope.all(`${INBOX_PREFIX}/:name`, handler);
     scope.all(`${INBOX_PREFIX}/:name/*`, handler);

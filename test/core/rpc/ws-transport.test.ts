@@ -32,7 +32,7 @@ describe('WebSocket transport guards', () => {
     const { port } = studio.status();
     expect(await refusedStatus(studio.wsUrl(), { origin: 'https://evil.example' })).toBe(403);
     expect(await refusedStatus(studio.wsUrl(), { origin: `http://127.0.0.1:${port + 1}` })).toBe(403);
-    expect(await refusedStatus(studio.wsUrl(), { host: `rebind.example:${port}` })).toBe(403);
+    expect(await refusedStatus(studio.wsUrl(), { host: `rebind.example:${port}` })).toBe(421);
     expect(await refusedStatus(studio.wsUrl(), { origin: `http://localhost:${port}`, host: `localhost:${port}` })).toBe(
       101,
     );
