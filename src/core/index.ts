@@ -1,4 +1,3 @@
-import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { commands, type StudioStatus } from '../shared/contract';
@@ -6,6 +5,7 @@ import { VERSION } from '../shared/version';
 import type { StudioContext } from './context';
 import { systemClock, systemRandom, type Clock, type Random } from './deps';
 import { StartupError } from './errors';
+import { prepareDataDir } from './data-dir';
 import { createHttpServer, type ServerTimeouts } from './http/server';
 import { createHostGuard } from './http/host-guard';
 import { createEventBus } from './live/bus';
@@ -37,24 +37,13 @@ export interface StudioOptions {
   allowHosts?: readonly string[];
   /** Shorter connection deadlines (tests only; the defaults are `SERVER_TIMEOUTS`). */
   serverTimeouts?: Partial<ServerTimeouts>;
+  /** Where start-up notices go (default stderr). */
+  notice?: (line: string) => void;
   /** Write `runtime.json` so the CLI can find this studio (default true). */
   writeRuntimeFile?: boolean;
 }
 
 export type Studio = Awaited<ReturnType<typeof createStudio>>;
-
-function prepareDataDir(dir: string): void {
-  try {
-    // A data dir it creates is the user's alone: its files hold API keys and signing secrets.
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    accessSync(dir, constants.W_OK | constants.R_OK);
-  } catch (err) {
-    throw new StartupError(
-      'data_dir',
-      `cannot use data dir ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-    );
-  }
-}
 
 /**
  * The studio's engine, host-agnostic: opens the store, starts the HTTP server on
@@ -68,7 +57,7 @@ export async function createStudio(options: StudioOptions) {
   const dataDir = options.dataDir;
   const startedAt = clock.now();
 
-  prepareDataDir(dataDir);
+  prepareDataDir(dataDir, options.notice ?? ((line) => process.stderr.write(`${line}\n`)));
   const running = readRuntime(dataDir);
   if (running && running.pid !== process.pid) {
     throw new StartupError(

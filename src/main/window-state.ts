@@ -24,7 +24,7 @@ export function loadWindowState(dataDir: string): WindowState {
 
 export function saveWindowState(dataDir: string, state: WindowState): void {
   try {
-    writeFileSync(join(dataDir, 'window-state.json'), JSON.stringify(state));
+    writeFileSync(join(dataDir, 'window-state.json'), JSON.stringify(state), { mode: 0o600 });
   } catch {
     /* not worth failing over */
   }
