@@ -7,6 +7,7 @@ import { CHANNEL_NAME, ClientToRelaySchema, RELAY_CONNECT_PATH, type RelayReques
 import { Channel } from './channel';
 import { sendProblem } from './http-out';
 import { openJournal } from './journal';
+import { createGuessThrottle, GUESS_DEFAULTS } from './guess-throttle';
 
 /** The relay's limits, stated once; `webhook-studio relay --help` and docs/relay.md quote them. */
 export const RELAY_DEFAULTS = {
@@ -36,6 +37,16 @@ export interface RelayOptions {
   heartbeatMs?: number;
   /** File that keeps channel backlogs across relay restarts (none: memory only). */
   journalPath?: string;
+  /**
+   * Behind a reverse proxy every studio arrives from the proxy's address: take the
+   * client's from the last `X-Forwarded-For` entry (the one the proxy added) instead.
+   */
+  trustProxy?: boolean;
+  /** Slow-down after a wrong token: first wait and cap (ms). */
+  guessBaseMs?: number;
+  guessCapMs?: number;
+  /** The relay's clock (ms), for the slow-down. */
+  now?: () => number;
 }
 
 /** Constant-time: hashes both sides first so the lengths never differ. */
@@ -45,12 +56,21 @@ export function tokenMatches(given: string, expected: string): boolean {
   return timingSafeEqual(a, b) && given.length === expected.length;
 }
 
-function refuse(socket: Duplex, status: number, reason: string): void {
-  const body = JSON.stringify({ status, detail: reason });
+function refuse(socket: Duplex, status: number, reason: string, detail = reason, extra = ''): void {
+  const body = JSON.stringify({ type: 'about:blank', title: reason, status, detail });
   socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/problem+json\r\n` +
+    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/problem+json\r\n${extra}` +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
+}
+
+/** The address a connection comes from (behind a trusted proxy, the one it forwarded). */
+function remoteOf(req: IncomingMessage, trustProxy: boolean): string {
+  const direct = req.socket.remoteAddress ?? '?';
+  if (!trustProxy) return direct;
+  const fwd = req.headers['x-forwarded-for'];
+  const last = (Array.isArray(fwd) ? fwd.join(',') : (fwd ?? '')).split(',').pop()?.trim();
+  return last || direct;
 }
 
 function rawPairs(raw: string[]): [string, string][] {
@@ -97,6 +117,10 @@ export function createRelayServer(options: RelayOptions) {
   const server = http.createServer({ maxHeaderSize: 32 * 1024 }, (req, res) => onRequest(req, res));
   server.maxHeadersCount = RELAY_DEFAULTS.maxHeaders + 1;
   const wss = new WebSocketServer({ noServer: true, maxPayload: RELAY_DEFAULTS.maxMessageBytes });
+  const guesses = createGuessThrottle(options.now ?? Date.now, {
+    baseMs: options.guessBaseMs ?? GUESS_DEFAULTS.baseMs,
+    capMs: options.guessCapMs ?? GUESS_DEFAULTS.capMs,
+  });
   const alive = new WeakMap<WebSocket, boolean>();
 
   function onRequest(req: IncomingMessage, res: ServerResponse): void {
@@ -104,7 +128,12 @@ export function createRelayServer(options: RelayOptions) {
     const q = url.indexOf('?');
     const pathname = q >= 0 ? url.slice(0, q) : url;
     if (pathname === '/_relay/health') {
-      const body = JSON.stringify({ ok: true, channels: channels.size });
+      const body = JSON.stringify({
+        ok: true,
+        channels: channels.size,
+        refusedTokens: guesses.refused,
+        slowedAddresses: guesses.slowed,
+      });
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end(body);
       return;
@@ -156,9 +185,36 @@ export function createRelayServer(options: RelayOptions) {
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://relay.invalid');
     if (url.pathname !== RELAY_CONNECT_PATH) return refuse(socket, 404, 'Not Found');
+    const from = remoteOf(req, options.trustProxy === true);
+    const wait = guesses.waitFor(from);
+    if (wait > 0) {
+      guesses.tooSoon();
+      const s = Math.ceil(wait / 1000);
+      return refuse(
+        socket,
+        429,
+        'Too Many Requests',
+        `too many wrong tokens from this address: try again in ${s} s`,
+        `Retry-After: ${s}\r\n`,
+      );
+    }
+    if (url.searchParams.has('token')) {
+      // Proxies and access logs keep query strings: a token there is refused, right or not.
+      guesses.failed(from);
+      return refuse(
+        socket,
+        401,
+        'Unauthorized',
+        'send the token in the Authorization header (Bearer), never in the URL, where proxies log it',
+      );
+    }
     const auth = req.headers.authorization ?? '';
-    const given = auth.startsWith('Bearer ') ? auth.slice(7) : (url.searchParams.get('token') ?? '');
-    if (!tokenMatches(given, options.token)) return refuse(socket, 401, 'Unauthorized');
+    const given = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+    if (!tokenMatches(given, options.token)) {
+      guesses.failed(from);
+      return refuse(socket, 401, 'Unauthorized', 'wrong or missing token (Authorization: Bearer <token>)');
+    }
+    guesses.succeeded(from);
     const name = url.searchParams.get('channel') ?? '';
     if (!CHANNEL_NAME.test(name)) return refuse(socket, 400, 'Bad Channel Name');
     if (!channels.has(name) && channels.size >= RELAY_DEFAULTS.maxChannels) {

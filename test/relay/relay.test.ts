@@ -114,7 +114,7 @@ describe('relay', () => {
   });
 
   it('refuses a wrong token, and the studio reports it without retrying', async () => {
-    const r = await relay();
+    const r = await relay({ guessBaseMs: 0 });
     const { client } = await studioWith(null);
     await expect(
       client.call('relay.connect', { url: r.url, channel: 'c1', token: 'relay-token-for-testZ' }),
@@ -123,7 +123,9 @@ describe('relay', () => {
     // The channel was not created by the refused attempt.
     expect((await fetch(`${r.url}/c/c1`, { method: 'POST' })).status).toBe(404);
     const status = await new Promise<number>((resolve) => {
-      const ws = new WebSocket(`${r.url.replace('http', 'ws')}/_relay/connect?channel=c1&token=short`);
+      const ws = new WebSocket(`${r.url.replace('http', 'ws')}/_relay/connect?channel=c1`, {
+        headers: { authorization: 'Bearer short' },
+      });
       ws.on('unexpected-response', (_q, res) => resolve(res.statusCode ?? 0));
       ws.on('open', () => resolve(101));
     });

@@ -19,6 +19,10 @@ export function registerRelay(program: Command): void {
     .option('--journal <file>', 'keep channel backlogs in this file, so they survive a relay restart')
     .option('--public-url <url>', 'the URL senders use, when behind a proxy (printed instead of host:port)')
     .option(
+      '--trust-proxy',
+      'behind a reverse proxy: slow down wrong tokens by the X-Forwarded-For address, not the proxy’s',
+    )
+    .option(
       '--max-backlog <n>',
       'requests kept per channel while no studio is connected',
       String(RELAY_DEFAULTS.maxBacklog),
@@ -32,6 +36,7 @@ export function registerRelay(program: Command): void {
         publicUrl?: string;
         maxBacklog: string;
         journal?: string;
+        trustProxy?: boolean;
       }) => {
         const token = opts.token ?? process.env.WEBHOOK_STUDIO_RELAY_TOKEN;
         if (!token) throw new CliError('--token (or WEBHOOK_STUDIO_RELAY_TOKEN) is required', EXIT.usage);
@@ -54,6 +59,7 @@ export function registerRelay(program: Command): void {
             channels: opts.channel,
             maxBacklog,
             journalPath: opts.journal,
+            trustProxy: opts.trustProxy === true,
           });
         } catch (err) {
           throw new CliError((err as Error).message, EXIT.usage);
