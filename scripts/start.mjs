@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setInterval, clearInterval } from 'node:timers';
 import { electronVersion, ensureElectronBinding } from './electron-native.mjs';
+import { launchChain } from './launch-chain.mjs';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
@@ -31,7 +32,7 @@ function electronBinary() {
 }
 
 function forward(child) {
-  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 }
 
@@ -41,6 +42,7 @@ async function headless(reason) {
     `webhook-studio: ${reason} — starting headless mode instead (open the WEBHOOK_STUDIO_UI address below).`,
   );
   const cli = resolve('out/cli/index.mjs');
+  process.env.WEBHOOK_STUDIO_STOP_WITH = launchChain();
   process.argv = [process.argv[0], cli, 'serve', ...args];
   await import(pathToFileURL(cli).href);
 }
@@ -109,7 +111,12 @@ if (!bin) {
     forward(
       spawn(bin, ['.', ...args], {
         stdio: 'inherit',
-        env: { ...process.env, WEBHOOK_STUDIO_NATIVE_BINDING: binding },
+        // Electron stops when this script, the shell or npm goes, even killed outright.
+        env: {
+          ...process.env,
+          WEBHOOK_STUDIO_NATIVE_BINDING: binding,
+          WEBHOOK_STUDIO_STOP_WITH: [process.pid, launchChain()].filter(Boolean).join(','),
+        },
       }),
     );
   }

@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import { createStudioClient, type StudioClient } from '../shared/rpc-client';
 import type { ServerMessage } from '../shared/envelope';
-import { readRuntime } from '../core/runtime-file';
+import { dialHost, readRuntime, removeStaleRuntime, studioAnswers } from '../core/runtime-file';
 import { WS_PATH } from '../core/rpc/ws-path';
 import { CliError, EXIT } from './errors';
 
@@ -19,14 +19,24 @@ export async function connectStudio(dataDir: string): Promise<Connection> {
       EXIT.notRunning,
     );
   }
-  const url = `ws://${info.host}:${info.port}${WS_PATH}?token=${encodeURIComponent(info.token)}`;
-  const ws = new WebSocket(url, { headers: { host: `${info.host}:${info.port}` } });
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', (err) =>
-      reject(new CliError(`cannot reach the studio at ${info.host}:${info.port}: ${err.message}`, EXIT.notRunning)),
-    );
+  const host = dialHost(info.host);
+  const url = `ws://${host}:${info.port}${WS_PATH}?token=${encodeURIComponent(info.token)}`;
+  const ws = new WebSocket(url, { headers: { host: `${host}:${info.port}` } });
+  const failure = await new Promise<Error | null>((resolve) => {
+    ws.once('open', () => resolve(null));
+    ws.once('error', (err) => resolve(err));
   });
+  if (failure) {
+    if (!(await studioAnswers(info))) {
+      // The pid lives on in an unrelated process, but nothing of ours listens: a leftover.
+      removeStaleRuntime(dataDir);
+      throw new CliError(
+        `no studio is running for data dir ${dataDir} (removed a stale runtime.json naming pid ${info.pid}, port ${info.port}); start one with \`npm run serve\` or \`webhook-studio serve\``,
+        EXIT.notRunning,
+      );
+    }
+    throw new CliError(`cannot reach the studio at ${host}:${info.port}: ${failure.message}`, EXIT.notRunning);
+  }
   const listeners = new Set<(m: ServerMessage) => void>();
   ws.on('message', (data) => {
     const msg = JSON.parse(data.toString()) as ServerMessage;

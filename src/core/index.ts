@@ -13,7 +13,7 @@ import { DB_FILE } from './paths';
 import { createDispatcher, type Handlers } from './rpc/dispatch';
 import { createMemoryChannel } from './rpc/memory-transport';
 import { attachWsTransport, WS_PATH } from './rpc/ws-transport';
-import { readRuntime, removeRuntime, writeRuntime } from './runtime-file';
+import { readRuntime, removeRuntime, removeStaleRuntime, studioAnswers, writeRuntime } from './runtime-file';
 import { registerStaticUi } from './static-ui';
 import { createStudioClock } from './proactive/studio-clock';
 import { openStore } from './store/open';
@@ -57,12 +57,20 @@ export async function createStudio(options: StudioOptions) {
   const dataDir = options.dataDir;
   const startedAt = clock.now();
 
-  prepareDataDir(dataDir, options.notice ?? ((line) => process.stderr.write(`${line}\n`)));
+  const notice = options.notice ?? ((line: string) => process.stderr.write(`${line}\n`));
+  prepareDataDir(dataDir, notice);
   const running = readRuntime(dataDir);
   if (running && running.pid !== process.pid) {
-    throw new StartupError(
-      'already_running',
-      `a studio is already running on http://${running.host}:${running.port} (pid ${running.pid}) for data dir ${dataDir}`,
+    if (await studioAnswers(running)) {
+      throw new StartupError(
+        'already_running',
+        `a studio is already running on http://${running.host}:${running.port} (pid ${running.pid}) for data dir ${dataDir}`,
+      );
+    }
+    // Its pid lives on in another process, but no studio answers there: a leftover.
+    removeStaleRuntime(dataDir);
+    notice(
+      `webhook-studio: removed a stale runtime.json (pid ${running.pid}, port ${running.port}: no studio answers)`,
     );
   }
 

@@ -1,5 +1,6 @@
 import { createStudio, type Studio } from '../core/index';
 import { findUiDir } from './ui-dir';
+import { parseStopWith, STOP_WITH_ENV, watchLaunchers } from '../core/stop-with-launchers';
 
 export interface ServeOptions {
   dataDir: string;
@@ -56,5 +57,8 @@ export async function serveHeadless(opts: ServeOptions): Promise<Studio> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGHUP', () => stop('SIGHUP'));
+  // Under `npm run serve` / `npm start`: stop with the chain that launched us.
+  watchLaunchers(parseStopWith(process.env[STOP_WITH_ENV]), (pid) => stop(`its launcher (pid ${pid}) exited`));
   return studio;
 }

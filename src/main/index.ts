@@ -15,6 +15,7 @@ import { DESKTOP_CSP, denyAllPermissions, hardenWebContents, trustedUrlCheck } f
 import { createStudioActions } from './studio-actions';
 import { createStudioTray } from './tray';
 import { createMainWindow } from './window';
+import { parseStopWith, STOP_WITH_ENV, watchLaunchers } from '../core/stop-with-launchers';
 
 // Before the app is ready: the renderer's own scheme, standard and secure.
 protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES);
@@ -146,6 +147,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', showWindow);
+  // Under `npm start`: quit when the script, its shell or npm goes (even killed outright).
+  watchLaunchers(parseStopWith(process.env[STOP_WITH_ENV]), () => app.quit());
   app
     .whenReady()
     .then(start)

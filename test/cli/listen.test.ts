@@ -142,7 +142,7 @@ describe('webhook-studio listen', () => {
     });
     expect(line).toMatch(/^WEBHOOK_STUDIO_RELAY=http:\/\/127\.0\.0\.1:\d+$/);
     const health = await fetch(`${line.split('=')[1]}/_relay/health`);
-    expect(await health.json()).toEqual({ ok: true, channels: 0 });
+    expect(await health.json()).toEqual({ ok: true, channels: 0, refusedTokens: 0, slowedAddresses: 0 });
 
     const bad = cli(['relay', '--port', '0']);
     let err = '';

@@ -84,7 +84,7 @@ describe('webhook-studio serve', () => {
     writeFileSync(db, 'not a database');
     const res = await cliOnce(['serve', '--port', '0', '--data-dir', dataDir]);
     expect(res.code).toBe(1);
-    expect(res.stderr.trim()).toBe(
+    expect(res.stderr.trim().split('\n').pop()).toBe(
       `webhook-studio: ${db} is not an SQLite database; move it away or choose another --data-dir`,
     );
     expect(readFileSync(db, 'utf8')).toBe('not a database');

@@ -11,7 +11,16 @@ describe('launch options', () => {
       port: DEFAULT_PORT,
       devRendererUrl: null,
       nativeBinding: undefined,
+      allowHosts: [],
     });
+  });
+
+  it('--allow-host (repeatable) and WEBHOOK_STUDIO_ALLOW_HOSTS add names; malformed ones are dropped', () => {
+    const env = { WEBHOOK_STUDIO_ALLOW_HOSTS: 'studio.lan, bad host ,' };
+    expect(launchOptions(['--allow-host', 'Proxy.Example:8443', '--allow-host=x/y'], env, true).allowHosts).toEqual([
+      'studio.lan',
+      'proxy.example:8443',
+    ]);
   });
 
   it('unpacked, it takes the dev server and the Electron build of better-sqlite3 from the environment', () => {

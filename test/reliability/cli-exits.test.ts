@@ -28,6 +28,21 @@ describe('honest exits', () => {
   }, 30_000);
 });
 
+describe('honest exits (listen)', () => {
+  it('listen says so and exits 4 when its studio dies', async () => {
+    const dataDir = tempDir();
+    const studio = runCli(['serve', '--port', '0', '--data-dir', dataDir]);
+    running.push(studio);
+    await studio.waitFor(/^WEBHOOK_STUDIO_INBOX=/m);
+    const listen = runCli(['listen', '--forward-to', 'http://127.0.0.1:9/hook', '--data-dir', dataDir]);
+    running.push(listen);
+    await listen.waitFor(/^WEBHOOK_STUDIO_INBOX=/m);
+    studio.child.kill('SIGKILL');
+    expect(await listen.exit).toBe(4);
+    expect(listen.stderr()).toMatch(/studio went away before this command finished/);
+  }, 30_000);
+});
+
 describe('bounded input', () => {
   it('refuses an endless --data file at once, and invalid UTF-8 by name', async () => {
     const { cliOnce } = await import('../helpers/cli');
