@@ -12,7 +12,7 @@ import { mergeInjection, planInjection, shuffle, type InjectionPlan, type Inject
 import { createFire } from './fire';
 import type { DeliveryProfiles } from './profile';
 import { timeOrderedId } from './ids';
-import { createQueue } from './queue';
+import { createQueue, type JobSignal } from './queue';
 import { createReorderBuffer } from './reorder';
 import { replayAttempt } from './replay';
 import type { RandomFloat } from './schedule';
@@ -114,16 +114,28 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     keyOf: (j) => j.d.webhook_url,
     limits: () => {
       const s = o.settings();
-      return { global: s.globalConcurrency, perEndpoint: s.inOrder ? 1 : s.perEndpointConcurrency };
+      return {
+        global: s.globalConcurrency,
+        perUrl: s.inOrder ? 1 : s.perEndpointConcurrency,
+        perOrigin: s.perEndpointConcurrency,
+      };
     },
     run: async (job) => {
       const r = await deliverOnce(job.d, job.plan, job.reordered, deps);
       if (!r.outcome) return; // aborted by close: stays claimed, reset to pending on close
+      const first = r.attempts[0];
+      const signal: JobSignal =
+        first && first.response_code > 0
+          ? 'answered'
+          : first?.error_message?.startsWith('timeout:')
+            ? 'timeout'
+            : undefined;
       if (cancelRequested.delete(job.d.delivery_id) && r.outcome.status === 'failed') {
         r.outcome.status = 'cancelled';
         r.outcome.next_attempt_at = null;
       }
       writer.push(r);
+      return signal;
     },
     // Refill an endpoint's lane only once it has drained to half: each poll then reads
     // many rows at once instead of one row per finished delivery.
@@ -312,6 +324,7 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
       held.clear();
       abort.abort();
       queue.remove(() => true); // not started: they stay claimed and are reset below
+      queue.close();
       while (queue.running > 0) await new Promise((r) => setTimeout(r, 5));
       writer.flush();
       try {
