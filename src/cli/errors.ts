@@ -8,4 +8,4 @@ export class CliError extends Error {
 }
 
 /** `lost`: the studio went away while a command was still following its work (a burst cut short). */
-export const EXIT = { ok: 0, failure: 1, usage: 2, notRunning: 3, lost: 4 } as const;
+export const EXIT = { ok: 0, failure: 1, usage: 2, notRunning: 3, lost: 4, diskFull: 5 } as const;

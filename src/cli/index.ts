@@ -49,7 +49,9 @@ async function main(argv: string[]): Promise<void> {
         ? err.exitCode
         : err instanceof StudioError && err.code === 'invalid_params'
           ? EXIT.usage
-          : EXIT.failure;
+          : err instanceof StudioError && err.code === 'disk_full'
+            ? EXIT.diskFull
+            : EXIT.failure;
     const message =
       err instanceof StartupError || err instanceof CliError || err instanceof StudioError
         ? err.message

@@ -16,6 +16,7 @@ import { attachWsTransport, WS_PATH } from './rpc/ws-transport';
 import { readRuntime, removeRuntime, removeStaleRuntime, studioAnswers, writeRuntime } from './runtime-file';
 import { registerStaticUi } from './static-ui';
 import { createStudioClock } from './proactive/studio-clock';
+import { storageHealthFor } from './store/storage-health';
 import { openStore } from './store/open';
 import { createProjectsRepo } from './store/projects-repo';
 import { createSettingsRepo } from './store/settings-repo';
@@ -80,6 +81,7 @@ export async function createStudio(options: StudioOptions) {
   const studioClock = createStudioClock(db, realClock);
   const stamp: Clock = { now: () => studioClock.now() };
   const bus = createEventBus();
+  const storage = storageHealthFor(db, () => studioClock.now());
   const settings = createSettingsRepo(db);
   const projects = createProjectsRepo(db, stamp, random);
   const defaults = projects.ensureDefaults();
@@ -94,6 +96,11 @@ export async function createStudio(options: StudioOptions) {
     allowed: options.allowHosts,
   });
   const app = createHttpServer({ hosts, timeouts: options.serverTimeouts });
+  // A write the disk refused, on any route: the banner goes up (a later write takes it down).
+  app.addHook('onError', (_req, _reply, err, done) => {
+    storage.failed(err);
+    done();
+  });
 
   let state: StudioStatus['state'] = 'ready';
   const status = (): StudioStatus => ({
@@ -112,6 +119,7 @@ export async function createStudio(options: StudioOptions) {
     apiKey: defaults.key.secret,
     oneInboxBaseUrl: `http://${host}:${port}`,
     oneInboxApiKey,
+    storage: storage.get(),
   });
 
   const ctx: StudioContext = {
@@ -132,7 +140,7 @@ export async function createStudio(options: StudioOptions) {
   const handlers = Object.assign({}, ...features.map((f) => f.handlers ?? {})) as Handlers;
   const unhandled = Object.keys(commands).filter((m) => !(m in handlers));
   if (unhandled.length) throw new Error(`contract methods without a handler: ${unhandled.join(', ')}`);
-  const dispatch = createDispatcher(handlers);
+  const dispatch = createDispatcher(handlers, { onStorageError: (err) => storage.failed(err) });
 
   app.get('/_studio/health', async () => ({ ok: true, version: VERSION }));
   if (options.uiDir) await registerStaticUi(app, options.uiDir);
@@ -175,11 +183,13 @@ export async function createStudio(options: StudioOptions) {
     });
   }
   bus.emit('studio.statusChanged', status());
+  const stopStorageWatch = storage.onChange(() => bus.emit('studio.statusChanged', status()));
 
   let closed: Promise<void> | null = null;
   function close(): Promise<void> {
     closed ??= (async () => {
       state = 'stopping';
+      stopStorageWatch();
       bus.emit('studio.statusChanged', status());
       ws.close();
       for (const f of [...features].reverse()) await f.close?.();

@@ -5,6 +5,8 @@ import { RELAY_CLOSE } from '../shared/relay-protocol';
 import { sendProblem, writeResponse } from './http-out';
 import type { BacklogJournal } from './journal';
 
+const DISK_FULL = "the relay's disk is full: this request was not kept; try again later";
+
 interface InFlight {
   msg: RelayRequest;
   res: ServerResponse;
@@ -58,11 +60,27 @@ export class Channel {
     return this.backlog.length < this.limits.maxBacklog && this.backlogBytes + bytes <= this.limits.maxBacklogBytes;
   }
 
-  private enqueue(msg: RelayRequest): void {
+  /**
+   * Keeps a request for the studio; false (nothing kept) when the journal's disk refused it,
+   * so the sender is told to try again instead of "kept" for a request a restart would lose.
+   */
+  private enqueue(msg: RelayRequest): boolean {
     const queued = { ...msg, queued: true };
-    this.journal?.added(this.name, queued);
+    try {
+      this.journal?.added(this.name, queued);
+    } catch (err) {
+      this.journalTrouble(err);
+      return false;
+    }
     this.backlog.push(queued);
     this.backlogBytes += msg.bodyBase64.length;
+    return true;
+  }
+
+  private journalTrouble(err: unknown): void {
+    process.stderr.write(
+      `webhook-studio relay: cannot write the journal (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); requests are refused with 507 until it can\n`,
+    );
   }
 
   /** A studio connected: the previous one (if any) is replaced, then the backlog is sent in order. */
@@ -89,8 +107,8 @@ export class Channel {
         sendProblem(f.res, 502, 'the studio disconnected before answering; the request was delivered', f.msg.path);
       } else if (this.fits(f.msg.bodyBase64.length)) {
         // Arrival order: these came after everything already in the backlog.
-        this.enqueue(f.msg);
-        writeQueued(f.res, f.msg.id, this.backlog.length);
+        if (this.enqueue(f.msg)) writeQueued(f.res, f.msg.id, this.backlog.length);
+        else sendProblem(f.res, 507, DISK_FULL, f.msg.path);
       } else {
         sendProblem(f.res, 503, `the studio is offline and the channel backlog is full`, f.msg.path);
       }
@@ -123,8 +141,8 @@ export class Channel {
       );
       return;
     }
-    this.enqueue(msg);
-    writeQueued(res, msg.id, this.backlog.length);
+    if (this.enqueue(msg)) writeQueued(res, msg.id, this.backlog.length);
+    else sendProblem(res, 507, DISK_FULL, msg.path);
   }
 
   /** A message from the studio. */
@@ -139,7 +157,12 @@ export class Channel {
       const i = this.backlog.findIndex((b) => b.id === m.id);
       if (i >= 0) {
         this.backlogBytes -= this.backlog.splice(i, 1)[0].bodyBase64.length;
-        this.journal?.removed(this.name, m.id);
+        try {
+          this.journal?.removed(this.name, m.id);
+        } catch (err) {
+          // Kept in the journal: after a restart it is sent again, and the studio stores it once.
+          this.journalTrouble(err);
+        }
       }
       return;
     }

@@ -25,6 +25,7 @@ export function sendProblem(res: ServerResponse, status: number, detail: string,
     502: 'Bad Gateway',
     503: 'Service Unavailable',
     504: 'Gateway Timeout',
+    507: 'Insufficient Storage',
   };
   const body = Buffer.from(
     JSON.stringify({

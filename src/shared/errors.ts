@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'not_found',
   'conflict',
   'unavailable',
+  /** The studio's disk refused the write (full or failing): nothing was stored. */
+  'disk_full',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -48,6 +48,14 @@ describe('a full disk', () => {
     expect(refused.status).toBe(507);
     expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(refused.json.detail).toMatch(/disk is full/);
+    // The studio's state says so (the UI's banner, `status`), and the contract answers disk_full.
+    expect(h.studio.status().storage).toMatchObject({ ok: false, detail: expect.stringMatching(/disk is full/) });
+    const viaContract = await h.studio.dispatch({
+      id: 1,
+      method: 'events.fireRaw',
+      params: { eventType: 'agent.message', body: JSON.stringify({ big: 'z'.repeat(100_000) }) },
+    });
+    expect(viaContract).toMatchObject({ error: { code: 'disk_full', message: expect.stringMatching(/disk is full/) } });
 
     const base = h.base.replace(/\/api\/v1$/, '');
     const inbox = await fetch(`${base}/inbox/dev`, { method: 'POST', body: JSON.stringify({ x: 'y'.repeat(65536) }) });
@@ -64,5 +72,6 @@ describe('a full disk', () => {
       200,
     );
     expect((await fetch(`${base}/inbox/dev`, { method: 'POST', body: '{"x":2}' })).status).toBe(200);
+    expect(h.studio.status().storage).toEqual({ ok: true, detail: null, since: null });
   });
 });

@@ -19,6 +19,7 @@ const status: StudioStatus = {
   projectId: 'p-1',
   agentId: 'a-1',
   apiKey: 'sk_test_key_123456789',
+  storage: { ok: true, detail: null, since: null },
 };
 
 describe('app shell', () => {
@@ -43,6 +44,28 @@ describe('app shell', () => {
       'SONZAI_BASE_URL=http://127.0.0.1:8455 SONZAI_API_KEY=sk_test_key_123456789',
     );
     expect(within(bar).getByRole('button', { name: 'Copy the API key' })).toBeTruthy();
+  });
+
+  it('shows a banner on every screen while the studio’s disk is full, and drops it when space returns', async () => {
+    const full = {
+      ...status,
+      storage: {
+        ok: false,
+        detail: "the studio's disk is full: nothing was stored",
+        since: '2026-11-23T00:00:05.000Z',
+      },
+    };
+    const { client, emit } = fakeClient({ 'studio.status': () => full, 'settings.get': () => ({ theme: 'system' }) });
+    useStudio.setState({ connection: 'connected' });
+    attachClient(client);
+    render(<App />);
+    const banner = (await screen.findByText('The studio cannot store anything new.')).parentElement!;
+    expect(banner.getAttribute('role')).toBe('alert');
+    expect(banner.textContent).toContain("the studio's disk is full: nothing was stored");
+    fireEvent.click(screen.getByRole('button', { name: /Settings/ }));
+    expect(screen.getByText('The studio cannot store anything new.').parentElement).toBe(banner);
+    act(() => emit('studio.statusChanged', status));
+    expect(screen.queryByText('The studio cannot store anything new.')).toBeNull();
   });
 
   it('navigates between areas from the sidebar and with Alt+number', async () => {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { connectStudio } from '../connect';
 import { resolveDataDir } from '../options';
+import { EXIT } from '../errors';
 
 export function registerStatus(program: Command): void {
   program
@@ -12,6 +13,8 @@ export function registerStatus(program: Command): void {
       const conn = await connectStudio(resolveDataDir(opts.dataDir));
       try {
         const s = await conn.client.call('studio.status');
+        // A full disk is the studio's state, not this command's failure, but a script should see it.
+        if (!s.storage.ok) process.exitCode = EXIT.diskFull;
         if (opts.json) {
           process.stdout.write(JSON.stringify(s, null, 2) + '\n');
           return;
@@ -25,6 +28,7 @@ export function registerStatus(program: Command): void {
               : []),
             ...(s.uiUrl ? [`WEBHOOK_STUDIO_UI=${s.uiUrl}`] : []),
             `version ${s.version} · up ${Math.round(s.uptimeMs / 1000)} s · data ${s.dataDir}`,
+            ...(s.storage.ok ? [] : [`DISK FULL since ${s.storage.since ?? '?'}: ${s.storage.detail ?? ''}`]),
           ].join('\n') + '\n',
         );
       } finally {

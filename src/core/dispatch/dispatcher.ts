@@ -13,6 +13,7 @@ import { createFire } from './fire';
 import type { DeliveryProfiles } from './profile';
 import { timeOrderedId } from './ids';
 import { createQueue, type JobSignal } from './queue';
+import { storageHealthFor } from '../store/storage-health';
 import { createReorderBuffer } from './reorder';
 import { replayAttempt } from './replay';
 import type { RandomFloat } from './schedule';
@@ -77,11 +78,13 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
   let tick: NodeJS.Timeout | null = null;
   let tickAt = Infinity; // clock time (ms) the timer fires at
 
+  const health = storageHealthFor(o.db);
   const writer = createWriter({
     db: o.db,
     attempts,
     deliveries,
     onStored(rows, outcomes) {
+      health.succeeded(); // a write that needed room went through: a full disk is over
       for (const row of rows) o.bus.emit('attempt.recorded', toSummary(row));
       // In order, a stored outcome is what lets the endpoint's next delivery go.
       if (o.settings().inOrder) schedulePoll();
@@ -90,6 +93,8 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
       if (soonest < tickAt) armTick();
     },
     onTrouble(err) {
+      if (err) health.failed(err);
+      else health.succeeded();
       console.error(
         err
           ? `webhook-studio: cannot store delivery results (${err.message}); they are kept in memory and stored when the disk takes them again — nothing is sent twice`

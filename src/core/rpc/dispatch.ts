@@ -1,6 +1,7 @@
 import { commands, isMethod, type Method, type ParsedParamsOf, type ResultOf } from '../../shared/contract';
 import { RequestEnvelopeSchema, type ResponseEnvelope } from '../../shared/envelope';
 import { StudioError } from '../../shared/errors';
+import { storageProblem } from '../http/problem';
 
 export type Handlers = { [M in Method]: (params: ParsedParamsOf<M> & object) => ResultOf<M> | Promise<ResultOf<M>> };
 
@@ -13,7 +14,7 @@ function describeIssues(issues: readonly { path: PropertyKey[]; message: string 
  * params against the contract, runs the handler, maps every error to `{code, message}`.
  * Never throws.
  */
-export function createDispatcher(handlers: Handlers) {
+export function createDispatcher(handlers: Handlers, opts: { onStorageError?: (err: unknown) => void } = {}) {
   return async function dispatch(raw: unknown): Promise<ResponseEnvelope> {
     const env = RequestEnvelopeSchema.safeParse(raw);
     if (!env.success) {
@@ -34,6 +35,11 @@ export function createDispatcher(handlers: Handlers) {
       return { id, result: await handler(parsed.data) };
     } catch (err) {
       if (err instanceof StudioError) return { id, error: err.toBody() };
+      const disk = storageProblem(err);
+      if (disk) {
+        opts.onStorageError?.(err);
+        return { id, error: { code: 'disk_full', message: disk.detail } };
+      }
       return { id, error: { code: 'internal', message: (err as Error)?.message ?? String(err) } };
     }
   };

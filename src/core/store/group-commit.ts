@@ -1,4 +1,5 @@
 import type { Db } from './open';
+import { storageHealthFor } from './storage-health';
 
 /**
  * Group commit: the writes of the API requests handled in one event-loop turn share one
@@ -27,13 +28,16 @@ export function createGroupCommit(db: Db) {
       failure = Object.assign(new Error("the store rolled back this turn's writes: the disk is full or failing"), {
         code: 'SQLITE_FULL',
       });
+      storageHealthFor(db).failed(failure);
       for (const settle of batch) settle(failure);
       return;
     }
     try {
       db.exec('COMMIT');
+      storageHealthFor(db).succeeded();
     } catch (err) {
       failure = err;
+      storageHealthFor(db).failed(err);
       if (db.inTransaction) db.exec('ROLLBACK');
     }
     for (const settle of batch) settle(failure);

@@ -3,6 +3,7 @@ import { AREAS, useStudio, type AreaId } from './store/studio';
 import { startRouteSync } from './store/route-sync';
 import { Nav } from './components/Nav';
 import { StatusBar } from './components/StatusBar';
+import { StorageBanner } from './components/StorageBanner';
 import { SettingsView } from './features/settings/SettingsView';
 import { TunnelView } from './features/tunnel/TunnelView';
 import { EventsView } from './features/events/EventsView';
@@ -55,6 +56,7 @@ export function App() {
     <div className="shell">
       <Nav />
       <main className="main">
+        <StorageBanner />
         <AreaView area={area} />
       </main>
       <StatusBar />

@@ -18,6 +18,8 @@ export const StudioStatusSchema = z.object({
   /** OneInbox's mock API (`/v1/...` on the same port) and its account's key. */
   oneInboxBaseUrl: z.string().optional(),
   oneInboxApiKey: z.string().optional(),
+  /** Whether the disk takes the studio's writes (a full disk: the UI shows a banner). */
+  storage: z.object({ ok: z.boolean(), detail: z.string().nullable(), since: z.string().nullable() }),
 });
 export type StudioStatus = z.infer<typeof StudioStatusSchema>;
 
