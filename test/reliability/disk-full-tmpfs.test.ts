@@ -84,6 +84,9 @@ describe.skipIf(!disk)('a real full disk (tmpfs)', () => {
       const fire = await cliOnce(['trigger', 'agent.message', '--data-dir', dataDir]);
       expect(fire.code).toBe(5);
       expect(fire.stderr).toMatch(/webhook-studio: the studio's disk is full/);
+      const burst = await cliOnce(['trigger', 'agent.message', '--count', '200', '--data-dir', dataDir]);
+      expect(burst.code).toBe(5);
+      expect(burst.stderr).toMatch(/webhook-studio: the studio's disk is full/);
       const status = await cliOnce(['status', '--data-dir', dataDir]);
       expect(status.code).toBe(5);
       expect(status.stdout).toMatch(/^DISK FULL since .*: the studio's disk is full/m);

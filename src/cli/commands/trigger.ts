@@ -123,7 +123,10 @@ export function registerTrigger(program: Command): void {
             `${final.state}: fired ${final.fired}/${final.total} ${type} events, ${final.deliveries} deliveries in ${(final.elapsedMs / 1000).toFixed(1)} s\n`,
           );
         }
-        if (final.state !== 'done') throw new CliError(final.error ?? `burst ${final.state}`, EXIT.failure);
+        if (final.state !== 'done') {
+          const full = final.state === 'failed' && /disk is full|disk refused/.test(final.error ?? '');
+          throw new CliError(final.error ?? `burst ${final.state}`, full ? EXIT.diskFull : EXIT.failure);
+        }
       } finally {
         conn.close();
       }

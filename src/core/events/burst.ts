@@ -1,6 +1,7 @@
 import type { BurstProgress } from '../../shared/contract/events';
 import type { Clock } from '../deps';
 import type { Timers } from './timers';
+import { storageProblem } from '../http/problem';
 
 /** Progress is reported at least this often while a burst runs (4 per second). */
 export const PROGRESS_INTERVAL_MS = 250;
@@ -17,6 +18,8 @@ export interface BurstOptions {
   rate?: number;
   /** Fires the i-th event and says how many deliveries it made. Throwing stops the burst. */
   fireOne(index: number): { eventId?: string; deliveries: number };
+  /** The error that stopped the burst (the studio reports a full disk with it). */
+  onError?: (err: unknown) => void;
   /** Put the ids fired since the previous report into each progress report. */
   reportIds?: boolean;
   clock: Clock;
@@ -99,7 +102,10 @@ export function startBurst(o: BurstOptions): BurstHandle {
         fired++;
       }
     } catch (err) {
-      error = (err as Error).message;
+      // A full disk is said as such (the CLI exits 5 on it), anything else as it came.
+      const disk = storageProblem(err);
+      error = disk ? disk.detail : (err as Error).message;
+      o.onError?.(err);
       return finish('failed');
     }
     if (fired >= o.count) return finish('done');

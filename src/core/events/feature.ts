@@ -13,6 +13,7 @@ import { runScenario, type RunHandle } from './scenarios';
 import { createScenariosRepo, upgradeSteps } from './scenarios-repo';
 import { createTemplatesRepo } from './templates-repo';
 import { systemTimers, type Timers } from './timers';
+import { storageHealthFor } from '../store/storage-health';
 
 /** Bursts and scenario runs allowed at once. */
 export const MAX_ACTIVE_BURSTS = 4;
@@ -134,6 +135,7 @@ export function eventsFeature(ctx: StudioContext, deps: EventsFeatureDeps) {
           clock: ctx.realClock ?? ctx.clock, // a rate is real time
           timers,
           reportIds,
+          onError: (err) => storageHealthFor(ctx.db).failed(err),
           fireOne: (i) => {
             const out = firer.fire({ ...build, seed: `${baseSeed}:${i}` }, { source: source ?? 'burst' });
             return { eventId: out.eventId, deliveries: out.deliveries.length };
