@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,10 +49,17 @@ describe('createStudio', () => {
     expect(statSync(dataDir).mode & 0o777).toBe(0o700);
   });
 
-  it('refuses a second studio on the same data dir', async () => {
+  it('refuses a second studio on the same data dir (one that answers on the port its runtime file names)', async () => {
     const dataDir = tempDir();
-    writeFileSync(runtimePath(dataDir), JSON.stringify({ pid: process.ppid, host: '127.0.0.1', port: 1, token: 't' }));
-    await expect(createStudio({ dataDir, port: 0 })).rejects.toThrow(/already running/);
+    const first = await createStudio({ dataDir, port: 0 });
+    try {
+      // The file names this process; a second studio in another process reads it the same way.
+      const info = JSON.parse(readFileSync(runtimePath(dataDir), 'utf8')) as Record<string, unknown>;
+      writeFileSync(runtimePath(dataDir), JSON.stringify({ ...info, pid: process.ppid }));
+      await expect(createStudio({ dataDir, port: 0 })).rejects.toThrow(/already running/);
+    } finally {
+      await first.close();
+    }
   });
 
   it('names the port and the flag when the port is taken', async () => {

@@ -25,10 +25,11 @@ describe('API writes and the group commit', () => {
     };
     try {
       // Ten upserts pipelined in one TCP write: the server handles them in one event-loop turn.
+      const port = h.studio.status().port;
       const raw = Array.from({ length: 10 }, (_, i) => {
         const body = JSON.stringify({ webhook_url: `https://x.test/${i}` });
         return (
-          `PUT /api/v1/webhooks/gc.${i} HTTP/1.1\r\nhost: 127.0.0.1\r\nauthorization: Bearer ${h.key}\r\n` +
+          `PUT /api/v1/webhooks/gc.${i} HTTP/1.1\r\nhost: 127.0.0.1:${port}\r\nauthorization: Bearer ${h.key}\r\n` +
           `content-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body}`
         );
       }).join('');
