@@ -58,7 +58,7 @@ describe.skipIf(!ready)('fire → outcome → linked delivery → reload (Chromi
     await page.screenshot({ path: `${SHOTS}/fire-outcome.png` });
 
     await outcome.getByRole('link', { name: 'Open in Deliveries' }).click();
-    const history = page.getByRole('list', { name: /Attempts of agent\.message/ });
+    const history = page.getByRole('rowgroup', { name: /Attempts of agent\.message/ });
     await history.waitFor();
     await expect.poll(() => history.getByRole('button').count()).toBe(3);
     const texts = await history.getByRole('button').allTextContents();
@@ -73,15 +73,15 @@ describe.skipIf(!ready)('fire → outcome → linked delivery → reload (Chromi
     await page.screenshot({ path: `${SHOTS}/fire-outcome-delivery.png` });
 
     await page.reload();
-    await page.getByRole('list', { name: /Attempts of agent\.message/ }).waitFor();
+    await page.getByRole('rowgroup', { name: /Attempts of agent\.message/ }).waitFor();
     expect(page.url()).toBe(url);
-    expect(await page.getByTestId('delivery-list').getByRole('option', { selected: true }).textContent()).toContain(
+    expect(await page.getByTestId('delivery-list').getByRole('row', { selected: true }).textContent()).toContain(
       'delivered',
     );
 
     // An attempt opened from the delivery gets its own address too.
     await page
-      .getByRole('list', { name: /Attempts of agent\.message/ })
+      .getByRole('rowgroup', { name: /Attempts of agent\.message/ })
       .getByRole('button')
       .first()
       .click();

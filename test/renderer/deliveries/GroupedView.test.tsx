@@ -89,7 +89,11 @@ function setup(rows = ROWS) {
   return { ...fake, setList: (l: DeliverySummary[]) => (list = l) };
 }
 
-const options = () => within(screen.getByTestId('delivery-list')).getAllByRole('option');
+/** The delivery rows (level 1 of the tree grid; attempts are level 2). */
+const options = () =>
+  within(screen.getByTestId('delivery-list'))
+    .getAllByRole('row')
+    .filter((r) => r.getAttribute('aria-level') === '1');
 
 describe('Deliveries, by delivery (the default view)', () => {
   it('shows each delivery once with its final state, tries, last response and next retry; opens its attempts in order', async () => {
@@ -110,7 +114,7 @@ describe('Deliveries, by delivery (the default view)', () => {
     expect(screen.getByRole('button', { name: 'Export HAR · 1,000 attempts' })).toBeTruthy();
 
     fireEvent.click(delivered);
-    const history = await screen.findByRole('list', { name: /Attempts of agent.message/ });
+    const history = await screen.findByRole('rowgroup', { name: /Attempts of agent.message/ });
     await waitFor(() => expect(within(history).getAllByRole('button')).toHaveLength(4));
     expect(
       within(history)

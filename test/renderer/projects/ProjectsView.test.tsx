@@ -88,7 +88,7 @@ describe('Projects & keys screen', () => {
     fireEvent.change(screen.getAllByLabelText('Name')[0], { target: { value: 'ci' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create key' }));
     expect(await screen.findByText('ci')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Copy the API key ci' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Copy key: the API key ci' })).toBeTruthy();
     const row = screen.getByText('Key k1').closest('tr')!;
     fireEvent.click(within(row).getByRole('button', { name: 'Revoke' }));
     fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Cancel' }));
@@ -106,7 +106,7 @@ describe('Projects & keys screen', () => {
     });
     render(<ProjectsView />);
     expect(await screen.findByText('Key k1')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Copy the API key Key k1' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Copy key: the API key Key k1' }));
     await waitFor(() => expect(written).toEqual(['sk_secret_k1']));
 
     fireEvent.change(screen.getByLabelText('New project'), { target: { value: 'Staging' } });

@@ -115,6 +115,6 @@ describe('Verify panel', () => {
     await screen.findByText('// node code');
     fireEvent.click(screen.getByRole('tab', { name: 'Python' }));
     expect(screen.getByText('# python code')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Copy sonzai_webhook.py' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Copy code: sonzai_webhook.py' })).toBeTruthy();
   });
 });

@@ -126,7 +126,7 @@ describe('Inbox & Tunnel', () => {
     fireEvent.change(url, { target: { value: 'http://localhost:4000/x' } });
     fireEvent.click(screen.getByRole('button', { name: 'Replay' }));
     expect(await screen.findByText('202')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Copy a curl command that resends this request' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Copy as curl: a curl command that resends this request' })).toBeTruthy();
     expect(fake.calls.find((c) => c.method === 'captures.replay')?.params).toEqual({
       captureId: 'cap_1',
       url: 'http://localhost:4000/x',

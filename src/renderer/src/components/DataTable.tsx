@@ -23,7 +23,7 @@ export function DataTable<T>({
       <thead>
         <tr>
           {columns.map((c, i) => (
-            <th key={i}>{c.header}</th>
+            <th key={i}>{c.header || <span className="sr-only">Actions</span>}</th>
           ))}
         </tr>
       </thead>

@@ -34,7 +34,9 @@ export function BodyView({
         </span>
         <CopyButton text={isUtf8 ? raw : (base64 ?? raw)} label="Copy" title={`Copy the ${label.toLowerCase()}`} />
       </div>
-      <pre className="dl-pre">{shown}</pre>
+      <pre tabIndex={0} className="dl-pre">
+        {shown}
+      </pre>
     </div>
   );
 }

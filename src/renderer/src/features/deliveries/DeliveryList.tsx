@@ -20,7 +20,10 @@ interface Props {
   onNearEnd(): void;
 }
 
-/** Deliveries, one row per event × webhook (virtualised); the open one lists its attempts below it. */
+/**
+ * Deliveries, one row per event × webhook (virtualised); the open one lists its attempts below it.
+ * A tree grid for assistive technology: delivery rows (level 1) expand into attempt rows (level 2).
+ */
 export function DeliveryList(p: Props) {
   const { rows, expandedId, attempts, cursorId } = p;
   const parent = useRef<HTMLDivElement>(null);
@@ -56,7 +59,7 @@ export function DeliveryList(p: Props) {
     <div
       ref={parent}
       className="dl-list"
-      role="listbox"
+      role="treegrid"
       aria-label="Deliveries"
       aria-activedescendant={cursor >= 0 ? `dlv-${rows[cursor].deliveryId}` : undefined}
       tabIndex={0}
@@ -69,12 +72,14 @@ export function DeliveryList(p: Props) {
           return (
             <div
               key={d.deliveryId}
+              role="none"
               className="dl-group"
               style={{ transform: `translateY(${item.start}px)`, height: item.size }}
             >
               <div
                 id={`dlv-${d.deliveryId}`}
-                role="option"
+                role="row"
+                aria-level={1}
                 aria-selected={open}
                 aria-expanded={open}
                 className={`dl-row dl-drow${d.deliveryId === cursorId ? ' cursor' : ''}${open ? ' selected' : ''}`}
@@ -84,39 +89,53 @@ export function DeliveryList(p: Props) {
                   p.onToggle(d.deliveryId);
                 }}
               >
-                <span className={`dl-state tone-${STATE_TONE[d.state]}`}>
+                <span role="gridcell" className={`dl-state tone-${STATE_TONE[d.state]}`}>
                   {open ? <ChevronDown size={12} aria-hidden /> : <ChevronRight size={12} aria-hidden />}
                   {STATE_LABEL[d.state]}
                 </span>
-                <span className="dl-type">
+                <span role="gridcell" className="dl-type">
                   {d.eventType}
                   {d.source === 'test' && <span className="pill pill-test"> test</span>}
                 </span>
-                <span className="dl-url" title={d.webhookUrl}>
+                <span role="gridcell" className="dl-url" title={d.webhookUrl}>
                   {d.webhookUrl}
                 </span>
-                <span className="dl-kind">{triesLabel(d)}</span>
-                <span className="dl-ms">{lastLabel(d)}</span>
-                <span className="dl-time" title={d.nextAttemptAt ?? d.last?.createdAt ?? d.createdAt}>
+                <span role="gridcell" className="dl-kind">
+                  {triesLabel(d)}
+                </span>
+                <span role="gridcell" className="dl-ms">
+                  {lastLabel(d)}
+                </span>
+                <span role="gridcell" className="dl-time" title={d.nextAttemptAt ?? d.last?.createdAt ?? d.createdAt}>
                   {d.nextAttemptAt ? `next ${timeLabel(d.nextAttemptAt)}` : timeLabel(d.last?.createdAt ?? d.createdAt)}
                 </span>
               </div>
               {open && (
-                <ol className="dl-attempts" aria-label={`Attempts of ${d.eventType} to ${d.webhookUrl}`}>
-                  {attempts === null && <li className="muted">Loading…</li>}
+                <ol
+                  role="rowgroup"
+                  className="dl-attempts"
+                  aria-label={`Attempts of ${d.eventType} to ${d.webhookUrl}`}
+                >
+                  {attempts === null && (
+                    <li role="row" aria-level={2} className="muted">
+                      <span role="gridcell">Loading…</span>
+                    </li>
+                  )}
                   {attempts?.map((a) => (
-                    <li key={a.attemptId} style={{ height: ATTEMPT_ROW_HEIGHT }}>
-                      <button
-                        type="button"
-                        className={`dl-attempt${a.attemptId === p.selectedAttemptId ? ' selected' : ''}`}
-                        onClick={() => p.onOpenAttempt(a.attemptId)}
-                      >
-                        <span className={`dl-code tone-${codeTone(a)}`}>{codeLabel(a.responseCode)}</span>
-                        <span className="dl-attempt-kind">{attemptKindLabel(a)}</span>
-                        <span className="dl-ms">{a.durationMs} ms</span>
-                        <span className="dl-time">{timeLabel(a.createdAt)}</span>
-                        {a.errorMessage && <span className="muted dl-attempt-err">{a.errorMessage}</span>}
-                      </button>
+                    <li key={a.attemptId} role="row" aria-level={2} style={{ height: ATTEMPT_ROW_HEIGHT }}>
+                      <span role="gridcell" className="dl-attempt-cell">
+                        <button
+                          type="button"
+                          className={`dl-attempt${a.attemptId === p.selectedAttemptId ? ' selected' : ''}`}
+                          onClick={() => p.onOpenAttempt(a.attemptId)}
+                        >
+                          <span className={`dl-code tone-${codeTone(a)}`}>{codeLabel(a.responseCode)}</span>
+                          <span className="dl-attempt-kind">{attemptKindLabel(a)}</span>
+                          <span className="dl-ms">{a.durationMs} ms</span>
+                          <span className="dl-time">{timeLabel(a.createdAt)}</span>
+                          {a.errorMessage && <span className="muted dl-attempt-err">{a.errorMessage}</span>}
+                        </button>
+                      </span>
                     </li>
                   ))}
                 </ol>

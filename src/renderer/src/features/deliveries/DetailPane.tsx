@@ -108,7 +108,9 @@ export function DetailPane({
               ✕
             </button>
           </div>
-          <pre className="dl-pre">{curl}</pre>
+          <pre tabIndex={0} className="dl-pre">
+            {curl}
+          </pre>
         </div>
       )}
       {curlError && <div className="error">{curlError}</div>}

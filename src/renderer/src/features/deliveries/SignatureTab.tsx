@@ -60,7 +60,9 @@ export function SignatureTab({ s }: { s: SignatureInspection | null }) {
       </dl>
       <h3>Signed string</h3>
       <p className="muted">HMAC-SHA256(secret without whsec_, "&lt;t&gt;." + raw body), hex.</p>
-      <pre className="dl-pre">{s.signedString}</pre>
+      <pre tabIndex={0} className="dl-pre">
+        {s.signedString}
+      </pre>
       <CopyButton text={s.signedString} label="Copy signed string" />
     </div>
   );

@@ -43,11 +43,13 @@ export function PreviewPanel({ preview }: { preview: PreviewDto }) {
       </dl>
       <details>
         <summary>Raw bytes (what is signed)</summary>
-        <pre className="ev-raw" data-testid="preview-raw">
+        <pre tabIndex={0} className="ev-raw" data-testid="preview-raw">
           {preview.body}
         </pre>
       </details>
-      <pre className="ev-pretty">{pretty(preview.body)}</pre>
+      <pre tabIndex={0} className="ev-pretty">
+        {pretty(preview.body)}
+      </pre>
       {preview.issues.length > 0 && (
         <ul className="ev-issues" aria-label="Body schema errors">
           {preview.issues.map((i) => (

@@ -112,7 +112,9 @@ export function ScenariosPanel() {
               Close
             </button>
           </div>
-          <pre className="ev-raw">{exported.json}</pre>
+          <pre tabIndex={0} className="ev-raw">
+            {exported.json}
+          </pre>
         </div>
       )}
       <details className="ev-import">

@@ -144,7 +144,9 @@ export function AgentStatePanel() {
       {state && (
         <details>
           <summary>As the API returns it (JSON)</summary>
-          <pre className="state-json">{JSON.stringify(state, null, 2)}</pre>
+          <pre tabIndex={0} className="state-json">
+            {JSON.stringify(state, null, 2)}
+          </pre>
         </details>
       )}
     </div>

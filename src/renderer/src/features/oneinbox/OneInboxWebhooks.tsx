@@ -97,7 +97,9 @@ export function OneInboxWebhooks() {
                 <th>URL</th>
                 <th>Events</th>
                 <th>Status</th>
-                <th />
+                <th>
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>

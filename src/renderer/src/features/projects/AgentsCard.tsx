@@ -34,7 +34,9 @@ export function AgentsCard() {
             <tr>
               <th>Name</th>
               <th>Agent id</th>
-              <th />
+              <th>
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>

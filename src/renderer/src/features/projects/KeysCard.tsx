@@ -36,7 +36,9 @@ export function KeysCard() {
               <th>Key</th>
               <th>Status</th>
               <th>Last used</th>
-              <th />
+              <th>
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>

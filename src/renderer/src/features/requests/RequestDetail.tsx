@@ -39,7 +39,7 @@ export function RequestDetail({ detail, onClose }: { detail: ApiRequestDetail; o
         </div>
       )}
       <h3>Request headers</h3>
-      <pre className="req-body">
+      <pre tabIndex={0} className="req-body">
         {Object.entries(detail.requestHeaders)
           .map(([k, v]) => `${k}: ${v}`)
           .join('\n')}
@@ -48,12 +48,16 @@ export function RequestDetail({ detail, onClose }: { detail: ApiRequestDetail; o
         Request body {detail.requestBodyTruncated && <span className="muted">(truncated)</span>}
         {detail.requestBody && <CopyButton text={detail.requestBody} />}
       </h3>
-      <pre className="req-body">{pretty(detail.requestBody)}</pre>
+      <pre tabIndex={0} className="req-body">
+        {pretty(detail.requestBody)}
+      </pre>
       <h3>
         Response body {detail.responseBodyTruncated && <span className="muted">(truncated)</span>}
         {detail.responseBody && <CopyButton text={detail.responseBody} />}
       </h3>
-      <pre className="req-body">{pretty(detail.responseBody)}</pre>
+      <pre tabIndex={0} className="req-body">
+        {pretty(detail.responseBody)}
+      </pre>
     </div>
   );
 }

@@ -38,7 +38,9 @@ export function SnippetsPanel() {
             <code>{current.filename}</code>
             <CopyButton text={current.code} label="Copy code" title={`Copy ${current.filename}`} />
           </div>
-          <pre className="sig-code">{current.code}</pre>
+          <pre tabIndex={0} className="sig-code">
+            {current.code}
+          </pre>
         </>
       )}
     </section>

@@ -42,7 +42,9 @@ function Body({ base64, label }: { base64: string; label: string }) {
         )}
         {!shown.binary && <CopyButton text={shown.text} label="Copy raw" title={`Copy the raw ${label}`} />}
       </div>
-      <pre aria-label={label}>{json && pretty ? json : shown.text}</pre>
+      <pre tabIndex={0} aria-label={label}>
+        {json && pretty ? json : shown.text}
+      </pre>
     </div>
   );
 }

@@ -131,7 +131,9 @@ export function WebhooksView() {
                 <th>Delivery</th>
                 <th>Health</th>
                 <th>Signing secret</th>
-                <th />
+                <th>
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
