@@ -14,7 +14,8 @@ export async function seededStudio(): Promise<{ server: Running; ui: string; bas
   const [, ui] = await server.waitFor(/^WEBHOOK_STUDIO_UI=(\S+)$/m);
   const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
   for (const [type, url] of [
-    ['agent.message', `${base}/inbox/dev`],
+    // A long URL, as real apps have: it must wrap or elide, never run off the screen.
+    ['agent.message', `${base}/inbox/dev/hooks/sonzai/agent-message/handlers/v2/with-a-long-path-for-layout-tests`],
     ['agent.mood_change', `${base}/inbox/dev`],
     ['agent.memory_added', 'http://127.0.0.1:9/unreachable'],
   ]) {

@@ -54,8 +54,11 @@ export function App() {
 
   return (
     <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
       <Nav />
-      <main className="main">
+      <main className="main" id="main" tabIndex={-1}>
         <StorageBanner />
         <AreaView area={area} />
       </main>

@@ -9,7 +9,7 @@ export function Nav() {
         <span className="logo" aria-hidden>
           ◈
         </span>
-        <div>
+        <div className="brand-text">
           <div className="brand-name">Webhook Studio</div>
           <div className="brand-sub">Sonzai · v{status?.version ?? '…'}</div>
         </div>
@@ -27,7 +27,7 @@ export function Nav() {
               <span className="icon" aria-hidden>
                 <AreaIcon id={a.id} />
               </span>
-              {a.label}
+              <span className="nav-label">{a.label}</span>
             </button>
           </li>
         ))}

@@ -20,16 +20,25 @@ export function StatusBar() {
       {status ? (
         <>
           <span className="field">
-            <span className="k">API</span> <code data-testid="api-url">{status.apiBaseUrl}</code>
+            <span className="k">API</span>{' '}
+            <code data-testid="api-url" title={status.apiBaseUrl}>
+              {status.apiBaseUrl}
+            </code>
             <CopyButton text={status.apiBaseUrl} title="Copy the mock API URL" />
           </span>
           <span className="field">
-            <span className="k">Key</span> <code data-testid="api-key">{status.apiKey}</code>
+            <span className="k">Key</span>{' '}
+            <code data-testid="api-key" title={status.apiKey}>
+              {status.apiKey}
+            </code>
             <CopyButton text={status.apiKey} title="Copy the API key" />
           </span>
           {status.oneInboxApiKey && (
             <span className="field">
-              <span className="k">OneInbox</span> <code data-testid="oneinbox-key">{status.oneInboxApiKey}</code>
+              <span className="k">OneInbox</span>{' '}
+              <code data-testid="oneinbox-key" title={status.oneInboxApiKey}>
+                {status.oneInboxApiKey}
+              </code>
               <CopyButton
                 text={`ONEINBOX_BASE_URL=${status.oneInboxBaseUrl}\nONEINBOX_API_KEY=${status.oneInboxApiKey}`}
                 label="Copy OneInbox env"

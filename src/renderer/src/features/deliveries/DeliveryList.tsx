@@ -103,7 +103,7 @@ export function DeliveryList(p: Props) {
                 <span role="gridcell" className="dl-kind">
                   {triesLabel(d)}
                 </span>
-                <span role="gridcell" className="dl-ms">
+                <span role="gridcell" className="dl-ms" title={lastLabel(d)}>
                   {lastLabel(d)}
                 </span>
                 <span role="gridcell" className="dl-time" title={d.nextAttemptAt ?? d.last?.createdAt ?? d.createdAt}>

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, SHOTS } from '../helpers/browser';
+import type { Running } from '../helpers/cli';
+import { seededStudio } from './seeded-studio';
+
+/**
+ * What is cut off: a visible element past the viewport's right edge, or a leaf element with text
+ * cut by an ancestor that clips it (overflow hidden) without saying so (no ellipsis). Content of a
+ * container the user can scroll (overflow auto/scroll) is reachable, so it does not count.
+ */
+function cutOff(page: Page): Promise<{ pageScrolls: boolean; cut: string[] }> {
+  return page.evaluate(() => {
+    const W = window.innerWidth;
+    const cut: string[] = [];
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      const r = el.getBoundingClientRect();
+      if (!r.width || !r.height) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden') continue;
+      let scrollable = false;
+      let clipRight = W;
+      for (let a = el.parentElement; a; a = a.parentElement) {
+        const s = getComputedStyle(a);
+        if (s.overflowX === 'auto' || s.overflowX === 'scroll') {
+          scrollable = true;
+          break;
+        }
+        if (s.overflowX === 'hidden' || s.overflowX === 'clip')
+          clipRight = Math.min(clipRight, a.getBoundingClientRect().right);
+      }
+      if (scrollable) continue;
+      if (r.right > W + 1) {
+        cut.push(`${name(el)} ends at ${Math.round(r.right)} of ${W}`);
+        continue;
+      }
+      const leafText = el.children.length === 0 && (el.textContent ?? '').trim() !== '';
+      const elided = style.textOverflow === 'ellipsis' || el.closest('[title]') !== null;
+      if (leafText && r.right > clipRight + 1 && !elided) cut.push(`${name(el)} clipped at ${Math.round(clipRight)}`);
+    }
+    return { pageScrolls: document.documentElement.scrollWidth > W, cut: cut.slice(0, 10) };
+  });
+}
+
+describe('laptop screens and small windows', () => {
+  let browser: Browser;
+  let server: Running;
+  let ui: string;
+
+  beforeAll(async () => {
+    ({ server, ui } = await seededStudio());
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill('SIGTERM');
+    await server?.exit;
+  });
+
+  for (const [width, height] of [
+    [1024, 700],
+    [1280, 800],
+  ]) {
+    it(`at ${width}×${height} nothing of any area is cut off or scrolls the page sideways; the sidebar is icons`, async () => {
+      const page = await browser.newPage({ viewport: { width, height } });
+      await page.goto(ui);
+      await page.getByTestId('api-key').waitFor();
+      const navBox = await page.getByRole('navigation', { name: 'Areas' }).boundingBox();
+      expect(navBox!.width).toBeLessThan(80);
+      const nav = page.getByRole('navigation', { name: 'Areas' }).getByRole('button');
+      expect(await nav.first().getAttribute('title')).toMatch(/^Events/);
+      await expect.poll(() => page.getByRole('button', { name: 'Deliveries' }).count()).toBe(1);
+      const problems: string[] = [];
+      for (let i = 0; i < (await nav.count()); i++) {
+        await nav.nth(i).click();
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await page.waitForTimeout(250);
+        // The first row and its first attempt open, so detail panes are measured too.
+        const row = page.locator('[role="row"][aria-level="1"], [role="option"]').first();
+        if ((await row.count()) > 0) await row.click({ timeout: 2000 }).catch(() => undefined);
+        const attempt = page.locator('button.dl-attempt').first();
+        if ((await attempt.count()) > 0) await attempt.click({ timeout: 2000 }).catch(() => undefined);
+        await page.waitForTimeout(300);
+        const area = (await page.getByRole('heading', { level: 1 }).first().textContent())?.trim();
+        await page.screenshot({ path: `${SHOTS}/layout-${width}-${i}.png` });
+        const r = await cutOff(page);
+        if (r.pageScrolls) problems.push(`${area}: the page scrolls sideways`);
+        for (const c of r.cut) problems.push(`${area}: ${c}`);
+      }
+      expect(problems).toEqual([]);
+      await page.close();
+    }, 90_000);
+  }
+});
