@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, SHOTS } from '../helpers/browser';
-import { cliOnce, runCli, type Running } from '../helpers/cli';
-import { tempDir } from '../helpers/tmp';
+import type { Running } from '../helpers/cli';
+import { seededStudio } from './seeded-studio';
 
 /** Every area of the UI, with real data in the studio: no page error, and a screenshot to look at. */
 describe('a tour of every area', () => {
@@ -11,42 +11,7 @@ describe('a tour of every area', () => {
   let ui: string;
 
   beforeAll(async () => {
-    const dataDir = tempDir('tour-');
-    server = runCli(['serve', '--port', '0', '--data-dir', dataDir]);
-    const [, base] = await server.waitFor(/^SONZAI_BASE_URL=(\S+)$/m);
-    const [, key] = await server.waitFor(/^SONZAI_API_KEY=(\S+)$/m);
-    [, ui] = await server.waitFor(/^WEBHOOK_STUDIO_UI=(\S+)$/m);
-    const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
-    // A webhook into the studio's own inbox, one to a port nobody listens on, then a few events.
-    for (const [type, url] of [
-      ['agent.message', `${base}/inbox/dev`],
-      ['agent.mood_change', `${base}/inbox/dev`],
-      ['agent.memory_added', 'http://127.0.0.1:9/unreachable'],
-    ]) {
-      const r = await fetch(`${base}/api/v1/webhooks/${type}`, {
-        method: 'PUT',
-        headers,
-        body: JSON.stringify({ webhook_url: url }),
-      });
-      expect(r.status).toBe(200);
-    }
-    for (const type of ['agent.message', 'agent.mood_change', 'agent.memory_added']) {
-      const r = await cliOnce(['trigger', type, '--user', 'user-42', '--data-dir', dataDir]);
-      expect(r.code, r.stderr).toBe(0);
-    }
-    const status = JSON.parse((await cliOnce(['status', '--json', '--data-dir', dataDir])).stdout) as {
-      agentId: string;
-    };
-    await fetch(`${base}/api/v1/agents/${status.agentId}/wakeups`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({
-        user_id: 'user-42',
-        check_type: 'interest_check',
-        intent: 'ask about the recital',
-        delay_hours: 5,
-      }),
-    });
+    ({ server, ui } = await seededStudio());
     browser = await launchBrowser();
   });
   afterAll(async () => {
