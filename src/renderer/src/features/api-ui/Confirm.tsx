@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
+import { useDialogFocus } from '../../components/use-dialog-focus';
 
 /** An inline confirmation for a destructive action; Escape cancels, focus starts on Cancel. */
 export function Confirm({
@@ -13,9 +14,10 @@ export function Confirm({
   onCancel(): void;
 }) {
   const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancel.current?.focus(), []);
+  const dialog = useDialogFocus<HTMLDivElement>(cancel);
   return (
     <div
+      ref={dialog}
       className="confirm"
       role="alertdialog"
       aria-label={message}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AttemptFilter, BulkReplayPlan } from '../../../../shared/contract/inspector';
 import { useStudio } from '../../store/studio';
+import { useDialogFocus } from '../../components/use-dialog-focus';
 
 /**
  * Before a bulk replay: how many deliveries it sends and to which URLs, and the choice to
@@ -31,8 +32,10 @@ export function BulkReplayPreview({
     };
   }, [filter, includeScheduled]);
   const named = plan?.urls.reduce((n, u) => n + u.count, 0) ?? 0;
+  const dialog = useDialogFocus<HTMLDivElement>();
   return (
     <div
+      ref={dialog}
       className="dl-bulk dl-bulk-preview"
       role="dialog"
       aria-label="Replay failed deliveries"

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { AttemptDetail } from '../../../../shared/contract/inspector';
 import { useStudio } from '../../store/studio';
+import { useDialogFocus } from '../../components/use-dialog-focus';
 import { lineDiff, withContext } from './diff';
 
 type Mode = 'to' | 'edit';
@@ -65,8 +66,10 @@ export function ReplayPanel({
     }
   };
 
+  const dialog = useDialogFocus<HTMLDivElement>();
   return (
     <div
+      ref={dialog}
       className="dl-replay card"
       role="dialog"
       aria-label={mode === 'edit' ? 'Edit and replay' : 'Replay to another URL'}
