@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { StudioHttpServer } from './http/server';
 import type { StudioStatus } from '../shared/contract';
 import type { Clock, Random } from './deps';
 import type { StudioClock } from './proactive/studio-clock';
@@ -18,7 +18,7 @@ export interface StudioContext {
   studioClock?: StudioClock;
   random: Random;
   bus: EventBus;
-  app: FastifyInstance;
+  app: StudioHttpServer;
   projects: ProjectsRepo;
   settings: SettingsRepo;
   dataDir: string;

@@ -4,7 +4,8 @@ import { StudioError } from '../../shared/errors';
 import { createCapturesRepo } from './captures-repo';
 import { forward } from './forward';
 import { createInboxService } from './inbox-service';
-import { registerInboxRoutes } from './inbox-routes';
+import { inboxRoute } from './inbox-routes';
+import { storageHealthFor } from '../store/storage-health';
 import { createRelayClient, type RelayClientOptions } from './relay-client';
 import { loadKnownSecrets } from './signature-check';
 import { groupCommitFor } from '../store/group-commit';
@@ -37,7 +38,7 @@ export async function tunnelFeature(ctx: StudioContext, options: TunnelOptions =
     random: ctx.random,
     bus: ctx.bus,
   });
-  await registerInboxRoutes(ctx.app, inbox);
+  ctx.app.addFastRoute(inboxRoute(inbox, (err) => storageHealthFor(ctx.db).failed(err)));
   const relay = createRelayClient({ inbox, repo, bus: ctx.bus, clock: real, ...options });
 
   return {
