@@ -43,6 +43,8 @@ export interface InboxServiceDeps {
   random: Random;
   bus: EventBus;
   sleep?: (ms: number) => Promise<void>;
+  /** A capture's outcome the store refused (a full disk): reported, the answer already left. */
+  onStoreError?: (err: unknown) => void;
 }
 
 /**
@@ -180,10 +182,17 @@ export function createInboxService(deps: InboxServiceDeps) {
     }
     outcome.durationMs = Math.round(performance.now() - started);
     outcome.completedAt = deps.clock.now().toISOString();
-    // The outcome joins this turn's commit; the answer waits only for the capture itself (below).
-    deps.commits?.join();
-    const summary = deps.repo.complete(captureId, outcome);
-    deps.bus.emit('capture.recorded', summary);
+    // The outcome is stored right after the answer leaves (the next turn, its own commit): the
+    // sender waits only for the capture itself (below), never for this bookkeeping.
+    const done = outcome;
+    setImmediate(() => {
+      try {
+        deps.commits?.join();
+        deps.bus.emit('capture.recorded', deps.repo.complete(captureId, done));
+      } catch (err) {
+        deps.onStoreError?.(err);
+      }
+    });
     response.headers.push(['X-Webhook-Studio-Capture', captureId]);
     return response;
   }

@@ -37,6 +37,7 @@ export async function tunnelFeature(ctx: StudioContext, options: TunnelOptions =
     clock: real,
     random: ctx.random,
     bus: ctx.bus,
+    onStoreError: (err) => storageHealthFor(ctx.db).failed(err),
   });
   ctx.app.addFastRoute(inboxRoute(inbox, (err) => storageHealthFor(ctx.db).failed(err)));
   const relay = createRelayClient({ inbox, repo, bus: ctx.bus, clock: real, ...options });
