@@ -43,6 +43,20 @@ export function refuseUpgrade(req: IncomingMessage, socket: Duplex): void {
  * it. Every error, including the framework's own (bad JSON, too large, unknown route),
  * leaves as problem+json with a 4xx status; a 5xx only for real bugs.
  */
+/** 421 for a Host that is not the studio's (DNS rebinding), said in problem+json; the connection closes. */
+function refuseHost(req: IncomingMessage, res: ServerResponse, why: string): void {
+  const body = Buffer.from(
+    JSON.stringify(problem(421, why, { instance: absoluteInstance(req.socket, req.url ?? '/') })),
+  );
+  req.resume();
+  res.writeHead(421, {
+    'Content-Type': 'application/problem+json',
+    'Content-Length': body.length,
+    Connection: 'close',
+  });
+  res.end(body);
+}
+
 /**
  * A route served straight on node:http, before the framework (the inbox: every microsecond
  * of its overhead is the user's). It answers true when it took the request.
@@ -63,9 +77,10 @@ export function createHttpServer(opts: { hosts: HostGuard; timeouts?: Partial<Se
         // Node checks the header and request deadlines on this beat (its default is 30 s).
         { headersTimeout: t.headersMs, connectionsCheckingInterval: Math.min(1000, t.headersMs) },
         (req, res) => {
-          if (fast.length && !opts.hosts.refuse(req.headers.host)) {
-            for (const route of fast) if (route(req, res)) return;
-          }
+          // Before anything else, on every route and on 404s: only the studio's own names.
+          const why = opts.hosts.refuse(req.headers.host);
+          if (why) return refuseHost(req, res, why);
+          for (const route of fast) if (route(req, res)) return;
           handler(req, res);
         },
       );
@@ -88,17 +103,6 @@ export function createHttpServer(opts: { hosts: HostGuard; timeouts?: Partial<Se
         .type('application/problem+json')
         .send(problem(status, err.message.slice(0, 500), { instance }));
     },
-  });
-
-  // Before anything else, on every route and on 404s: only the studio's own names.
-  app.addHook('onRequest', (req, reply, done) => {
-    const why = opts.hosts.refuse(req.headers.host);
-    if (!why) return done();
-    void reply
-      .code(421)
-      .header('connection', 'close')
-      .type('application/problem+json')
-      .send(problem(421, why, { instance: absoluteInstance(req.raw.socket, req.url) }));
   });
 
   app.setErrorHandler((err: FastifyError | HttpProblem, req, reply) => {
