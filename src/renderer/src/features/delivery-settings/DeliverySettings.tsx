@@ -131,7 +131,7 @@ export function DeliverySettings() {
         min={1}
         max={512}
         value={settings.globalConcurrency}
-        hint="requests open at once"
+        hint="requests in their first 50 ms; slower ones are set apart, so a hanging endpoint never blocks the others"
         onCommit={(n) => void save({ globalConcurrency: n })}
       />
       <NumberField
@@ -140,7 +140,7 @@ export function DeliverySettings() {
         min={1}
         max={64}
         value={settings.perEndpointConcurrency}
-        hint="a slow endpoint holds only these"
+        hint="per app (scheme, host and port, all its routes together); halved per timeout in a row until it answers"
         onCommit={(n) => void save({ perEndpointConcurrency: n })}
       />
       <CheckField
