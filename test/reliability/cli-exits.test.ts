@@ -43,6 +43,59 @@ describe('honest exits (listen)', () => {
   }, 30_000);
 });
 
+describe('honest exits (scenario, bulk replay)', () => {
+  it('a scenario says so and exits 4 when its studio dies between steps', async () => {
+    const dataDir = tempDir();
+    const studio = runCli(['serve', '--port', '0', '--data-dir', dataDir]);
+    running.push(studio);
+    await studio.waitFor(/^WEBHOOK_STUDIO_INBOX=/m);
+    const scenario = runCli(['scenario', 'run', "companion's first week", '--data-dir', dataDir]);
+    running.push(scenario);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(scenario.child.exitCode).toBeNull();
+    studio.child.kill('SIGKILL');
+    expect(await scenario.exit).toBe(4);
+    expect(scenario.stderr()).toMatch(/studio went away before this command finished/);
+  }, 30_000);
+
+  it('replay --failed says so and exits 4 when its studio dies while the replays hang', async () => {
+    const { createServer } = await import('node:net');
+    const http = await import('node:http');
+    // A port that refuses first (the deliveries fail), then hangs (the replays wait).
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const port = (probe.address() as { port: number }).port;
+    await new Promise<void>((r) => probe.close(() => r()));
+    const dataDir = tempDir();
+    const studio = runCli(['serve', '--port', '0', '--data-dir', dataDir]);
+    running.push(studio);
+    const [, base] = await studio.waitFor(/^SONZAI_BASE_URL=(\S+)$/m);
+    const [, key] = await studio.waitFor(/^SONZAI_API_KEY=(\S+)$/m);
+    const put = await fetch(`${base}/api/v1/webhooks/agent.message`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ webhook_url: `http://127.0.0.1:${port}/hook` }),
+    });
+    expect(put.status).toBe(200);
+    const { cliOnce } = await import('../helpers/cli');
+    expect((await cliOnce(['trigger', 'agent.message', '--count', '3', '--data-dir', dataDir])).code).toBe(0);
+    const hanging = http.createServer(() => undefined);
+    await new Promise<void>((r) => hanging.listen(port, '127.0.0.1', r));
+    try {
+      const replay = runCli(['replay', '--failed', '--include-scheduled', '--data-dir', dataDir]);
+      running.push(replay);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(replay.child.exitCode).toBeNull();
+      studio.child.kill('SIGKILL');
+      expect(await replay.exit).toBe(4);
+      expect(replay.stderr()).toMatch(/studio went away before this command finished/);
+    } finally {
+      hanging.closeAllConnections();
+      hanging.close();
+    }
+  }, 30_000);
+});
+
 describe('bounded input', () => {
   it('refuses an endless --data file at once, and invalid UTF-8 by name', async () => {
     const { cliOnce } = await import('../helpers/cli');
