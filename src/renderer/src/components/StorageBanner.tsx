@@ -1,4 +1,5 @@
 import { useStudio } from '../store/studio';
+import { dateTime } from '../format';
 
 /**
  * Says, on every screen, that the studio's disk refused a write: what failed, since when, and
@@ -10,7 +11,7 @@ export function StorageBanner() {
   return (
     <div className="storage-banner" role="alert">
       <strong>The studio cannot store anything new.</strong> {storage.detail}
-      {storage.since ? <span className="muted"> (since {new Date(storage.since).toLocaleTimeString()})</span> : null}
+      {storage.since ? <span className="muted"> (since {dateTime(storage.since)})</span> : null}
       <span> Deliveries already sent keep their outcome in memory and are stored as soon as there is room.</span>
     </div>
   );

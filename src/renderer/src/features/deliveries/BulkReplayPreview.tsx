@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AttemptFilter, BulkReplayPlan } from '../../../../shared/contract/inspector';
 import { useStudio } from '../../store/studio';
 import { useDialogFocus } from '../../components/use-dialog-focus';
+import { count } from '../../format';
 
 /**
  * Before a bulk replay: how many deliveries it sends and to which URLs, and the choice to
@@ -49,7 +50,7 @@ export function BulkReplayPreview({
             <strong>
               {plan.total === 0
                 ? 'No failed delivery to replay in this filter.'
-                : `Replay ${plan.total.toLocaleString()} failed ${plan.total === 1 ? 'delivery' : 'deliveries'}`}
+                : `Replay ${count(plan.total)} failed ${plan.total === 1 ? 'delivery' : 'deliveries'}`}
             </strong>
             {plan.total > 0 && ` to ${plan.urls.length} ${plan.urls.length === 1 ? 'URL' : 'URLs'}:`}
           </p>
@@ -57,7 +58,7 @@ export function BulkReplayPreview({
             <ul className="dl-bulk-urls">
               {plan.urls.map((u) => (
                 <li key={u.url}>
-                  <code>{u.url}</code> · {u.count.toLocaleString()}
+                  <code>{u.url}</code> · {count(u.count)}
                 </li>
               ))}
               {plan.total > named && <li className="muted">and {plan.total - named} more to other URLs</li>}
@@ -75,7 +76,7 @@ export function BulkReplayPreview({
               disabled={plan.total === 0}
               onClick={() => onStart(includeScheduled)}
             >
-              Replay {plan.total.toLocaleString()}
+              Replay {count(plan.total)}
             </button>
             <button type="button" onClick={onClose}>
               Cancel

@@ -13,6 +13,7 @@ import { FilterBar } from './FilterBar';
 import { useGrouped } from './grouped-store';
 import { subscribeLive, useDeliveries } from './store';
 import './deliveries.css';
+import { count } from '../../format';
 
 /** Exports write at most this many attempts. */
 const EXPORT_LIMIT = 1000;
@@ -144,9 +145,7 @@ export function DeliveriesView() {
   const exportCount = Math.min(g.counts?.attempts ?? EXPORT_LIMIT, EXPORT_LIMIT);
   const filtered = Object.keys(st.filter).length > 0;
   const exportLabel = (fmt: string) =>
-    g.counts
-      ? `Export ${fmt} · ${exportCount.toLocaleString()} ${filtered ? 'filtered ' : ''}attempts`
-      : `Export ${fmt}`;
+    g.counts ? `Export ${fmt} · ${count(exportCount)} ${filtered ? 'filtered ' : ''}attempts` : `Export ${fmt}`;
   const exportAs = async (format: 'har' | 'json') => {
     const c = useStudio.getState().client;
     if (!c) return;
@@ -306,7 +305,7 @@ export function DeliveriesView() {
           )}
           <div className="dl-list-foot muted" data-testid="dl-counts">
             {g.counts ? `${countsLabel(g.counts)} · ` : ''}
-            {loaded.toLocaleString()} loaded{more ? ' · scroll for more' : ''}
+            {count(loaded)} loaded{more ? ' · scroll for more' : ''}
             {(grouped ? g.loading : st.loading) ? ' · loading…' : ''} · ↑↓ move · Enter open · r replay · / search
           </div>
         </div>

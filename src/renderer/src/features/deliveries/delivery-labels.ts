@@ -1,5 +1,6 @@
 import type { DeliveryAttempt, DeliveryState, DeliverySummary } from '../../../../shared/contract/deliveries';
 import { codeLabel } from './match';
+import { count } from '../../format';
 
 /** The words of the grouped view, in one place (they move to a message catalog with i18n). */
 export const STATE_LABEL: Record<DeliveryState, string> = {
@@ -38,7 +39,7 @@ export function attemptKindLabel(a: DeliveryAttempt): string {
 
 /** "12,408 deliveries · 37 failing · 51,220 attempts". */
 export function countsLabel(c: { deliveries: number; failing: number; attempts: number }): string {
-  const n = (x: number) => x.toLocaleString();
+  const n = (x: number) => count(x);
   const plural = (x: number, one: string, many: string) => `${n(x)} ${x === 1 ? one : many}`;
   return `${plural(c.deliveries, 'delivery', 'deliveries')} · ${n(c.failing)} failing · ${plural(c.attempts, 'attempt', 'attempts')}`;
 }

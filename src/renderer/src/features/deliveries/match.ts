@@ -1,5 +1,6 @@
 import type { AttemptSummary } from '../../../../shared/contract';
 import type { AttemptFilter } from '../../../../shared/contract/inspector';
+import { clockTime } from '../../format';
 
 /**
  * Whether a live attempt belongs in the list under this filter. Body text cannot be
@@ -30,9 +31,5 @@ export function codeTone(a: Pick<AttemptSummary, 'status' | 'responseCode'>): 'o
   return a.responseCode >= 400 && a.responseCode < 500 ? 'warn' : 'bad';
 }
 
-export function timeLabel(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d.toLocaleTimeString([], { hour12: false }) + '.' + String(d.getMilliseconds()).padStart(3, '0');
-}
+/** A moment in a list (the one format every area uses: `format.ts`). */
+export const timeLabel = (iso: string): string => clockTime(iso);

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DeliveryCounts } from '../../../../shared/contract/deliveries';
 import { useStudio } from '../../store/studio';
 import { useEvents } from './store';
+import { count } from '../../format';
 
 const REFRESH_MS = 500;
 
@@ -44,10 +45,10 @@ export function BurstOutcome() {
   const failed = counts.failing - counts.retrying;
   return (
     <div className="ev-outcome-sum" data-testid="burst-outcome" aria-live="polite">
-      <span className="tone-ok">✓ {counts.delivered.toLocaleString()} delivered</span> ·{' '}
-      <span className="tone-warn">↻ {counts.retrying.toLocaleString()} retrying</span> ·{' '}
-      <span className="tone-bad">✗ {failed.toLocaleString()} failed</span>
-      <span className="muted"> of {counts.deliveries.toLocaleString()} deliveries</span>
+      <span className="tone-ok">✓ {count(counts.delivered)} delivered</span> ·{' '}
+      <span className="tone-warn">↻ {count(counts.retrying)} retrying</span> ·{' '}
+      <span className="tone-bad">✗ {count(failed)} failed</span>
+      <span className="muted"> of {count(counts.deliveries)} deliveries</span>
     </div>
   );
 }

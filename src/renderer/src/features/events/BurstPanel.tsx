@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { BurstOutcome } from './BurstOutcome';
 import { eventsActions, useEvents } from './store';
+import { count as countLabel } from '../../format';
 
 /** Fire N at a chosen rate, with a live progress bar and cancel. */
 export function BurstPanel() {
@@ -73,8 +74,8 @@ export function BurstPanel() {
             <div className={`ev-bar ev-bar-${burst.state}`} style={{ width: `${pct}%` }} />
           </div>
           <div className="ev-progress-text" aria-live="polite">
-            {burst.fired.toLocaleString()} / {burst.total.toLocaleString()} {burst.eventType} ·{' '}
-            {burst.deliveries.toLocaleString()} deliveries · {perSec}/s · {burst.state}
+            {countLabel(burst.fired)} / {countLabel(burst.total)} {burst.eventType} · {countLabel(burst.deliveries)}{' '}
+            deliveries · {perSec}/s · {burst.state}
             {burst.error ? ` — ${burst.error}` : ''}
           </div>
           <BurstOutcome />

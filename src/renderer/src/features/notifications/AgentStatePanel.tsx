@@ -2,12 +2,13 @@ import { useEffect } from 'react';
 import { useStudio } from '../../store/studio';
 import { useAgentState } from './agent-state-store';
 import { useNotifications } from './store';
+import { dateTime } from '../../format';
 
 type Obj = Record<string, unknown>;
 
 const DIMS = ['valence', 'arousal', 'tension', 'affiliation'] as const;
 const text = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
-const time = (v: unknown) => (typeof v === 'string' && v ? new Date(v).toLocaleString() : '—');
+const time = (v: unknown) => (typeof v === 'string' && v ? dateTime(v) : '—');
 
 function MoodBars({ mood }: { mood: Obj }) {
   return (

@@ -3,8 +3,9 @@ import { Clock, FastForward, RotateCcw } from 'lucide-react';
 import { formatDuration, parseDuration } from '../../../../shared/duration';
 import { useStudio } from '../../store/studio';
 import { useNotifications } from './store';
+import { dateTime } from '../../format';
 
-const when = (iso: string) => new Date(iso).toLocaleString();
+const when = (iso: string) => dateTime(iso);
 
 /** Where the studio clock stands, and the controls that fast-forward it. */
 export function ClockCard() {

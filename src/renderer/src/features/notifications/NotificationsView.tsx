@@ -8,8 +8,9 @@ import { ClockCard } from './ClockCard';
 import { ScheduleWakeupForm } from './ScheduleWakeupForm';
 import { useNotifications } from './store';
 import './notifications.css';
+import { count, dateTime } from '../../format';
 
-const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+const time = (iso: string | null) => dateTime(iso);
 
 function Badge({ status }: { status: string }) {
   return <span className={`badge badge-${status}`}>{status}</span>;
@@ -99,8 +100,8 @@ export function NotificationsView() {
             <Confirm
               message={
                 confirm === 'consume'
-                  ? `Consume all ${counts?.proactivePending.toLocaleString()} pending agent notifications${userId ? ` of ${userId}` : ''}?`
-                  : `Acknowledge all ${counts?.projectNotificationsPending.toLocaleString()} pending project notifications?`
+                  ? `Consume all ${count(counts?.proactivePending ?? 0)} pending agent notifications${userId ? ` of ${userId}` : ''}?`
+                  : `Acknowledge all ${count(counts?.projectNotificationsPending ?? 0)} pending project notifications?`
               }
               confirmLabel={confirm === 'consume' ? 'Consume all' : 'Acknowledge all'}
               onCancel={() => setConfirm(null)}
@@ -119,8 +120,7 @@ export function NotificationsView() {
             <h2>
               Agent notifications{' '}
               <span className="muted" data-testid="proactive-counts">
-                · {(counts?.proactivePending ?? 0).toLocaleString()} pending of{' '}
-                {(counts?.proactive ?? 0).toLocaleString()}
+                · {count(counts?.proactivePending ?? 0)} pending of {count(counts?.proactive ?? 0)}
               </span>{' '}
               {(counts?.proactivePending ?? 0) > 0 && (
                 <button type="button" className="small" disabled={busy} onClick={() => setConfirm('consume')}>
@@ -169,7 +169,7 @@ export function NotificationsView() {
             <h2>
               Wakeups{' '}
               <span className="muted">
-                · {(counts?.wakeupsPending ?? 0).toLocaleString()} pending of {(counts?.wakeups ?? 0).toLocaleString()}
+                · {count(counts?.wakeupsPending ?? 0)} pending of {count(counts?.wakeups ?? 0)}
               </span>
             </h2>
             <Pager list="wakeups" total={counts?.wakeups ?? 0} label="Wakeups" />
@@ -211,8 +211,8 @@ export function NotificationsView() {
             <h2>
               Project notifications{' '}
               <span className="muted" data-testid="project-counts">
-                · {(counts?.projectNotificationsPending ?? 0).toLocaleString()} pending of{' '}
-                {(counts?.projectNotifications ?? 0).toLocaleString()}
+                · {count(counts?.projectNotificationsPending ?? 0)} pending of{' '}
+                {count(counts?.projectNotifications ?? 0)}
               </span>{' '}
               {(counts?.projectNotificationsPending ?? 0) > 0 && (
                 <button type="button" className="small" disabled={busy} onClick={() => setConfirm('acknowledge')}>

@@ -1,4 +1,5 @@
 import { NOTIFICATIONS_PAGE, useNotifications, type NotificationList } from './store';
+import { count } from '../../format';
 
 /** "201–400 of 1,200" with previous / next: a list pages through the store's true total. */
 export function Pager({ list, total, label }: { list: NotificationList; total: number; label: string }) {
@@ -9,7 +10,7 @@ export function Pager({ list, total, label }: { list: NotificationList; total: n
   return (
     <nav className="pager" aria-label={`${label} pages`}>
       <span>
-        {total === 0 ? 0 : (offset + 1).toLocaleString()}–{last.toLocaleString()} of {total.toLocaleString()}
+        {total === 0 ? 0 : count(offset + 1)}–{count(last)} of {count(total)}
       </span>
       <button type="button" disabled={offset === 0} onClick={() => setOffset(list, offset - NOTIFICATIONS_PAGE)}>
         Previous

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
 import { Confirm } from '../api-ui/Confirm';
 import { useProjects } from './projects-store';
+import { dateTime } from '../../format';
 
 /** API keys of the selected project: create, copy, revoke (with confirmation). */
 export function KeysCard() {
@@ -52,7 +53,7 @@ export function KeysCard() {
                 <td>
                   <span className={`pill ${k.isActive ? 'on' : 'off'}`}>{k.isActive ? 'active' : 'revoked'}</span>
                 </td>
-                <td className="muted">{k.lastUsedAt ? new Date(k.lastUsedAt).toLocaleString() : 'never'}</td>
+                <td className="muted">{k.lastUsedAt ? dateTime(k.lastUsedAt) : 'never'}</td>
                 <td className="actions">
                   {k.isActive &&
                     (revoking === k.keyId ? (

@@ -1,5 +1,6 @@
 import type { ApiRequestDetail } from '../../../../shared/contract/api';
 import { CopyButton } from '../../components/CopyButton';
+import { dateTime } from '../../format';
 
 function pretty(body: string | null): string {
   if (body === null || body === '') return '(empty)';
@@ -24,7 +25,7 @@ export function RequestDetail({ detail, onClose }: { detail: ApiRequestDetail; o
         </button>
       </div>
       <p className="muted">
-        {new Date(detail.createdAt).toLocaleString()} · {detail.durationMs.toFixed(1)} ms
+        {dateTime(detail.createdAt)} · {detail.durationMs.toFixed(1)} ms
         {detail.operationId && <> · {detail.operationId}</>}
         {detail.idempotentReplay && <> · replayed (Idempotency-Key)</>}
       </p>

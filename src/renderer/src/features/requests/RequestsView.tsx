@@ -4,6 +4,7 @@ import '../api-ui/api-ui.css';
 import './requests.css';
 import { RequestDetail } from './RequestDetail';
 import { useRequests, type RequestFilters } from './requests-store';
+import { clockTime } from '../../format';
 
 const statusClass = (s: number) => (s >= 500 ? 'bad' : s >= 400 ? 'warn' : 'on');
 
@@ -104,7 +105,7 @@ export function RequestsView() {
                   }
                 }}
               >
-                <td className="muted">{new Date(r.createdAt).toLocaleTimeString()}</td>
+                <td className="muted">{clockTime(r.createdAt)}</td>
                 <td>{r.method}</td>
                 <td>
                   <code>{r.path}</code>

@@ -2,6 +2,7 @@ import { MailOpen, RadioTower } from 'lucide-react';
 import type { KeyboardEvent } from 'react';
 import type { CaptureSummary } from '../../../../shared/contract/tunnel';
 import { useTunnel } from './tunnel-store';
+import { clockTime } from '../../format';
 
 export function verdictMark(c: CaptureSummary): { mark: string; cls: string } {
   if (c.signature.ok === true) return { mark: '✓', cls: 'sig-ok' };
@@ -59,8 +60,8 @@ export function CaptureList() {
               </span>
               <span className={`cap-status ${statusClass(c.responseStatus)}`}>{c.responseStatus}</span>
               <span className="cap-time muted">
-                {c.via === 'relay' ? <RadioTower size={12} aria-label="via relay" /> : null}{' '}
-                {new Date(c.receivedAt).toLocaleTimeString()} · {c.durationMs} ms
+                {c.via === 'relay' ? <RadioTower size={12} aria-label="via relay" /> : null} {clockTime(c.receivedAt)} ·{' '}
+                {c.durationMs} ms
               </span>
             </li>
           );
