@@ -17,7 +17,8 @@ export function runtimePath(dataDir: string): string {
   return join(dataDir, RUNTIME_FILE);
 }
 
-function alive(pid: number): boolean {
+/** Whether a process with this pid exists (one we may not signal counts too). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -47,7 +48,7 @@ export function readRuntime(dataDir: string): RuntimeInfo | null {
     removeStaleRuntime(dataDir, text);
     return null;
   }
-  if (alive(info.pid)) return info;
+  if (processAlive(info.pid)) return info;
   removeStaleRuntime(dataDir, text);
   return null;
 }

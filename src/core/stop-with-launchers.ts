@@ -5,6 +5,8 @@
  * script names the chain (`WEBHOOK_STUDIO_STOP_WITH`, comma-separated pids) and the studio
  * watches it: when one of those processes is gone, it stops as on SIGTERM.
  */
+import { processAlive } from './runtime-file';
+
 export const STOP_WITH_ENV = 'WEBHOOK_STUDIO_STOP_WITH';
 
 export function parseStopWith(value: string | undefined): number[] {
@@ -14,15 +16,6 @@ export function parseStopWith(value: string | undefined): number[] {
     .filter((n) => Number.isInteger(n) && n > 1);
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Calls `onGone` once, when one of `pids` has exited. Returns a stop function. */
 export function watchLaunchers(
   pids: readonly number[],
@@ -30,7 +23,7 @@ export function watchLaunchers(
   opts: { everyMs?: number; isAlive?: (pid: number) => boolean } = {},
 ): () => void {
   if (!pids.length) return () => undefined;
-  const isAlive = opts.isAlive ?? alive;
+  const isAlive = opts.isAlive ?? processAlive;
   const timer = setInterval(() => {
     const gone = pids.find((p) => !isAlive(p));
     if (gone === undefined) return;

@@ -1,10 +1,9 @@
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, SHOTS } from '../helpers/browser';
-import type { Running } from '../helpers/cli';
-import { seededStudio } from './seeded-studio';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SHOTS } from '../helpers/browser';
+import { openFirstDetail, seededBrowser } from './seeded-studio';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -32,29 +31,8 @@ async function axe(page: Page): Promise<Violation[]> {
   });
 }
 
-/** Opens what an area shows in detail (the first row of a list), so its pane is checked too. */
-async function openDetail(page: Page): Promise<void> {
-  const row = page.locator('table tbody tr, [role="row"][tabindex], [role="option"]').first();
-  if ((await row.count()) > 0) {
-    await row.click({ timeout: 2000 }).catch(() => undefined);
-    await page.waitForTimeout(300);
-  }
-}
-
 describe('accessibility (axe-core) of every area, both themes, detail panes open', () => {
-  let browser: Browser;
-  let server: Running;
-  let ui: string;
-
-  beforeAll(async () => {
-    ({ server, ui } = await seededStudio());
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.child.kill('SIGTERM');
-    await server?.exit;
-  });
+  const studio = seededBrowser();
 
   it('has no serious or critical violation', async () => {
     const byRule = new Map<
@@ -62,8 +40,8 @@ describe('accessibility (axe-core) of every area, both themes, detail panes open
       { impact: string | null; count: number; where: Set<string>; examples: Map<string, string> }
     >();
     for (const scheme of ['light', 'dark'] as const) {
-      const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });
-      await page.goto(ui);
+      const page = await studio.browser().newPage({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });
+      await page.goto(studio.ui());
       await page.getByTestId('api-key').waitFor();
       const nav = page.getByRole('navigation', { name: 'Areas' }).getByRole('button');
       const count = await nav.count();
@@ -71,7 +49,7 @@ describe('accessibility (axe-core) of every area, both themes, detail panes open
         await nav.nth(i).click();
         await page.getByRole('heading', { level: 1 }).first().waitFor();
         await page.waitForTimeout(300);
-        await openDetail(page);
+        await openFirstDetail(page);
         const area = (await page.getByRole('heading', { level: 1 }).first().textContent())?.trim() ?? `#${i}`;
         for (const v of await axe(page)) {
           const e = byRule.get(v.id) ?? { impact: v.impact, count: 0, where: new Set<string>(), examples: new Map() };

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, SHOTS } from '../helpers/browser';
-import type { Running } from '../helpers/cli';
-import { seededStudio } from './seeded-studio';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SHOTS } from '../helpers/browser';
+import { openFirstDetail, seededBrowser } from './seeded-studio';
 
 /**
  * What is cut off: a visible element past the viewport's right edge, or a leaf element with text
@@ -45,27 +44,15 @@ function cutOff(page: Page): Promise<{ pageScrolls: boolean; cut: string[] }> {
 }
 
 describe('laptop screens and small windows', () => {
-  let browser: Browser;
-  let server: Running;
-  let ui: string;
-
-  beforeAll(async () => {
-    ({ server, ui } = await seededStudio());
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.child.kill('SIGTERM');
-    await server?.exit;
-  });
+  const studio = seededBrowser();
 
   for (const [width, height] of [
     [1024, 700],
     [1280, 800],
   ]) {
     it(`at ${width}×${height} nothing of any area is cut off or scrolls the page sideways; the sidebar is icons`, async () => {
-      const page = await browser.newPage({ viewport: { width, height } });
-      await page.goto(ui);
+      const page = await studio.browser().newPage({ viewport: { width, height } });
+      await page.goto(studio.ui());
       await page.getByTestId('api-key').waitFor();
       const navBox = await page.getByRole('navigation', { name: 'Areas' }).boundingBox();
       expect(navBox!.width).toBeLessThan(80);
@@ -77,12 +64,7 @@ describe('laptop screens and small windows', () => {
         await nav.nth(i).click();
         await page.getByRole('heading', { level: 1 }).first().waitFor();
         await page.waitForTimeout(250);
-        // The first row and its first attempt open, so detail panes are measured too.
-        const row = page.locator('[role="row"][aria-level="1"], [role="option"]').first();
-        if ((await row.count()) > 0) await row.click({ timeout: 2000 }).catch(() => undefined);
-        const attempt = page.locator('button.dl-attempt').first();
-        if ((await attempt.count()) > 0) await attempt.click({ timeout: 2000 }).catch(() => undefined);
-        await page.waitForTimeout(300);
+        await openFirstDetail(page);
         const area = (await page.getByRole('heading', { level: 1 }).first().textContent())?.trim();
         await page.screenshot({ path: `${SHOTS}/layout-${width}-${i}.png` });
         const r = await cutOff(page);

@@ -1,4 +1,6 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser';
 import { cliOnce, runCli, type Running } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
 
@@ -44,4 +46,30 @@ export async function seededStudio(): Promise<{ server: Running; ui: string; bas
     }),
   });
   return { server, ui, base, dataDir };
+}
+
+/** A seeded studio and Chromium for a whole test file, closed after it. */
+export function seededBrowser(): { browser: () => Browser; ui: () => string } {
+  let browser: Browser | undefined;
+  let server: Running | undefined;
+  let ui = '';
+  beforeAll(async () => {
+    ({ server, ui } = await seededStudio());
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill('SIGTERM');
+    await server?.exit;
+  });
+  return { browser: () => browser!, ui: () => ui };
+}
+
+/** Opens the first row of an area's list, and its first attempt, so detail panes are checked too. */
+export async function openFirstDetail(page: Page): Promise<void> {
+  const row = page.locator('[role="row"][aria-level="1"], [role="option"], table tbody tr').first();
+  if ((await row.count()) > 0) await row.click({ timeout: 2000 }).catch(() => undefined);
+  const attempt = page.locator('button.dl-attempt').first();
+  if ((await attempt.count()) > 0) await attempt.click({ timeout: 2000 }).catch(() => undefined);
+  await page.waitForTimeout(300);
 }

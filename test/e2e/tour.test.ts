@@ -1,32 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, SHOTS } from '../helpers/browser';
-import type { Running } from '../helpers/cli';
-import { seededStudio } from './seeded-studio';
+import { describe, expect, it } from 'vitest';
+import { SHOTS } from '../helpers/browser';
+import { seededBrowser } from './seeded-studio';
 
 /** Every area of the UI, with real data in the studio: no page error, and a screenshot to look at. */
 describe('a tour of every area', () => {
-  let browser: Browser;
-  let server: Running;
-  let ui: string;
-
-  beforeAll(async () => {
-    ({ server, ui } = await seededStudio());
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.child.kill('SIGTERM');
-    await server?.exit;
-  });
+  const studio = seededBrowser();
 
   it('opens every area without an error', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await studio.browser().newPage({ viewport: { width: 1440, height: 900 } });
     const errors: string[] = [];
     const notBuilt: string[] = [];
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
-    await page.goto(ui);
+    await page.goto(studio.ui());
     await page.getByTestId('api-key').waitFor();
     const nav = page.getByRole('navigation', { name: 'Areas' }).getByRole('button');
     const labels = (await nav.allTextContents()).map((t) => t.trim());

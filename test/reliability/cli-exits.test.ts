@@ -12,53 +12,47 @@ afterEach(async () => {
   }
 });
 
-describe('honest exits', () => {
-  it('trigger --count says so and exits 4 when the studio dies mid-burst', async () => {
-    const dataDir = tempDir();
-    const studio = runCli(['serve', '--port', '0', '--data-dir', dataDir]);
-    running.push(studio);
-    await studio.waitFor(/^WEBHOOK_STUDIO_INBOX=/m);
-    const burst = runCli(['trigger', 'agent.message', '--count', '5000', '--rate', '100', '--data-dir', dataDir]);
-    running.push(burst);
-    await new Promise((r) => setTimeout(r, 1500));
-    expect(burst.child.exitCode).toBeNull();
-    studio.child.kill('SIGKILL');
-    expect(await burst.exit).toBe(4);
-    expect(burst.stderr()).toMatch(/studio went away before this command finished/);
-  }, 30_000);
-});
+/** A headless studio on its own data folder, up and answering. */
+async function serve(): Promise<{ studio: Running; dataDir: string }> {
+  const dataDir = tempDir();
+  const studio = runCli(['serve', '--port', '0', '--data-dir', dataDir]);
+  running.push(studio);
+  await studio.waitFor(/^WEBHOOK_STUDIO_INBOX=/m);
+  return { studio, dataDir };
+}
 
-describe('honest exits (listen)', () => {
-  it('listen says so and exits 4 when its studio dies', async () => {
-    const dataDir = tempDir();
-    const studio = runCli(['serve', '--port', '0', '--data-dir', dataDir]);
-    running.push(studio);
-    await studio.waitFor(/^WEBHOOK_STUDIO_INBOX=/m);
-    const listen = runCli(['listen', '--forward-to', 'http://127.0.0.1:9/hook', '--data-dir', dataDir]);
-    running.push(listen);
-    await listen.waitFor(/^WEBHOOK_STUDIO_INBOX=/m);
-    studio.child.kill('SIGKILL');
-    expect(await listen.exit).toBe(4);
-    expect(listen.stderr()).toMatch(/studio went away before this command finished/);
-  }, 30_000);
-});
+/** Runs `args` against the studio, kills the studio once `ready` says the command is under way, and expects an honest exit 4. */
+async function diesUnder(studio: Running, args: string[], ready: (cmd: Running) => Promise<unknown>): Promise<void> {
+  const cmd = runCli(args);
+  running.push(cmd);
+  await ready(cmd);
+  expect(cmd.child.exitCode).toBeNull();
+  studio.child.kill('SIGKILL');
+  expect(await cmd.exit).toBe(4);
+  expect(cmd.stderr()).toMatch(/studio went away before this command finished/);
+}
 
-describe('honest exits (scenario, bulk replay)', () => {
-  it('a scenario says so and exits 4 when its studio dies between steps', async () => {
-    const dataDir = tempDir();
-    const studio = runCli(['serve', '--port', '0', '--data-dir', dataDir]);
-    running.push(studio);
-    await studio.waitFor(/^WEBHOOK_STUDIO_INBOX=/m);
-    const scenario = runCli(['scenario', 'run', "companion's first week", '--data-dir', dataDir]);
-    running.push(scenario);
-    await new Promise((r) => setTimeout(r, 1500));
-    expect(scenario.child.exitCode).toBeNull();
-    studio.child.kill('SIGKILL');
-    expect(await scenario.exit).toBe(4);
-    expect(scenario.stderr()).toMatch(/studio went away before this command finished/);
+const aMoment = () => new Promise((r) => setTimeout(r, 1500));
+
+describe('honest exits: a command whose studio dies mid-run says so and exits 4', () => {
+  it('trigger --count, mid-burst', async () => {
+    const { studio, dataDir } = await serve();
+    const args = ['trigger', 'agent.message', '--count', '5000', '--rate', '100', '--data-dir', dataDir];
+    await diesUnder(studio, args, aMoment);
   }, 30_000);
 
-  it('replay --failed says so and exits 4 when its studio dies while the replays hang', async () => {
+  it('listen', async () => {
+    const { studio, dataDir } = await serve();
+    const args = ['listen', '--forward-to', 'http://127.0.0.1:9/hook', '--data-dir', dataDir];
+    await diesUnder(studio, args, (cmd) => cmd.waitFor(/^WEBHOOK_STUDIO_INBOX=/m));
+  }, 30_000);
+
+  it('a scenario, between steps', async () => {
+    const { studio, dataDir } = await serve();
+    await diesUnder(studio, ['scenario', 'run', "companion's first week", '--data-dir', dataDir], aMoment);
+  }, 30_000);
+
+  it('replay --failed, while the replays hang', async () => {
     const { createServer } = await import('node:net');
     const http = await import('node:http');
     // A port that refuses first (the deliveries fail), then hangs (the replays wait).
@@ -66,11 +60,9 @@ describe('honest exits (scenario, bulk replay)', () => {
     await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
     const port = (probe.address() as { port: number }).port;
     await new Promise<void>((r) => probe.close(() => r()));
-    const dataDir = tempDir();
-    const studio = runCli(['serve', '--port', '0', '--data-dir', dataDir]);
-    running.push(studio);
-    const [, base] = await studio.waitFor(/^SONZAI_BASE_URL=(\S+)$/m);
-    const [, key] = await studio.waitFor(/^SONZAI_API_KEY=(\S+)$/m);
+    const { studio, dataDir } = await serve();
+    const base = /^SONZAI_BASE_URL=(\S+)$/m.exec(studio.stdout())![1];
+    const key = /^SONZAI_API_KEY=(\S+)$/m.exec(studio.stdout())![1];
     const put = await fetch(`${base}/api/v1/webhooks/agent.message`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
@@ -82,13 +74,7 @@ describe('honest exits (scenario, bulk replay)', () => {
     const hanging = http.createServer(() => undefined);
     await new Promise<void>((r) => hanging.listen(port, '127.0.0.1', r));
     try {
-      const replay = runCli(['replay', '--failed', '--include-scheduled', '--data-dir', dataDir]);
-      running.push(replay);
-      await new Promise((r) => setTimeout(r, 1500));
-      expect(replay.child.exitCode).toBeNull();
-      studio.child.kill('SIGKILL');
-      expect(await replay.exit).toBe(4);
-      expect(replay.stderr()).toMatch(/studio went away before this command finished/);
+      await diesUnder(studio, ['replay', '--failed', '--include-scheduled', '--data-dir', dataDir], aMoment);
     } finally {
       hanging.closeAllConnections();
       hanging.close();

@@ -111,18 +111,18 @@ export function DeliveryList(p: Props) {
                 </span>
               </div>
               {open && (
-                <ol
+                <div
                   role="rowgroup"
                   className="dl-attempts"
                   aria-label={`Attempts of ${d.eventType} to ${d.webhookUrl}`}
                 >
                   {attempts === null && (
-                    <li role="row" aria-level={2} className="muted">
+                    <div role="row" aria-level={2} className="muted">
                       <span role="gridcell">Loading…</span>
-                    </li>
+                    </div>
                   )}
                   {attempts?.map((a) => (
-                    <li key={a.attemptId} role="row" aria-level={2} style={{ height: ATTEMPT_ROW_HEIGHT }}>
+                    <div key={a.attemptId} role="row" aria-level={2} style={{ height: ATTEMPT_ROW_HEIGHT }}>
                       <span role="gridcell" className="dl-attempt-cell">
                         <button
                           type="button"
@@ -136,9 +136,9 @@ export function DeliveryList(p: Props) {
                           {a.errorMessage && <span className="muted dl-attempt-err">{a.errorMessage}</span>}
                         </button>
                       </span>
-                    </li>
+                    </div>
                   ))}
-                </ol>
+                </div>
               )}
             </div>
           );
