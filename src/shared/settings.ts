@@ -4,6 +4,8 @@ import { DeliverySettingsSchema } from './delivery-settings';
 /** Every user setting, with its default. Later features add their own keys here. */
 export const SettingsSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']).default('system'),
+  /** The UI's language: `system` follows the OS or browser; the CLI always speaks English. */
+  language: z.enum(['system', 'en', 'ja', 'zh']).default('system'),
   delivery: DeliverySettingsSchema.prefault({}),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -1,4 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { setLanguage } from './i18n';
 import { AREAS, useStudio, type AreaId } from './store/studio';
 import { startRouteSync } from './store/route-sync';
 import { Nav } from './components/Nav';
@@ -35,10 +37,20 @@ function AreaView({ area }: { area: AreaId }): ReactNode {
 export function App() {
   const area = useStudio((s) => s.area);
   const theme = useStudio((s) => s.settings?.theme ?? 'system');
+  const language = useStudio((s) => s.settings?.language);
+  const { t } = useTranslation('shell');
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+
+  // The chosen language, live; "system" follows the OS or browser, even when it changes.
+  useEffect(() => {
+    setLanguage(language);
+    const follow = () => setLanguage(useStudio.getState().settings?.language);
+    window.addEventListener('languagechange', follow);
+    return () => window.removeEventListener('languagechange', follow);
+  }, [language]);
 
   useEffect(() => startRouteSync(), []);
 
@@ -55,7 +67,7 @@ export function App() {
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
-        Skip to main content
+        {t('skipToMain')}
       </a>
       <Nav />
       <main className="main" id="main" tabIndex={-1}>

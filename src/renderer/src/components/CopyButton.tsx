@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
 
 /**
  * The accessible name: it starts with the visible label (WCAG 2.5.3, label in name), then
@@ -7,11 +9,15 @@ import { useState } from 'react';
 export function copyName(label: string, title: string | undefined): string {
   if (!title) return label;
   if (title.toLowerCase().startsWith(label.toLowerCase())) return title;
-  return `${label}: ${title.replace(/^copy\s+/i, '')}`;
+  const verb = i18next.t('common:action.copy');
+  const what = title.startsWith(verb) ? title.slice(verb.length).trim() : title.replace(/^copy\s+/i, '');
+  return i18next.t('common:action.copyNamed', { label, what });
 }
 
 /** Copies `text` and says so for a moment. */
-export function CopyButton({ text, label = 'Copy', title }: { text: string; label?: string; title?: string }) {
+export function CopyButton({ text, label: given, title }: { text: string; label?: string; title?: string }) {
+  const { t } = useTranslation();
+  const label = given ?? t('action.copy');
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -33,10 +39,10 @@ export function CopyButton({ text, label = 'Copy', title }: { text: string; labe
       type="button"
       className="copy"
       onClick={copy}
-      title={title ?? `Copy ${text}`}
+      title={title ?? t('action.copyValue', { value: text })}
       aria-label={copyName(label, title)}
     >
-      {copied ? '✓ Copied' : label}
+      {copied ? t('action.copied') : label}
     </button>
   );
 }

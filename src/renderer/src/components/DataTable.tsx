@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export interface Column<T> {
   header: string;
@@ -18,12 +19,13 @@ export function DataTable<T>({
   columns: readonly Column<T>[];
   rowKey(row: T): string;
 }) {
+  const { t } = useTranslation();
   return (
     <table className="grid" aria-label={label}>
       <thead>
         <tr>
           {columns.map((c, i) => (
-            <th key={i}>{c.header || <span className="sr-only">Actions</span>}</th>
+            <th key={i}>{c.header || <span className="sr-only">{t('table.actions')}</span>}</th>
           ))}
         </tr>
       </thead>

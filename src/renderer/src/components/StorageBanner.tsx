@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useStudio } from '../store/studio';
 import { dateTime } from '../format';
 
@@ -6,13 +7,14 @@ import { dateTime } from '../format';
  * that nothing already stored is lost. It goes away by itself with the next write that succeeds.
  */
 export function StorageBanner() {
+  const { t } = useTranslation('shell');
   const storage = useStudio((s) => s.status?.storage);
   if (!storage || storage.ok) return null;
   return (
     <div className="storage-banner" role="alert">
-      <strong>The studio cannot store anything new.</strong> {storage.detail}
-      {storage.since ? <span className="muted"> (since {dateTime(storage.since)})</span> : null}
-      <span> Deliveries already sent keep their outcome in memory and are stored as soon as there is room.</span>
+      <strong>{t('storage.headline')}</strong> {storage.detail}
+      {storage.since ? <span className="muted"> {t('storage.since', { time: dateTime(storage.since) })}</span> : null}
+      <span> {t('storage.kept')}</span>
     </div>
   );
 }

@@ -4,16 +4,17 @@ import type { Settings } from '../../../shared/settings';
 import type { StudioClient } from '../../../shared/rpc-client';
 import type { ConnectionState } from '../transport/ws-channel';
 
+/** The areas in navigation order; their names are in the `shell` catalog (`area.<id>`). */
 export const AREAS = [
-  { id: 'events', label: 'Events' },
-  { id: 'deliveries', label: 'Deliveries' },
-  { id: 'webhooks', label: 'Webhooks' },
-  { id: 'projects', label: 'Projects & keys' },
-  { id: 'requests', label: 'API log' },
-  { id: 'tunnel', label: 'Inbox & Tunnel' },
-  { id: 'notifications', label: 'Notifications' },
-  { id: 'signatures', label: 'Signatures' },
-  { id: 'settings', label: 'Settings' },
+  { id: 'events' },
+  { id: 'deliveries' },
+  { id: 'webhooks' },
+  { id: 'projects' },
+  { id: 'requests' },
+  { id: 'tunnel' },
+  { id: 'notifications' },
+  { id: 'signatures' },
+  { id: 'settings' },
 ] as const;
 export type AreaId = (typeof AREAS)[number]['id'];
 

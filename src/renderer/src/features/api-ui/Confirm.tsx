@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useDialogFocus } from '../../components/use-dialog-focus';
 
 /** An inline confirmation for a destructive action; Escape cancels, focus starts on Cancel. */
@@ -13,6 +14,7 @@ export function Confirm({
   onConfirm(): void;
   onCancel(): void;
 }) {
+  const { t } = useTranslation();
   const cancel = useRef<HTMLButtonElement>(null);
   const dialog = useDialogFocus<HTMLDivElement>(cancel);
   return (
@@ -30,7 +32,7 @@ export function Confirm({
         {confirmLabel}
       </button>
       <button type="button" className="btn" ref={cancel} onClick={onCancel}>
-        Cancel
+        {t('action.cancel')}
       </button>
     </div>
   );

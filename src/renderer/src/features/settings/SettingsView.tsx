@@ -1,10 +1,16 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/settings';
 import { useStudio } from '../../store/studio';
 import { CopyButton } from '../../components/CopyButton';
 import { DeliverySettings } from '../delivery-settings/DeliverySettings';
+import { errorText } from '../api-ui/call';
+import { LANGUAGES, languageFor } from '../../i18n';
+
+const systemLanguage = () => LANGUAGES.find((l) => l.id === languageFor('system', navigator.languages ?? []))!.name;
 
 export function SettingsView() {
+  const { t } = useTranslation('settings');
   const { client, settings, status } = useStudio();
   const [error, setError] = useState<string | null>(null);
 
@@ -14,14 +20,14 @@ export function SettingsView() {
     try {
       await client.call('settings.set', { patch });
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
   };
 
   return (
     <section className="area">
       <header className="area-head">
-        <h1>Settings</h1>
+        <h1>{t('title')}</h1>
       </header>
       {error && (
         <div className="error" role="alert">
@@ -29,43 +35,61 @@ export function SettingsView() {
         </div>
       )}
       <div className="card">
-        <h2>Appearance</h2>
+        <h2>{t('appearance')}</h2>
         <label className="row">
-          <span>Theme</span>
+          <span>{t('theme')}</span>
           <select
             value={settings?.theme ?? 'system'}
             onChange={(e) => save({ theme: e.target.value as Settings['theme'] })}
           >
-            <option value="system">Follow the system</option>
-            <option value="light">Light</option>
-            <option value="dark">Dark</option>
+            <option value="system">{t('themeSystem')}</option>
+            <option value="light">{t('themeLight')}</option>
+            <option value="dark">{t('themeDark')}</option>
           </select>
         </label>
+        <label className="row">
+          <span>{t('language')}</span>
+          <select
+            value={settings?.language ?? 'system'}
+            onChange={(e) => save({ language: e.target.value as Settings['language'] })}
+            aria-describedby="language-hint"
+          >
+            <option value="system">{t('languageSystem', { language: systemLanguage() })}</option>
+            {LANGUAGES.map((l) => (
+              <option key={l.id} value={l.id} lang={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="hint muted" id="language-hint">
+          {t('languageHint')}
+        </p>
       </div>
       <DeliverySettings />
       {status && (
         <div className="card">
-          <h2>This studio</h2>
+          <h2>{t('thisStudio')}</h2>
           <dl className="facts">
-            <dt>Version</dt>
+            <dt>{t('version')}</dt>
             <dd>{status.version}</dd>
-            <dt>Mock API</dt>
+            <dt>{t('mockApi')}</dt>
             <dd>
               <code>{status.apiBaseUrl}/api/v1</code>
             </dd>
-            <dt>Data folder</dt>
+            <dt>{t('dataFolder')}</dt>
             <dd>
               <code>{status.dataDir}</code> <CopyButton text={status.dataDir} />
             </dd>
-            <dt>Database</dt>
+            <dt>{t('database')}</dt>
             <dd>
               <code>{status.dbPath}</code>
             </dd>
-            <dt>Default project</dt>
+            <dt>{t('defaultProject')}</dt>
             <dd>
               <code>{status.projectId}</code> <CopyButton text={status.projectId} />
             </dd>
-            <dt>Default agent</dt>
+            <dt>{t('defaultAgent')}</dt>
             <dd>
               <code>{status.agentId}</code> <CopyButton text={status.agentId} />
             </dd>

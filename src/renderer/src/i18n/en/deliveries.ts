@@ -1,0 +1,2 @@
+/** The deliveries area's words. */
+export default {} as const;

@@ -1,0 +1,2 @@
+/** The deliveryDetail area's words. */
+export default {} as const;

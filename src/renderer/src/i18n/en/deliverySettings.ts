@@ -1,0 +1,2 @@
+/** The deliverySettings area's words. */
+export default {} as const;

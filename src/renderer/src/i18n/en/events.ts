@@ -1,0 +1,2 @@
+/** The events area's words. */
+export default {} as const;

@@ -1,0 +1,2 @@
+/** The notifications area's words. */
+export default {} as const;

@@ -1,0 +1,2 @@
+/** The oneinbox area's words. */
+export default {} as const;

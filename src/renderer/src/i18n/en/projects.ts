@@ -1,0 +1,2 @@
+/** The projects area's words. */
+export default {} as const;

@@ -1,0 +1,2 @@
+/** The requests area's words. */
+export default {} as const;

@@ -1,0 +1,43 @@
+/** The frame around every area: navigation, skip link, status bar, storage banner. */
+export default {
+  skipToMain: 'Skip to main content',
+  nav: {
+    label: 'Areas',
+    brand: 'Webhook Studio',
+    brandSub: 'Sonzai · v{{version}}',
+    shortcut: '{{area}} (Alt+{{n}})',
+  },
+  area: {
+    events: 'Events',
+    deliveries: 'Deliveries',
+    webhooks: 'Webhooks',
+    projects: 'Projects & keys',
+    requests: 'API log',
+    tunnel: 'Inbox & Tunnel',
+    notifications: 'Notifications',
+    signatures: 'Signatures',
+    settings: 'Settings',
+  },
+  status: {
+    label: 'Studio status',
+    connecting: 'Connecting…',
+    connected: 'Connected',
+    disconnected: 'Disconnected — retrying',
+    unauthorized: 'Not authorised',
+    waiting: 'Waiting for the studio…',
+    api: 'API',
+    key: 'Key',
+    oneInbox: 'OneInbox',
+    copyApiUrl: 'Copy the mock API URL',
+    copyApiKey: 'Copy the API key',
+    copyOneInboxEnv: 'Copy OneInbox env',
+    copyOneInboxEnvTitle: 'Copy ONEINBOX_BASE_URL and ONEINBOX_API_KEY',
+    copyEnv: 'Copy env',
+    copyEnvTitle: 'Copy SONZAI_BASE_URL and SONZAI_API_KEY',
+  },
+  storage: {
+    headline: 'The studio cannot store anything new.',
+    since: '(since {{time}})',
+    kept: 'Deliveries already sent keep their outcome in memory and are stored as soon as there is room.',
+  },
+} as const;

@@ -1,0 +1,2 @@
+/** The signatures area's words. */
+export default {} as const;

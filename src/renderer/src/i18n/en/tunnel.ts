@@ -1,0 +1,2 @@
+/** The tunnel area's words. */
+export default {} as const;

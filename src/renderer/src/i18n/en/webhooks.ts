@@ -1,0 +1,2 @@
+/** The webhooks area's words. */
+export default {} as const;

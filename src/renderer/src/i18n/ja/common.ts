@@ -1,0 +1,37 @@
+import type { Translation } from '../catalog';
+import type en from '../en/common';
+
+const common: Translation<typeof en> = {
+  action: {
+    cancel: 'キャンセル',
+    close: '閉じる',
+    copy: 'コピー',
+    copied: '✓ コピーしました',
+    copyValue: '{{value}} をコピー',
+    copyNamed: '{{label}}: {{what}}',
+    save: '保存',
+    saving: '保存中…',
+    delete: '削除',
+    refresh: '再読み込み',
+    retry: '再試行',
+    loadMore: 'さらに読み込む',
+  },
+  table: {
+    actions: '操作',
+  },
+  state: {
+    loading: '読み込み中…',
+    none: 'なし',
+    notConnected: 'Studio に接続されていません',
+  },
+  error: {
+    invalid_params: '入力が正しくありません: {{detail}}',
+    unknown_method: '不明なコマンドです: {{detail}}',
+    not_found: '見つかりません: {{detail}}',
+    conflict: '競合しています: {{detail}}',
+    unavailable: '現在利用できません: {{detail}}',
+    disk_full: 'ディスクがいっぱいです。何も保存されていません: {{detail}}',
+    internal: 'Studio 内部のエラー: {{detail}}',
+  },
+};
+export default common;

@@ -1,0 +1,5 @@
+import type { Translation } from '../catalog';
+import type en from '../en/requests';
+
+const requests: Translation<typeof en> = {};
+export default requests;

@@ -1,0 +1,5 @@
+import type { Translation } from '../catalog';
+import type en from '../en/deliverySettings';
+
+const deliverySettings: Translation<typeof en> = {};
+export default deliverySettings;
