@@ -41,6 +41,17 @@ export function contractSuite(name: string, open: () => Promise<SuiteTarget>) {
       off();
     });
 
+    it('keeps the UI language (system by default) and refuses one the studio does not speak', async () => {
+      expect((await t.client.call('settings.get')).language).toBe('system');
+      expect((await t.client.call('settings.set', { patch: { language: 'ja' } })).language).toBe('ja');
+      expect((await t.client.call('settings.get')).language).toBe('ja');
+      const err = await t.client.call('settings.set', { patch: { language: 'fr' as never } }).catch((e: unknown) => e);
+      expect((err as StudioError).code).toBe('invalid_params');
+      expect((err as StudioError).message).toContain('language');
+      expect((await t.client.call('settings.get')).language).toBe('ja');
+      await t.client.call('settings.set', { patch: { language: 'system' } });
+    });
+
     it('rejects bad params with invalid_params and changes nothing', async () => {
       const before = await t.client.call('settings.get');
       const err = await t.client.call('settings.set', { patch: { theme: 'neon' as never } }).catch((e: unknown) => e);
