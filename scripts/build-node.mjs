@@ -4,7 +4,11 @@
 // better-sqlite3 stays external so it loads its own native build; a `require` made from
 // the bundle's own URL serves the CommonJS code inside it (and optional peers like ws's
 // bufferutil, which are looked up and not found, as before).
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names carry a content hash: without a clean folder, every build would leave the last one's behind.
+rmSync('out/cli', { recursive: true, force: true });
 
 await build({
   // The request log's writer thread is loaded by URL from beside the entry.
