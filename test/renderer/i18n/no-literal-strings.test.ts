@@ -1,4 +1,5 @@
 // @vitest-environment node
+/// <reference types="node" />
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
