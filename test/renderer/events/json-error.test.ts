@@ -10,12 +10,13 @@ describe('locateJsonError', () => {
   });
 
   it('points at the first broken character with what was expected', () => {
-    expect(locateJsonError('{\n  "a": 1,\n}')).toMatchObject({ line: 3, column: 1, expected: 'a "key"' });
-    expect(locateJsonError('{"a" 1}')).toMatchObject({ line: 1, column: 6, expected: '":"' });
-    expect(locateJsonError('{"a": [1 2]}')).toMatchObject({ line: 1, column: 10, expected: '"," or "]"' });
-    expect(locateJsonError('{"a": "open')).toMatchObject({ expected: 'a closing quote' });
-    expect(locateJsonError('{} x')).toMatchObject({ column: 4, expected: 'the end of the document' });
-    expect(locateJsonError('{"a": tru}')).toMatchObject({ column: 7, expected: 'a value' });
+    expect(locateJsonError('{\n  "a": 1,\n}')).toMatchObject({ line: 3, column: 1, expected: 'key' });
+    expect(locateJsonError('{"a" 1}')).toMatchObject({ line: 1, column: 6, expected: 'colon' });
+    expect(locateJsonError('{"a": [1 2]}')).toMatchObject({ line: 1, column: 10, expected: 'commaOrBracket' });
+    expect(locateJsonError('{"a": 1 "b"}')).toMatchObject({ line: 1, column: 9, expected: 'commaOrBrace' });
+    expect(locateJsonError('{"a": "open')).toMatchObject({ expected: 'closingQuote' });
+    expect(locateJsonError('{} x')).toMatchObject({ column: 4, expected: 'end' });
+    expect(locateJsonError('{"a": tru}')).toMatchObject({ column: 7, expected: 'value' });
   });
 });
 

@@ -1,9 +1,10 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ResultOf } from '../../../src/shared/contract';
 import { NotificationsView } from '../../../src/renderer/src/features/notifications/NotificationsView';
 import { useNotifications } from '../../../src/renderer/src/features/notifications/store';
 import { useStudio } from '../../../src/renderer/src/store/studio';
+import { setLanguage } from '../../../src/renderer/src/i18n';
 import { fakeClient } from '../fake-client';
 
 const clock = {
@@ -169,4 +170,91 @@ describe('Notifications view', () => {
     await act(async () => fireEvent.click(within(side).getByRole('button', { name: /Back to real time/ })));
     expect(calls.some((c) => c.method === 'clock.reset')).toBe(true);
   }, 15_000);
+});
+
+describe('Notifications view in Japanese and Chinese', () => {
+  beforeEach(() => {
+    useNotifications.setState({
+      projectId: null,
+      agentId: '',
+      userId: '',
+      overview: null,
+      error: null,
+      offsets: { proactive: 0, notifications: 0, wakeups: 0 },
+    });
+  });
+  afterEach(async () => {
+    await act(async () => void setLanguage('en'));
+  });
+
+  function setup(answers: Parameters<typeof fakeClient>[0]) {
+    const fake = fakeClient({
+      'projects.list': () => ({ projects: [{ projectId: 'p1', name: 'Default project' }] }),
+      'agents.list': () => ({ agents: [{ agentId: 'a1', name: 'Aiko' }] }),
+      ...answers,
+    });
+    useStudio.setState({ client: fake.client });
+    return fake;
+  }
+
+  it('speaks Japanese: counts, plurals, the next wakeup relative to the studio clock, and a refused duration', async () => {
+    // The studio clock is a day ahead of the wall clock; its next wakeup is two hours after its own now.
+    const ahead = { ...clock, nextWakeupAt: '2026-11-24T12:00:00.000Z', pendingWakeups: 3 };
+    setup({
+      'proactive.overview': () => ({
+        ...overview('pending'),
+        clock: ahead,
+        counts: {
+          proactive: 1200,
+          proactivePending: 1000,
+          projectNotifications: 0,
+          projectNotificationsPending: 0,
+          wakeups: 3,
+          wakeupsPending: 3,
+        },
+      }),
+      'clock.advance': () => ({ clock: ahead, executed: [{}, {}] }),
+    });
+    await act(async () => void setLanguage('ja'));
+    render(<NotificationsView />);
+    expect(await screen.findByRole('heading', { level: 1, name: '通知' })).toBeTruthy();
+    await waitFor(() =>
+      expect(screen.getByTestId('proactive-counts').textContent).toBe('· 1,200 件中 1,000 件が保留中'),
+    );
+    const side = screen.getByRole('complementary', { name: '時計とウェイクアップ' });
+    // Relative to the studio clock's now (2 hours), not to the wall clock's (a day and 2 hours).
+    expect(within(side).getByText(/実時間より 1d 先 · 保留中のウェイクアップ 3 件 · 次回 .*（2 時間後）/)).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'エージェント通知' });
+    expect(within(table).getByRole('columnheader', { name: 'ステータス' })).toBeTruthy();
+    expect(within(table).getByText('保留中')).toBeTruthy();
+
+    const input = within(side).getByLabelText('進める時間');
+    fireEvent.change(input, { target: { value: 'tomorrow' } });
+    fireEvent.click(within(side).getByRole('button', { name: '進める' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      '「tomorrow」は期間として読み取れません。90s、15m、2h、1d、1w、1h30m のように入力してください。',
+    );
+    await act(async () => fireEvent.click(within(side).getByRole('button', { name: /\+1 日/ })));
+    expect(await screen.findByText('時計を 1d 進めました。ウェイクアップを 2 件実行しました。')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: '保留中をすべて消費' }));
+    expect(screen.getByRole('alertdialog').textContent).toContain(
+      '保留中のエージェント通知 1,000 件をすべて消費しますか？',
+    );
+  });
+
+  it('rewords what the clock did when the language changes, and says one wakeup in English', async () => {
+    setup({
+      'proactive.overview': () => overview('pending'),
+      'clock.advance': () => ({ clock, executed: [{}] }),
+    });
+    render(<NotificationsView />);
+    const side = await screen.findByRole('complementary', { name: 'Clock and wakeups' });
+    await act(async () => fireEvent.click(within(side).getByRole('button', { name: /\+6 h/ })));
+    expect(await screen.findByText('Advanced 6h: ran 1 wakeup.')).toBeTruthy();
+    await act(async () => void setLanguage('zh'));
+    expect(screen.getByRole('status').textContent).toBe('已快进 6h：执行了 1 个唤醒。');
+    expect(screen.getByRole('heading', { level: 1, name: '通知' })).toBeTruthy();
+    expect(within(side).getByRole('heading', { name: '安排唤醒' })).toBeTruthy();
+  });
 });

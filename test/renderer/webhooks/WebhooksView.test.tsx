@@ -1,11 +1,12 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WebhookDto } from '../../../src/shared/contract/api';
 import type { StudioClient } from '../../../src/shared/rpc-client';
 import { StudioError } from '../../../src/shared/errors';
 import { WebhooksView } from '../../../src/renderer/src/features/webhooks/WebhooksView';
 import { useWebhooks } from '../../../src/renderer/src/features/webhooks/webhooks-store';
 import { useStudio } from '../../../src/renderer/src/store/studio';
+import { setLanguage } from '../../../src/renderer/src/i18n';
 
 /** A fake core: webhooks of two projects, the calls it got, and live events it can push. */
 function fakeCore() {
@@ -290,5 +291,60 @@ describe('Webhooks screen', () => {
       projectId: 'p1',
       source: 'test',
     });
+  });
+});
+
+describe('Webhooks screen in Chinese and Japanese', () => {
+  beforeEach(() => {
+    // The store outlives each render: no test event, health or question left from a test before.
+    useWebhooks.setState({ test: null, health: {}, pendingReplace: null });
+  });
+  afterEach(async () => {
+    await act(async () => void setLanguage('en'));
+  });
+
+  it('speaks Chinese: headers, health, confirmations and what several registrations did', async () => {
+    await act(async () => void setLanguage('zh'));
+    render(<WebhooksView />);
+    await screen.findByText('http://localhost:3000/hook');
+    expect(screen.getByRole('heading', { level: 1, name: 'Webhook' })).toBeTruthy();
+    expect(within(screen.getByRole('table')).getByRole('columnheader', { name: '签名密钥' })).toBeTruthy();
+    const health = screen.getByTestId('health-agent.message');
+    await waitFor(() => expect(health.textContent).toContain('最近 503'));
+    expect(health.textContent).toContain('成功率 75% · p50 18毫秒 · 最近 40 次');
+
+    fireEvent.click(within(row('agent.message')).getByRole('button', { name: '删除' }));
+    expect(screen.getByRole('alertdialog').textContent).toContain('删除 agent.message 的 Webhook？其投递将立即停止。');
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: '取消' }));
+
+    const form = screen.getByRole('form', { name: '注册 Webhook' });
+    fireEvent.change(within(form).getByLabelText('Webhook URL'), { target: { value: '/relative' } });
+    fireEvent.click(within(form).getByRole('button', { name: '注册' }));
+    expect((await within(form).findByRole('alert')).textContent).toBe('Webhook URL 必须是 http(s) 绝对 URL。');
+
+    fireEvent.change(within(form).getByLabelText('事件类型'), {
+      target: { value: 'agent.wakeup, agent.mood_change' },
+    });
+    fireEvent.change(within(form).getByLabelText('Webhook URL'), { target: { value: 'http://localhost:5000/all' } });
+    fireEvent.click(within(form).getByRole('button', { name: '注册' }));
+    await waitFor(() => expect(screen.getAllByText('http://localhost:5000/all')).toHaveLength(2));
+    const notice = screen.getByRole('status');
+    expect(notice.textContent).toContain(
+      '已注册 agent.wakeup和agent.mood_change → http://localhost:5000/all（共 2 条注册：Sonzai API 每个 Webhook 只接受一种事件类型）。',
+    );
+    expect(notice.textContent).toContain('agent.wakeup 的签名密钥（仅显示一次）：whsec_new1');
+  });
+
+  it('rewords the last action when the language changes to Japanese', async () => {
+    render(<WebhooksView />);
+    await screen.findByText('http://localhost:3000/hook');
+    fireEvent.click(within(row('agent.message')).getByRole('button', { name: 'Rotate' }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Rotate secret' }));
+    expect((await screen.findByRole('status')).textContent).toContain('Rotated the signing secret of agent.message.');
+    await act(async () => void setLanguage('ja'));
+    expect(screen.getByRole('status').textContent).toContain(
+      'agent.message の署名シークレットをローテーションしました。',
+    );
+    expect(within(row('agent.message')).getByRole('button', { name: 'テストイベントを送信' })).toBeTruthy();
   });
 });

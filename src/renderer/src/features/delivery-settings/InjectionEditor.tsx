@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { InjectionSettings } from '../../../../shared/delivery-settings';
 import { NumberField } from './fields';
 
@@ -7,6 +8,7 @@ export function InjectionEditor(props: {
   value: InjectionSettings;
   onChange(next: InjectionSettings): void;
 }) {
+  const { t } = useTranslation('deliverySettings');
   const v = props.value;
   const put = (k: keyof InjectionSettings, n: number | undefined) => {
     const next: InjectionSettings = { ...v, [k]: n };
@@ -18,51 +20,51 @@ export function InjectionEditor(props: {
     <div className="ds-injection">
       <NumberField
         id={`${props.idPrefix}-latency`}
-        label="Added latency"
-        unit="ms"
+        label={t('injection.latency')}
+        unit={t('unit.ms')}
         min={0}
         max={120_000}
         value={v.latencyMs ?? 0}
-        hint="waits before sending"
+        hint={t('injection.latencyHint')}
         onCommit={(n) => put('latencyMs', n)}
       />
       <NumberField
         id={`${props.idPrefix}-drop`}
-        label="Drop"
+        label={t('injection.drop')}
         unit="%"
         min={0}
         max={100}
         value={pct(v.dropRate)}
-        hint="not sent; recorded as dropped, then retried"
+        hint={t('injection.dropHint')}
         onCommit={(n) => put('dropRate', n / 100)}
       />
       <NumberField
         id={`${props.idPrefix}-duplicate`}
-        label="Duplicate"
+        label={t('injection.duplicate')}
         unit="%"
         min={0}
         max={100}
         value={pct(v.duplicateRate)}
-        hint="sent twice, same bytes and signature"
+        hint={t('injection.duplicateHint')}
         onCommit={(n) => put('duplicateRate', n / 100)}
       />
       <NumberField
         id={`${props.idPrefix}-reorder`}
-        label="Reorder window"
-        unit="deliveries"
+        label={t('injection.reorder')}
+        unit={t('unit.deliveries')}
         min={0}
         max={100}
         value={v.reorderWindow ?? 0}
-        hint="held and sent shuffled (0 = off)"
+        hint={t('injection.reorderHint')}
         onCommit={(n) => put('reorderWindow', n)}
       />
       <NumberField
         id={`${props.idPrefix}-force`}
-        label="Force status"
+        label={t('injection.force')}
         min={0}
         max={599}
         value={v.forceStatus ?? 0}
-        hint="answer this instead of sending (0 = off)"
+        hint={t('injection.forceHint')}
         onCommit={(n) => put('forceStatus', n === 0 ? undefined : n)}
       />
     </div>

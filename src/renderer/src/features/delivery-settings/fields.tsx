@@ -1,4 +1,9 @@
 import { useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { count } from '../../format';
+
+/** What is wrong with a typed value: kept as a code, worded when shown (so a language switch follows). */
+type Problem = 'notANumber' | 'range' | 'notWhole';
 
 /**
  * A number input that commits on blur or Enter (not on every keystroke), checks its
@@ -17,19 +22,28 @@ export function NumberField(props: {
 }) {
   const [text, setText] = useState(String(props.value));
   const [prev, setPrev] = useState(props.value);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { t } = useTranslation('deliverySettings');
+  const [problem, setProblem] = useState<Problem | null>(null);
   if (prev !== props.value) {
     setPrev(props.value);
     setText(String(props.value));
   }
   const commit = () => {
     const n = Number(text);
-    if (text.trim() === '' || !Number.isFinite(n)) return setProblem('enter a number');
-    if (n < props.min || n > props.max) return setProblem(`between ${props.min} and ${props.max}`);
-    if (props.step === undefined && !Number.isInteger(n)) return setProblem('a whole number');
+    if (text.trim() === '' || !Number.isFinite(n)) return setProblem('notANumber');
+    if (n < props.min || n > props.max) return setProblem('range');
+    if (props.step === undefined && !Number.isInteger(n)) return setProblem('notWhole');
     setProblem(null);
     if (n !== props.value) props.onCommit(n);
   };
+  const problemText =
+    problem === 'range'
+      ? t('field.range', { min: count(props.min), max: count(props.max) })
+      : problem === 'notWhole'
+        ? t('field.notWhole')
+        : problem === 'notANumber'
+          ? t('field.notANumber')
+          : null;
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Enter') commit();
     if (e.key === 'Escape') {
@@ -58,7 +72,7 @@ export function NumberField(props: {
         {props.unit && <span className="muted">{props.unit}</span>}
       </span>
       <span id={`${props.id}-hint`} className={problem ? 'ds-problem' : 'muted ds-hint'}>
-        {problem ?? props.hint ?? ''}
+        {problemText ?? props.hint ?? ''}
       </span>
     </div>
   );

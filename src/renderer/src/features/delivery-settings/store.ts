@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { WebhookInjection } from '../../../../shared/contract';
 import type { DeliverySettings, DeliverySettingsPatch, InjectionSettings } from '../../../../shared/delivery-settings';
 import { useStudio } from '../../store/studio';
+import { errorText } from '../api-ui/call';
 
 interface DeliverySettingsState {
   settings: DeliverySettings | null;
@@ -30,7 +31,7 @@ export const useDeliverySettings = create<DeliverySettingsState>((set, get) => (
       const [settings, inj] = await Promise.all([c.call('delivery.settings.get'), c.call('delivery.injection.get')]);
       set({ settings, webhooks: inj.webhooks, truncated: inj.truncated, error: null });
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorText(err) });
     }
   },
   async save(patch) {
@@ -41,7 +42,7 @@ export const useDeliverySettings = create<DeliverySettingsState>((set, get) => (
       const settings = await c.call('delivery.settings.set', { patch });
       set({ settings, saved: true });
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorText(err) });
     }
   },
   async saveInjection(webhookId, injection) {
@@ -55,7 +56,7 @@ export const useDeliverySettings = create<DeliverySettingsState>((set, get) => (
         webhooks: get().webhooks.map((w) => (w.webhookId === webhookId ? { ...w, injection: r.injection } : w)),
       });
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorText(err) });
     }
   },
 }));

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DeliveryCounts } from '../../../../shared/contract/deliveries';
 import { useStudio } from '../../store/studio';
 import { useEvents } from './store';
@@ -8,6 +9,7 @@ const REFRESH_MS = 500;
 
 /** What the burst's deliveries became: delivered / retrying / failed, counted by the store as attempts arrive. */
 export function BurstOutcome() {
+  const { t } = useTranslation('events');
   const client = useStudio((s) => s.client);
   const burst = useEvents((s) => s.burst);
   const events = useEvents((s) => s.burstEvents);
@@ -45,10 +47,13 @@ export function BurstOutcome() {
   const failed = counts.failing - counts.retrying;
   return (
     <div className="ev-outcome-sum" data-testid="burst-outcome" aria-live="polite">
-      <span className="tone-ok">✓ {count(counts.delivered)} delivered</span> ·{' '}
-      <span className="tone-warn">↻ {count(counts.retrying)} retrying</span> ·{' '}
-      <span className="tone-bad">✗ {count(failed)} failed</span>
-      <span className="muted"> of {count(counts.deliveries)} deliveries</span>
+      <span className="tone-ok">{t('outcome.delivered', { n: count(counts.delivered) })}</span> ·{' '}
+      <span className="tone-warn">{t('outcome.retrying', { n: count(counts.retrying) })}</span> ·{' '}
+      <span className="tone-bad">{t('outcome.failed', { n: count(failed) })}</span>
+      <span className="muted">
+        {' '}
+        {t('outcome.ofDeliveries', { count: counts.deliveries, n: count(counts.deliveries) })}
+      </span>
     </div>
   );
 }

@@ -1,10 +1,15 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BurstOutcome } from './BurstOutcome';
 import { eventsActions, useEvents } from './store';
 import { count as countLabel } from '../../format';
 
+const MAX_COUNT = 100_000;
+const MAX_RATE = 10_000;
+
 /** Fire N at a chosen rate, with a live progress bar and cancel. */
 export function BurstPanel() {
+  const { t } = useTranslation(['events', 'common']);
   const burst = useEvents((s) => s.burst);
   const [count, setCount] = useState('100');
   const [rate, setRate] = useState('50');
@@ -12,12 +17,12 @@ export function BurstPanel() {
   const running = burst?.state === 'running';
   const n = Number(count);
   const r = Number(rate);
-  const invalid = !Number.isInteger(n) || n < 1 || n > 100_000 || !Number.isFinite(r) || r < 0 || r > 10_000;
+  const invalid = !Number.isInteger(n) || n < 1 || n > MAX_COUNT || !Number.isFinite(r) || r < 0 || r > MAX_RATE;
   const pct = burst ? Math.round((burst.fired / burst.total) * 100) : 0;
   const perSec = burst && burst.elapsedMs > 0 ? Math.round((burst.fired * 1000) / burst.elapsedMs) : 0;
   return (
     <div className="card ev-burst">
-      <h2>Burst</h2>
+      <h2>{t('burst.title')}</h2>
       <form
         className="ev-inline"
         onSubmit={(e) => {
@@ -26,9 +31,9 @@ export function BurstPanel() {
         }}
       >
         <label>
-          Count{' '}
+          {t('burst.count')}{' '}
           <input
-            aria-label="Burst count"
+            aria-label={t('burst.countLabel')}
             inputMode="numeric"
             value={count}
             onChange={(e) => setCount(e.target.value)}
@@ -36,37 +41,39 @@ export function BurstPanel() {
           />
         </label>
         <label>
-          Rate/s{' '}
+          {t('burst.rate')}{' '}
           <input
-            aria-label="Burst rate"
+            aria-label={t('burst.rateLabel')}
             inputMode="decimal"
             value={rate}
             onChange={(e) => setRate(e.target.value)}
             size={6}
-            title="0 = as fast as possible"
+            title={t('burst.rateHint')}
           />
         </label>
         <label className="ev-check">
-          <input type="checkbox" checked={vary} onChange={(e) => setVary(e.target.checked)} /> fresh sample per event
+          <input type="checkbox" checked={vary} onChange={(e) => setVary(e.target.checked)} /> {t('burst.fresh')}
         </label>
         <button type="submit" disabled={invalid || running}>
-          Start burst
+          {t('burst.start')}
         </button>
         {running && (
           <button type="button" onClick={() => void eventsActions.cancelBurst()}>
-            Cancel
+            {t('common:action.cancel')}
           </button>
         )}
       </form>
       {invalid && (
-        <div className="error">Count must be 1–100,000 and the rate 0–10,000 per second (0 = as fast as possible).</div>
+        <div className="error">
+          {t('burst.invalid', { maxCount: countLabel(MAX_COUNT), maxRate: countLabel(MAX_RATE) })}
+        </div>
       )}
       {burst && (
         <div className="ev-progress-wrap">
           <div
             className="ev-progress"
             role="progressbar"
-            aria-label="Burst progress"
+            aria-label={t('burst.progressLabel')}
             aria-valuemin={0}
             aria-valuemax={burst.total}
             aria-valuenow={burst.fired}
@@ -74,9 +81,16 @@ export function BurstPanel() {
             <div className={`ev-bar ev-bar-${burst.state}`} style={{ width: `${pct}%` }} />
           </div>
           <div className="ev-progress-text" aria-live="polite">
-            {countLabel(burst.fired)} / {countLabel(burst.total)} {burst.eventType} · {countLabel(burst.deliveries)}{' '}
-            deliveries · {perSec}/s · {burst.state}
-            {burst.error ? ` — ${burst.error}` : ''}
+            {t('burst.progress', {
+              count: burst.deliveries,
+              fired: countLabel(burst.fired),
+              total: countLabel(burst.total),
+              eventType: burst.eventType,
+              n: countLabel(burst.deliveries),
+              rate: countLabel(perSec),
+              state: t(`burst.state.${burst.state}`),
+            })}
+            {burst.error && <> — {burst.error}</>}
           </div>
           <BurstOutcome />
         </div>

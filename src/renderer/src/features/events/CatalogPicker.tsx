@@ -1,10 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import type { CatalogEntryDto } from '../../../../shared/contract/events';
 
-const FAMILY_LABEL = {
-  documented: 'Documented agent.* events',
-  sdk: 'SDK proactive events',
-  custom: 'Custom types',
-} as const;
+/** The families, in the order the picker lists them (their titles: `events:catalog.family.*`). */
+const FAMILIES = ['documented', 'sdk', 'custom'] as const;
 
 /** The event types, grouped; arrow keys move the selection. */
 export function CatalogPicker({
@@ -16,6 +14,7 @@ export function CatalogPicker({
   selected: string;
   onSelect(type: string): void;
 }) {
+  const { t } = useTranslation('events');
   const onKey = (e: React.KeyboardEvent) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
     e.preventDefault();
@@ -26,15 +25,15 @@ export function CatalogPicker({
       document.getElementById(`evt-type-${next.type}`)?.focus();
     }
   };
-  if (!catalog.length) return <p className="muted">Loading the catalog…</p>;
+  if (!catalog.length) return <p className="muted">{t('catalog.loading')}</p>;
   return (
-    <div className="ev-catalog" role="listbox" aria-label="Event types" onKeyDown={onKey}>
-      {(['documented', 'sdk', 'custom'] as const).map((family) => {
+    <div className="ev-catalog" role="listbox" aria-label={t('catalog.label')} onKeyDown={onKey}>
+      {FAMILIES.map((family) => {
         const items = catalog.filter((c) => c.family === family);
         if (!items.length) return null;
         return (
           <div key={family} className="ev-family">
-            <div className="ev-family-label">{FAMILY_LABEL[family]}</div>
+            <div className="ev-family-label">{t(`catalog.family.${family}`)}</div>
             {items.map((c) => (
               <button
                 key={c.type}

@@ -1,5 +1,7 @@
 import { useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { lineOfPointer, pointerOffsets } from './json-lines';
+import { jsonErrorText } from './parse-editor';
 import { eventsActions, useEvents } from './store';
 
 /** Selects a line of the textarea and scrolls it into view. */
@@ -15,23 +17,23 @@ function goToLine(area: HTMLTextAreaElement | null, text: string, line: number):
 
 /** The `data` JSON editor with its inline JSON and schema errors, and template actions. */
 export function EventEditor() {
+  const { t } = useTranslation('events');
   const { text, parseError, issues, saved, catalog, eventType } = useEvents();
   const entry = catalog.find((c) => c.type === eventType);
   const area = useRef<HTMLTextAreaElement>(null);
   const offsets = useMemo(() => pointerOffsets(text), [text]);
-  const where = entry?.kind === 'envelope' ? 'the envelope’s data' : 'the body (beside event_type and agent_id)';
+  const where = entry?.kind === 'envelope' ? t('editor.whereEnvelope') : t('editor.whereBody');
   return (
     <div className="card ev-editor">
       <h2>
-        Payload{' '}
+        {t('editor.title')}{' '}
         <span className="muted ev-small">
-          — {where}
-          {saved ? ' · saved template' : ' · generated sample'}
+          — {where} · {saved ? t('editor.savedTemplate') : t('editor.generatedSample')}
         </span>
       </h2>
       <textarea
         ref={area}
-        aria-label="Event data JSON"
+        aria-label={t('editor.label')}
         aria-invalid={Boolean(parseError) || issues.length > 0}
         aria-describedby="ev-editor-errors"
         spellCheck={false}
@@ -48,18 +50,18 @@ export function EventEditor() {
       <div id="ev-editor-errors" aria-live="polite">
         {parseError && (
           <div className="error" role="alert">
-            {parseError}
+            {jsonErrorText(parseError)}
           </div>
         )}
         {!parseError && issues.length > 0 && (
-          <ul className="ev-issues" role="alert" aria-label="Schema errors">
+          <ul className="ev-issues" role="alert" aria-label={t('editor.schemaErrors')}>
             {issues.map((i) => {
               const line = lineOfPointer(text, i.pointer, offsets);
               return (
                 <li key={`${i.pointer}:${i.message}`}>
                   {line !== null && (
                     <button type="button" className="ev-line" onClick={() => goToLine(area.current, text, line)}>
-                      line {line}
+                      {t('editor.line', { line })}
                     </button>
                   )}{' '}
                   <code>{i.path}</code> {i.message}
@@ -68,18 +70,20 @@ export function EventEditor() {
             })}
           </ul>
         )}
-        {!parseError && issues.length === 0 && text && <div className="ev-ok">✓ Matches the {eventType} schema</div>}
+        {!parseError && issues.length === 0 && text && (
+          <div className="ev-ok">✓ {t('editor.matches', { eventType })}</div>
+        )}
       </div>
       <div className="ev-actions">
         <button type="button" onClick={() => void eventsActions.saveTemplate()} disabled={Boolean(parseError)}>
-          Save as template
+          {t('editor.saveTemplate')}
         </button>
         <button type="button" onClick={() => void eventsActions.regenerate()}>
-          New sample
+          {t('editor.newSample')}
         </button>
         {saved && (
           <button type="button" onClick={() => void eventsActions.resetTemplate()}>
-            Reset to sample
+            {t('editor.resetSample')}
           </button>
         )}
       </div>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store/studio';
 import { BurstPanel } from './BurstPanel';
 import { CatalogPicker } from './CatalogPicker';
@@ -9,12 +10,14 @@ import { ScenariosPanel } from './ScenariosPanel';
 import { FireOutcome } from './FireOutcome';
 import { SdkShapes } from './SdkShapes';
 import { eventsActions, useEvents } from './store';
+import { errorText } from '../api-ui/call';
 import { OneInboxEvents } from '../oneinbox/OneInboxEvents';
 import { PlatformSwitch, type Platform } from '../oneinbox/PlatformSwitch';
 import './events.css';
 
 /** The Events area: pick a type and a target, edit, preview the exact request, fire, burst, run scenarios. */
 export function EventsView() {
+  const { t } = useTranslation('events');
   const client = useStudio((s) => s.client);
   const connected = useStudio((s) => s.connection === 'connected');
   const { catalog, targets, eventType, projectId, agentId, userId, preview, lastFire, error, notice } = useEvents();
@@ -33,7 +36,7 @@ export function EventsView() {
     return (
       <section className="area ev-area">
         <header className="area-head">
-          <h1>Events</h1>
+          <h1>{t('title')}</h1>
           <PlatformSwitch value={platform} onChange={setPlatform} />
         </header>
         <OneInboxEvents />
@@ -42,24 +45,30 @@ export function EventsView() {
   return (
     <section className="area ev-area">
       <header className="area-head">
-        <h1>Events</h1>
+        <h1>{t('title')}</h1>
         <PlatformSwitch value={platform} onChange={setPlatform} />
       </header>
       {error && (
         <div className="error" role="alert">
-          {error}
+          {errorText(error)}
         </div>
       )}
       {notice && (
         <div className="ev-notice" role="status">
-          {notice}
+          {notice.key === 'scenarioImported'
+            ? t('notice.scenarioImported', { name: notice.name })
+            : t(`notice.${notice.key}`)}
         </div>
       )}
       <div className="ev-grid">
         <aside className="ev-side">
-          <CatalogPicker catalog={catalog} selected={eventType} onSelect={(t) => void eventsActions.selectType(t)} />
+          <CatalogPicker
+            catalog={catalog}
+            selected={eventType}
+            onSelect={(type) => void eventsActions.selectType(type)}
+          />
           <details className="ev-new-type" open={newTypeOpen} onToggle={(e) => setNewTypeOpen(e.currentTarget.open)}>
-            <summary>New custom type</summary>
+            <summary>{t('view.newCustomType')}</summary>
             <CustomTypeForm onDone={() => setNewTypeOpen(false)} />
           </details>
         </aside>
@@ -72,33 +81,32 @@ export function EventsView() {
             {entry && <SdkShapes entry={entry} />}
             {entry?.family === 'custom' && (
               <button type="button" onClick={() => void eventsActions.deleteCustomType(entry.type)}>
-                Delete this custom type
+                {t('view.deleteCustomType')}
               </button>
             )}
             <div className="ev-targets">
               <label>
-                Project
+                {t('view.project')}
                 <select
-                  aria-label="Project"
+                  aria-label={t('view.project')}
                   value={projectId}
                   onChange={(e) => void eventsActions.selectProject(e.target.value)}
                 >
                   {(targets?.projects ?? []).map((p) => (
                     <option key={p.projectId} value={p.projectId}>
-                      {p.name}
-                      {p.isDefault ? ' (default)' : ''}
+                      {p.isDefault ? t('view.defaultProject', { name: p.name }) : p.name}
                     </option>
                   ))}
                 </select>
               </label>
               <label>
-                Agent
+                {t('view.agent')}
                 <select
-                  aria-label="Agent"
+                  aria-label={t('view.agent')}
                   value={agentId}
                   onChange={(e) => eventsActions.setTarget({ agentId: e.target.value })}
                 >
-                  <option value="">First agent of the project</option>
+                  <option value="">{t('view.firstAgent')}</option>
                   {(targets?.agents ?? []).map((a) => (
                     <option key={a.agentId} value={a.agentId}>
                       {a.name} ({a.language})
@@ -107,9 +115,9 @@ export function EventsView() {
                 </select>
               </label>
               <label>
-                User
+                {t('view.user')}
                 <input
-                  aria-label="User id"
+                  aria-label={t('view.userId')}
                   value={userId}
                   onChange={(e) => eventsActions.setTarget({ userId: e.target.value })}
                 />
@@ -119,15 +127,15 @@ export function EventsView() {
           <EventEditor />
           <div className="ev-actions ev-fire-row">
             <button type="button" onClick={() => void eventsActions.previewNow()}>
-              Preview request
+              {t('view.preview')}
             </button>
             <button
               type="button"
               className="primary"
               onClick={() => void eventsActions.fire()}
-              title="Fire (Ctrl+Enter in the editor)"
+              title={t('view.fireTitle')}
             >
-              {preview ? 'Fire these exact bytes' : 'Fire'}
+              {preview ? t('view.fireExact') : t('view.fire')}
             </button>
           </div>
           {lastFire && <FireOutcome fired={lastFire} />}

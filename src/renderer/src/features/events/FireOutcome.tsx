@@ -1,13 +1,20 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DeliverySummary } from '../../../../shared/contract/deliveries';
 import type { FireResultDto } from '../../../../shared/contract/events';
 import { formatRoute } from '../../store/route';
 import { useStudio } from '../../store/studio';
 import { STATE_LABEL, STATE_TONE } from '../deliveries/delivery-labels';
-import { codeLabel, timeLabel } from '../deliveries/match';
+import { codeLabel } from '../deliveries/match';
+import { clockTime, count, duration } from '../../format';
+
+/** The state of a delivery the list has not returned yet: just created, not tried. */
+const NOT_LISTED_YET: DeliverySummary['state'] = 'scheduled';
 
 /** What each delivery of the last fire became, live: state, response code, latency, a link to it. */
-export function FireOutcome({ fired, label = 'Fired' }: { fired: FireResultDto; label?: string }) {
+export function FireOutcome({ fired, label }: { fired: FireResultDto; label?: string }) {
+  const { t } = useTranslation('events');
+  const title = label ?? t('fire.fired');
   const client = useStudio((s) => s.client);
   const [rows, setRows] = useState<Record<string, DeliverySummary>>({});
   const ids = fired.deliveries.map((d) => d.deliveryId);
@@ -33,18 +40,19 @@ export function FireOutcome({ fired, label = 'Fired' }: { fired: FireResultDto; 
   }, [client, key]);
 
   return (
-    <div className="card ev-fired" role="status" aria-label={label}>
+    <div className="card ev-fired" role="status" aria-label={title}>
       <div>
-        {label} <code>{fired.eventType}</code> <code>{fired.eventId}</code> · {fired.bytes} bytes ·{' '}
+        {title} <code>{fired.eventType}</code> <code>{fired.eventId}</code> ·{' '}
+        {t('fire.bytes', { count: fired.bytes, n: count(fired.bytes) })} ·{' '}
         {fired.deliveries.length === 0
-          ? 'no active webhook for this type: nothing delivered'
-          : `${fired.deliveries.length} ${fired.deliveries.length === 1 ? 'delivery' : 'deliveries'}`}
+          ? t('fire.nothingDelivered')
+          : t('fire.deliveries', { count: fired.deliveries.length, n: count(fired.deliveries.length) })}
       </div>
       {fired.deliveries.length > 0 && (
         <ul className="ev-outcomes">
           {fired.deliveries.map((d) => {
             const r = rows[d.deliveryId];
-            const state = r?.state ?? 'scheduled';
+            const state = r?.state ?? NOT_LISTED_YET;
             return (
               <li key={d.deliveryId} data-testid="fire-outcome">
                 <code className="ev-outcome-url">{d.webhookUrl}</code>{' '}
@@ -52,13 +60,13 @@ export function FireOutcome({ fired, label = 'Fired' }: { fired: FireResultDto; 
                 {r?.last && (
                   <>
                     {' '}
-                    <span className="ev-outcome-code">← {codeLabel(r.last.responseCode)}</span> in {r.last.durationMs}{' '}
-                    ms
+                    <span className="ev-outcome-code">← {codeLabel(r.last.responseCode)}</span>{' '}
+                    {t('fire.took', { duration: duration(r.last.durationMs) })}
                   </>
                 )}
-                {r?.nextAttemptAt && <> · next try {timeLabel(r.nextAttemptAt)}</>}{' '}
+                {r?.nextAttemptAt && <> · {t('fire.nextTry', { time: clockTime(r.nextAttemptAt) })}</>}{' '}
                 <a href={formatRoute({ area: 'deliveries', item: { kind: 'delivery', id: d.deliveryId } })}>
-                  Open in Deliveries
+                  {t('fire.openInDeliveries')}
                 </a>
               </li>
             );

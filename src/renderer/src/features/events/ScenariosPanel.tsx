@@ -1,11 +1,14 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton';
 import { scenarioActions } from './scenario-actions';
 import { ScenarioOutcome } from './ScenarioOutcome';
 import { useEvents } from './store';
+import { count } from '../../format';
 
 /** Built-in and saved scenarios: run with progress, cancel, export, import, delete. */
 export function ScenariosPanel() {
+  const { t } = useTranslation(['events', 'common']);
   const { scenarios, run } = useEvents();
   const [exported, setExported] = useState<{ name: string; json: string } | null>(null);
   const [importText, setImportText] = useState('');
@@ -18,9 +21,9 @@ export function ScenariosPanel() {
 
   return (
     <div className="card ev-scenarios">
-      <h2>Scenarios</h2>
+      <h2>{t('scenarios.title')}</h2>
       {scenarios.length === 0 ? (
-        <p className="muted">No scenarios yet.</p>
+        <p className="muted">{t('scenarios.empty')}</p>
       ) : (
         <ul className="ev-scenario-list">
           {scenarios.map((s) => (
@@ -28,7 +31,8 @@ export function ScenariosPanel() {
               <div>
                 <strong>{s.name}</strong>{' '}
                 <span className="muted">
-                  · {s.steps.length} steps{s.builtIn ? ' · built-in' : ''}
+                  · {t('scenarios.steps', { count: s.steps.length, n: count(s.steps.length) })}
+                  {s.builtIn && <> · {t('scenarios.builtIn')}</>}
                 </span>
                 <div className="muted ev-small">{s.description}</div>
               </div>
@@ -37,9 +41,9 @@ export function ScenariosPanel() {
                   type="button"
                   disabled={Boolean(running)}
                   onClick={() => void scenarioActions.runScenario(s.name)}
-                  aria-label={`Run ${s.name}`}
+                  aria-label={t('scenarios.runNamed', { name: s.name })}
                 >
-                  Run
+                  {t('scenarios.run')}
                 </button>
                 <button
                   type="button"
@@ -47,17 +51,17 @@ export function ScenariosPanel() {
                     const json = await scenarioActions.exportScenario(s.name);
                     if (json) setExported({ name: s.name, json });
                   }}
-                  aria-label={`Export ${s.name}`}
+                  aria-label={t('scenarios.exportNamed', { name: s.name })}
                 >
-                  Export
+                  {t('scenarios.export')}
                 </button>
                 {!s.builtIn && (
                   <button
                     type="button"
                     onClick={() => void scenarioActions.deleteScenario(s.name)}
-                    aria-label={`Delete ${s.name}`}
+                    aria-label={t('scenarios.deleteNamed', { name: s.name })}
                   >
-                    Delete
+                    {t('common:action.delete')}
                   </button>
                 )}
               </div>
@@ -70,7 +74,7 @@ export function ScenariosPanel() {
           <div
             className="ev-progress"
             role="progressbar"
-            aria-label="Scenario progress"
+            aria-label={t('scenarios.progressLabel')}
             aria-valuemin={0}
             aria-valuemax={run.total}
             aria-valuenow={run.done}
@@ -81,16 +85,25 @@ export function ScenariosPanel() {
             />
           </div>
           <div className="ev-progress-text">
-            {run.scenario}: {run.done}/{run.total} · {run.state}
-            {run.step
-              ? ` · ${run.state === 'waiting' ? 'next' : 'last'}: ${run.step.eventType}${run.step.note ? ` — ${run.step.note}` : ''}`
-              : ''}
-            {run.error ? ` — ${run.error}` : ''}
+            {t('scenarios.progress', {
+              scenario: run.scenario,
+              done: count(run.done),
+              total: count(run.total),
+              state: t(`scenarios.state.${run.state}`),
+            })}
+            {run.step && (
+              <>
+                {' · '}
+                {t(run.state === 'waiting' ? 'scenarios.next' : 'scenarios.last', { eventType: run.step.eventType })}
+                {run.step.note && <> — {run.step.note}</>}
+              </>
+            )}
+            {run.error && <> — {run.error}</>}
           </div>
           <ScenarioOutcome />
           {running && (
             <button type="button" onClick={() => void scenarioActions.cancelRun()}>
-              Cancel run
+              {t('scenarios.cancelRun')}
             </button>
           )}
         </div>
@@ -99,17 +112,22 @@ export function ScenariosPanel() {
         <div className="ev-export">
           <div className="ev-inline">
             <span>
-              Export of <strong>{exported.name}</strong>
+              <Trans
+                t={t}
+                i18nKey="scenarios.exportOf"
+                values={{ name: exported.name }}
+                components={{ strong: <strong /> }}
+              />
             </span>
-            <CopyButton text={exported.json} label="Copy JSON" title="Copy the scenario JSON" />
+            <CopyButton text={exported.json} label={t('scenarios.copyJson')} title={t('scenarios.copyJsonTitle')} />
             <a
               href={`data:application/json;charset=utf-8,${encodeURIComponent(exported.json)}`}
               download={`${exported.name.replace(/[^\w.-]+/g, '_')}.scenario.json`}
             >
-              Download
+              {t('scenarios.download')}
             </a>
             <button type="button" onClick={() => setExported(null)}>
-              Close
+              {t('common:action.close')}
             </button>
           </div>
           <pre tabIndex={0} className="ev-raw">
@@ -118,31 +136,31 @@ export function ScenariosPanel() {
         </div>
       )}
       <details className="ev-import">
-        <summary>Import a scenario</summary>
+        <summary>{t('scenarios.importTitle')}</summary>
         <input
           type="file"
           accept="application/json,.json"
-          aria-label="Scenario file"
+          aria-label={t('scenarios.file')}
           onChange={(e) => void onFile(e.target.files?.[0])}
         />
         <textarea
-          aria-label="Scenario JSON"
+          aria-label={t('scenarios.json')}
           rows={6}
           value={importText}
           onChange={(e) => setImportText(e.target.value)}
-          placeholder='{"name": "…", "steps": [{"eventType": "agent.message", "delayMs": 0}]}'
+          placeholder={t('scenarios.jsonPlaceholder')}
         />
         <div className="ev-inline">
           <label className="ev-check">
-            <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> overwrite a
-            saved scenario of the same name
+            <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} />{' '}
+            {t('scenarios.overwrite')}
           </label>
           <button
             type="button"
             disabled={!importText.trim()}
             onClick={() => void scenarioActions.importScenario(importText, overwrite)}
           >
-            Import
+            {t('scenarios.import')}
           </button>
         </div>
       </details>

@@ -1,40 +1,46 @@
 /**
+ * What the scan expected where the JSON broke: a value, a closing quote, a `"key"`, `:`,
+ * `,` or `}`, `,` or `]`, or the end of the document (the catalog words each, see `json.at`).
+ */
+export type JsonExpected = 'value' | 'closingQuote' | 'key' | 'colon' | 'commaOrBrace' | 'commaOrBracket' | 'end';
+
+/**
  * Where a JSON text first breaks, as line and column (1-based). JSON.parse's messages
  * differ between engines (V8 in Node 20 gives no position), so the editor finds it itself
  * with a small recursive-descent scan. Returns null for valid JSON.
  */
 export function locateJsonError(
   text: string,
-): { line: number; column: number; offset: number; expected: string } | null {
+): { line: number; column: number; offset: number; expected: JsonExpected } | null {
   let i = 0;
   class Stop extends Error {
-    constructor(readonly expected: string) {
+    constructor(readonly expected: JsonExpected) {
       super(expected);
     }
   }
   const ws = () => {
     while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
   };
-  const fail = (expected: string): never => {
+  const fail = (expected: JsonExpected): never => {
     throw new Stop(expected);
   };
   const lit = (word: string) => {
     if (text.startsWith(word, i)) i += word.length;
-    else fail(`a value`);
+    else fail('value');
   };
   const str = () => {
     i++;
     while (i < text.length && text[i] !== '"') {
       if (text[i] === '\\') i++;
-      else if (text[i] < ' ') fail('a closing quote');
+      else if (text[i] < ' ') fail('closingQuote');
       i++;
     }
-    if (i >= text.length) fail('a closing quote');
+    if (i >= text.length) fail('closingQuote');
     i++;
   };
   const num = () => {
     const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
-    if (!m) fail('a value');
+    if (!m) fail('value');
     i += m![0].length;
   };
   const value = (): void => {
@@ -46,10 +52,10 @@ export function locateJsonError(
       if (text[i] === '}') return void i++;
       for (;;) {
         ws();
-        if (text[i] !== '"') fail('a "key"');
+        if (text[i] !== '"') fail('key');
         str();
         ws();
-        if (text[i] !== ':') fail('":"');
+        if (text[i] !== ':') fail('colon');
         i++;
         value();
         ws();
@@ -58,7 +64,7 @@ export function locateJsonError(
           continue;
         }
         if (text[i] === '}') return void i++;
-        fail('"," or "}"');
+        fail('commaOrBrace');
       }
     }
     if (c === '[') {
@@ -73,7 +79,7 @@ export function locateJsonError(
           continue;
         }
         if (text[i] === ']') return void i++;
-        fail('"," or "]"');
+        fail('commaOrBracket');
       }
     }
     if (c === '"') return str();
@@ -85,7 +91,7 @@ export function locateJsonError(
   try {
     value();
     ws();
-    if (i < text.length) fail('the end of the document');
+    if (i < text.length) fail('end');
     return null;
   } catch (err) {
     if (!(err instanceof Stop)) throw err;

@@ -36,7 +36,7 @@ export const scenarioActions = {
   async importScenario(json: string, overwrite = false) {
     await guard(async () => {
       const s = await client().call('scenarios.import', { json, overwrite });
-      useEvents.setState({ notice: `Imported scenario "${s.name}".` });
+      useEvents.setState({ notice: { key: 'scenarioImported', name: s.name } });
       await scenarioActions.refreshScenarios();
     });
   },

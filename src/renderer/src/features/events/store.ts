@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { create } from 'zustand';
 import type { ResultOf } from '../../../../shared/contract';
 import type {
@@ -11,9 +12,13 @@ import type {
 } from '../../../../shared/contract/events';
 import { EVENTS_LIMITS } from '../../../../shared/contract/limits';
 import { useStudio } from '../../store/studio';
-import { parseEditor } from './parse-editor';
+import { parseEditor, type JsonProblem } from './parse-editor';
 
 type Targets = ResultOf<'events.targets'>;
+
+/** A confirmation above the area, worded when it renders (`events:notice.*`). */
+export type EventsNotice =
+  { key: 'templateSaved' } | { key: 'backToSample' } | { key: 'scenarioImported'; name: string };
 
 export interface EventsState {
   catalog: CatalogEntryDto[];
@@ -26,7 +31,8 @@ export interface EventsState {
   text: string;
   /** Whether `text` is the saved template. */
   saved: boolean;
-  parseError: string | null;
+  /** Why the editor text is not a JSON object (worded by `jsonErrorText` when shown). */
+  parseError: JsonProblem | null;
   issues: SchemaIssueDto[];
   preview: PreviewDto | null;
   lastFire: FireResultDto | null;
@@ -37,8 +43,9 @@ export interface EventsState {
   run: ScenarioProgress | null;
   /** The steps the shown run has fired, with their event ids (what each became is looked up). */
   runSteps: { index: number; eventType: string; eventId: string }[];
-  error: string | null;
-  notice: string | null;
+  /** The last command's failure, shown through `errorText` (so it follows the language). */
+  error: Error | null;
+  notice: EventsNotice | null;
 }
 
 const initial: EventsState = {
@@ -68,7 +75,7 @@ export const useEvents = create<EventsState>(() => ({ ...initial }));
 
 export const client = () => {
   const c = useStudio.getState().client;
-  if (!c) throw new Error('not connected to the studio');
+  if (!c) throw new Error(i18next.t('events:error.notConnected'));
   return c;
 };
 
@@ -77,7 +84,7 @@ export async function guard<T>(fn: () => Promise<T>): Promise<T | undefined> {
     useEvents.setState({ error: null });
     return await fn();
   } catch (err) {
-    useEvents.setState({ error: (err as Error).message });
+    useEvents.setState({ error: err instanceof Error ? err : new Error(String(err)) });
     return undefined;
   }
 }
@@ -175,7 +182,7 @@ export const eventsActions = {
     await guard(async () => {
       const r = await client().call('events.template.save', { eventType: s.eventType, data: parsed.data });
       useEvents.setState(
-        r.ok ? { issues: [], saved: true, notice: 'Template saved.' } : { issues: r.issues, notice: null },
+        r.ok ? { issues: [], saved: true, notice: { key: 'templateSaved' } } : { issues: r.issues, notice: null },
       );
     });
   },
@@ -184,7 +191,7 @@ export const eventsActions = {
     await guard(async () => {
       await client().call('events.template.reset', { eventType: useEvents.getState().eventType });
       await eventsActions.loadTemplate();
-      useEvents.setState({ notice: 'Back to the generated sample.' });
+      useEvents.setState({ notice: { key: 'backToSample' } });
     });
   },
 
@@ -248,13 +255,13 @@ export const eventsActions = {
     if (b) await guard(() => client().call('events.burst.cancel', { burstId: b.burstId }));
   },
 
-  /** Creates a custom type; resolves with an error message, or null on success. */
+  /** Creates a custom type; resolves with the error (shown through `errorText`), or null on success. */
   async createCustomType(input: {
     type: string;
     description: string;
     schema: Record<string, unknown>;
     sample: Record<string, unknown>;
-  }): Promise<string | null> {
+  }): Promise<Error | null> {
     try {
       await client().call('events.types.create', input);
       const { types } = await client().call('events.catalog');
@@ -262,7 +269,7 @@ export const eventsActions = {
       await eventsActions.selectType(input.type);
       return null;
     } catch (err) {
-      return (err as Error).message;
+      return err instanceof Error ? err : new Error(String(err));
     }
   },
 

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store/studio';
 import { useAgentState } from './agent-state-store';
 import { useNotifications } from './store';
@@ -10,9 +11,11 @@ const DIMS = ['valence', 'arousal', 'tension', 'affiliation'] as const;
 const text = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 const time = (v: unknown) => (typeof v === 'string' && v ? dateTime(v) : '—');
 
+/** The mood's dimensions, named as the API's fields name them (`valence`, …). */
 function MoodBars({ mood }: { mood: Obj }) {
+  const { t } = useTranslation('notifications');
   return (
-    <div className="mood-bars" aria-label="Mood">
+    <div className="mood-bars" aria-label={t('state.mood')}>
       {DIMS.map((d) => {
         const v = Number(mood[d]);
         return (
@@ -36,6 +39,7 @@ function MoodBars({ mood }: { mood: Obj }) {
  * schedule came due).
  */
 export function AgentStatePanel() {
+  const { t } = useTranslation('notifications');
   const client = useStudio((s) => s.client);
   const { projectId, agentId, userId } = useNotifications();
   const { state, error, load } = useAgentState();
@@ -57,31 +61,30 @@ export function AgentStatePanel() {
   return (
     <div className="card wide agent-state" data-testid="agent-state">
       <h2>
-        Agent state{' '}
+        {t('state.title')}{' '}
         {state && (
           <span className="muted">
-            · {state.agentName}
-            {state.userId ? ` · ${state.userId}` : ' · agent-wide'}{' '}
+            · {state.agentName} · {state.userId || t('state.agentWide')}{' '}
             <span className={`badge badge-${state.isActive ? 'active' : 'inactive'}`}>
-              {state.isActive ? 'active' : 'inactive'}
+              {state.isActive ? t('state.active') : t('state.inactive')}
             </span>
           </span>
         )}
       </h2>
-      {error && <p className="muted">Agent state unavailable: {error}</p>}
+      {error && <p className="muted">{t('state.unavailable', { error })}</p>}
       {state && (
         <div className="agent-state-grid">
-          <section aria-label="Current mood">
+          <section aria-label={t('state.currentMood')}>
             <h3>
-              Mood <code>GET /agents/&#123;id&#125;/mood</code>
+              {t('state.mood')} <code>{t('state.endpoint.mood')}</code>
             </h3>
             <p>
               <strong data-testid="mood-label">{text(state.mood.label)}</strong>{' '}
-              <span className="muted">updated {time(state.mood.updated_at)}</span>
+              <span className="muted">{t('state.updated', { time: time(state.mood.updated_at) })}</span>
             </p>
             <MoodBars mood={state.mood} />
             {state.moodHistory.length > 0 && (
-              <ol className="state-list" aria-label="Mood history">
+              <ol className="state-list" aria-label={t('state.moodHistory')}>
                 {state.moodHistory.slice(0, 5).map((h, i) => (
                   <li key={i}>
                     {time(h.timestamp)} · {text(h.label)} · {text(h.trigger_type)}
@@ -91,12 +94,12 @@ export function AgentStatePanel() {
               </ol>
             )}
           </section>
-          <section aria-label="Diary">
+          <section aria-label={t('state.diary')}>
             <h3>
-              Diary <code>GET /agents/&#123;id&#125;/diary</code>
+              {t('state.diary')} <code>{t('state.endpoint.diary')}</code>
             </h3>
             {state.diary.length === 0 ? (
-              <p className="muted">No entries: fire on_diary_generated or POST a backend event.</p>
+              <p className="muted">{t('state.diaryEmpty')}</p>
             ) : (
               <ol className="state-list">
                 {state.diary.map((d) => (
@@ -107,12 +110,12 @@ export function AgentStatePanel() {
               </ol>
             )}
           </section>
-          <section aria-label="Breakthroughs">
+          <section aria-label={t('state.breakthroughs')}>
             <h3>
-              Breakthroughs <code>GET /agents/&#123;id&#125;/breakthroughs</code>
+              {t('state.breakthroughs')} <code>{t('state.endpoint.breakthroughs')}</code>
             </h3>
             {state.breakthroughs.length === 0 ? (
-              <p className="muted">None yet.</p>
+              <p className="muted">{t('state.breakthroughsEmpty')}</p>
             ) : (
               <ol className="state-list">
                 {state.breakthroughs.map((b) => (
@@ -123,18 +126,19 @@ export function AgentStatePanel() {
               </ol>
             )}
           </section>
-          <section aria-label="Schedules">
+          <section aria-label={t('state.schedules')}>
             <h3>
-              Schedules <code>…/users/&#123;userId&#125;/schedules</code>
+              {t('state.schedules')} <code>{t('state.endpoint.schedules')}</code>
             </h3>
             {state.schedules.length === 0 ? (
-              <p className="muted">No recurring schedules.</p>
+              <p className="muted">{t('state.schedulesEmpty')}</p>
             ) : (
               <ol className="state-list">
                 {state.schedules.map(({ userId: u, schedule: s }) => (
                   <li key={text(s.schedule_id)}>
-                    {u} · {text(s.intent)} · <code>{text(s.cadence)}</code> · next {time(s.next_fire_at)}
-                    {s.enabled === false ? ' (disabled)' : ''}
+                    {u} · {text(s.intent)} · <code>{text(s.cadence)}</code> ·{' '}
+                    {t('state.nextFire', { time: time(s.next_fire_at) })}
+                    {s.enabled === false && <> {t('state.disabled')}</>}
                   </li>
                 ))}
               </ol>
@@ -144,7 +148,7 @@ export function AgentStatePanel() {
       )}
       {state && (
         <details>
-          <summary>As the API returns it (JSON)</summary>
+          <summary>{t('state.json')}</summary>
           <pre tabIndex={0} className="state-json">
             {JSON.stringify(state, null, 2)}
           </pre>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Confirm } from '../api-ui/Confirm';
 import { Pager } from './Pager';
 import { DataTable } from '../../components/DataTable';
@@ -8,16 +9,21 @@ import { ClockCard } from './ClockCard';
 import { ScheduleWakeupForm } from './ScheduleWakeupForm';
 import { useNotifications } from './store';
 import './notifications.css';
-import { count, dateTime } from '../../format';
+import { count, dateTime, relativeTime } from '../../format';
 
 const time = (iso: string | null) => dateTime(iso);
+const code = { code: <code /> };
 
-function Badge({ status }: { status: string }) {
-  return <span className={`badge badge-${status}`}>{status}</span>;
+type Status = 'pending' | 'consumed' | 'acknowledged' | 'executed';
+
+function Badge({ status }: { status: Status }) {
+  const { t } = useTranslation('notifications');
+  return <span className={`badge badge-${status}`}>{t(`status.${status}`)}</span>;
 }
 
 /** Agent notifications, wakeups and project notifications, with the clock that drives them. */
 export function NotificationsView() {
+  const { t } = useTranslation('notifications');
   const client = useStudio((s) => s.client);
   const { overview, projects, agents, projectId, agentId, userId, error, busy, setFilter, load, act } =
     useNotifications();
@@ -42,6 +48,10 @@ export function NotificationsView() {
   const call = useStudio.getState().client;
   const counts = overview?.counts;
   const [confirm, setConfirm] = useState<'consume' | 'acknowledge' | null>(null);
+  const clockNow = overview?.clock.now;
+  const plural = (n: number | undefined) => ({ count: n ?? 0, n: count(n ?? 0) });
+  const pendingOf = (pending: number | undefined, total: number | undefined) =>
+    t('pendingOf', { pending: count(pending ?? 0), total: count(total ?? 0) });
   const scope = {
     ...(projectId ? { projectId } : {}),
     ...(agentId ? { agentId } : {}),
@@ -50,10 +60,10 @@ export function NotificationsView() {
   return (
     <section className="area notifications">
       <header className="area-head">
-        <h1>Notifications</h1>
+        <h1>{t('title')}</h1>
         <div className="filters">
           <select
-            aria-label="Project"
+            aria-label={t('filters.project')}
             value={projectId ?? ''}
             onChange={(e) => setFilter({ projectId: e.target.value })}
           >
@@ -63,16 +73,20 @@ export function NotificationsView() {
               </option>
             ))}
           </select>
-          <select aria-label="Agent" value={agentId} onChange={(e) => setFilter({ agentId: e.target.value })}>
-            <option value="">All agents</option>
+          <select
+            aria-label={t('filters.agent')}
+            value={agentId}
+            onChange={(e) => setFilter({ agentId: e.target.value })}
+          >
+            <option value="">{t('filters.allAgents')}</option>
             {agents.map((a) => (
               <option key={a.agentId} value={a.agentId}>
                 {a.name}
               </option>
             ))}
           </select>
-          <select aria-label="User" value={userId} onChange={(e) => setFilter({ userId: e.target.value })}>
-            <option value="">All users</option>
+          <select aria-label={t('filters.user')} value={userId} onChange={(e) => setFilter({ userId: e.target.value })}>
+            <option value="">{t('filters.allUsers')}</option>
             {overview?.users.map((u) => (
               <option key={u} value={u}>
                 {u}
@@ -87,10 +101,10 @@ export function NotificationsView() {
         </div>
       )}
       <div className="notif-layout">
-        <aside className="notif-side" aria-label="Clock and wakeups">
+        <aside className="notif-side" aria-label={t('side')}>
           <ClockCard />
           <div className="card">
-            <h2>Schedule a wakeup</h2>
+            <h2>{t('schedule.title')}</h2>
             <ScheduleWakeupForm />
           </div>
         </aside>
@@ -100,10 +114,12 @@ export function NotificationsView() {
             <Confirm
               message={
                 confirm === 'consume'
-                  ? `Consume all ${count(counts?.proactivePending ?? 0)} pending agent notifications${userId ? ` of ${userId}` : ''}?`
-                  : `Acknowledge all ${count(counts?.projectNotificationsPending ?? 0)} pending project notifications?`
+                  ? userId
+                    ? t('proactive.confirmOfUser', { ...plural(counts?.proactivePending), user: userId })
+                    : t('proactive.confirm', plural(counts?.proactivePending))
+                  : t('project.confirm', plural(counts?.projectNotificationsPending))
               }
-              confirmLabel={confirm === 'consume' ? 'Consume all' : 'Acknowledge all'}
+              confirmLabel={confirm === 'consume' ? t('proactive.confirmLabel') : t('project.confirmLabel')}
               onCancel={() => setConfirm(null)}
               onConfirm={() => {
                 const which = confirm;
@@ -118,35 +134,34 @@ export function NotificationsView() {
           )}
           <div className="card wide">
             <h2>
-              Agent notifications{' '}
+              {t('proactive.title')}{' '}
               <span className="muted" data-testid="proactive-counts">
-                · {count(counts?.proactivePending ?? 0)} pending of {count(counts?.proactive ?? 0)}
+                · {pendingOf(counts?.proactivePending, counts?.proactive)}
               </span>{' '}
               {(counts?.proactivePending ?? 0) > 0 && (
                 <button type="button" className="small" disabled={busy} onClick={() => setConfirm('consume')}>
-                  Consume all pending
+                  {t('proactive.consumeAllPending')}
                 </button>
               )}
             </h2>
-            <Pager list="proactive" total={counts?.proactive ?? 0} label="Agent notifications" />
+            <Pager list="proactive" total={counts?.proactive ?? 0} />
             {overview && overview.proactive.length === 0 ? (
               <p className="muted">
-                None yet. A proactive message (<code>agent.message</code>, <code>on_wakeup_ready</code>) or a wakeup
-                that runs leaves one here for its user, as <code>GET /agents/&#123;id&#125;/notifications</code> shows.
+                <Trans t={t} i18nKey="proactive.empty" components={code} />
               </p>
             ) : (
               <DataTable
-                label="Agent notifications"
+                label={t('proactive.title')}
                 rows={overview?.proactive ?? []}
                 rowKey={(n) => n.messageId}
                 columns={[
-                  { header: 'Status', cell: (n) => <Badge status={n.status} /> },
-                  { header: 'User', cell: (n) => n.userId },
-                  { header: 'Agent', cell: (n) => n.agentName ?? n.agentId },
-                  { header: 'Check', cell: (n) => n.checkType },
-                  { header: 'Message', cell: (n) => n.generatedMessage, className: 'message' },
-                  { header: 'Created', cell: (n) => time(n.createdAt) },
-                  { header: 'Consumed', cell: (n) => time(n.consumedAt) },
+                  { header: t('column.status'), cell: (n) => <Badge status={n.status} /> },
+                  { header: t('column.user'), cell: (n) => n.userId },
+                  { header: t('column.agent'), cell: (n) => n.agentName ?? n.agentId },
+                  { header: t('column.check'), cell: (n) => n.checkType },
+                  { header: t('column.message'), cell: (n) => n.generatedMessage, className: 'message' },
+                  { header: t('column.created'), cell: (n) => time(n.createdAt) },
+                  { header: t('column.consumed'), cell: (n) => time(n.consumedAt) },
                   {
                     header: '',
                     cell: (n) =>
@@ -156,7 +171,7 @@ export function NotificationsView() {
                           disabled={busy}
                           onClick={() => void act(() => call!.call('proactive.consume', { messageId: n.messageId }))}
                         >
-                          Consume
+                          {t('proactive.consume')}
                         </button>
                       ),
                   },
@@ -167,35 +182,42 @@ export function NotificationsView() {
 
           <div className="card wide">
             <h2>
-              Wakeups{' '}
-              <span className="muted">
-                · {count(counts?.wakeupsPending ?? 0)} pending of {count(counts?.wakeups ?? 0)}
-              </span>
+              {t('wakeups.title')} <span className="muted">· {pendingOf(counts?.wakeupsPending, counts?.wakeups)}</span>
             </h2>
-            <Pager list="wakeups" total={counts?.wakeups ?? 0} label="Wakeups" />
+            <Pager list="wakeups" total={counts?.wakeups ?? 0} />
             {overview && overview.wakeups.length === 0 ? (
               <p className="muted">
-                No wakeups. Schedule one here or with <code>POST /agents/&#123;id&#125;/wakeups</code>, then
-                fast-forward the clock to run it.
+                <Trans t={t} i18nKey="wakeups.empty" components={code} />
               </p>
             ) : (
               <DataTable
-                label="Wakeups"
+                label={t('wakeups.title')}
                 rows={overview?.wakeups ?? []}
                 rowKey={(w) => w.wakeupId}
                 columns={[
-                  { header: 'Status', cell: (w) => <Badge status={w.status} /> },
-                  { header: 'User', cell: (w) => w.userId },
-                  { header: 'Agent', cell: (w) => w.agentName ?? w.agentId },
-                  { header: 'Check', cell: (w) => w.checkType },
-                  { header: 'Intent', cell: (w) => w.intent, className: 'message' },
-                  { header: 'Scheduled', cell: (w) => time(w.scheduledAt) },
+                  { header: t('column.status'), cell: (w) => <Badge status={w.status} /> },
+                  { header: t('column.user'), cell: (w) => w.userId },
+                  { header: t('column.agent'), cell: (w) => w.agentName ?? w.agentId },
+                  { header: t('column.check'), cell: (w) => w.checkType },
+                  { header: t('column.intent'), cell: (w) => w.intent, className: 'message' },
+                  {
+                    header: t('column.scheduled'),
+                    // A pending wakeup falls due on the studio clock: how far ahead is relative to its now.
+                    cell: (w) =>
+                      w.status === 'pending' && clockNow ? (
+                        <span title={t('wakeups.due', { relative: relativeTime(w.scheduledAt, clockNow) })}>
+                          {time(w.scheduledAt)}
+                        </span>
+                      ) : (
+                        time(w.scheduledAt)
+                      ),
+                  },
                   {
                     // On the studio clock a wakeup runs at its scheduled time, however far the clock jumped past it.
-                    header: 'Ran at',
+                    header: t('column.ranAt'),
                     cell: (w) =>
                       w.status === 'executed' ? (
-                        <span title={w.executedAt ? `run when the clock reached ${time(w.executedAt)}` : undefined}>
+                        <span title={w.executedAt ? t('wakeups.ranWhen', { time: time(w.executedAt) }) : undefined}>
                           {time(w.scheduledAt)}
                         </span>
                       ) : (
@@ -209,34 +231,32 @@ export function NotificationsView() {
 
           <div className="card wide">
             <h2>
-              Project notifications{' '}
+              {t('project.title')}{' '}
               <span className="muted" data-testid="project-counts">
-                · {count(counts?.projectNotificationsPending ?? 0)} pending of{' '}
-                {count(counts?.projectNotifications ?? 0)}
+                · {pendingOf(counts?.projectNotificationsPending, counts?.projectNotifications)}
               </span>{' '}
               {(counts?.projectNotificationsPending ?? 0) > 0 && (
                 <button type="button" className="small" disabled={busy} onClick={() => setConfirm('acknowledge')}>
-                  Acknowledge all pending
+                  {t('project.acknowledgeAllPending')}
                 </button>
               )}
             </h2>
-            <Pager list="notifications" total={counts?.projectNotifications ?? 0} label="Project notifications" />
+            <Pager list="notifications" total={counts?.projectNotifications ?? 0} />
             {overview && overview.projectNotifications.length === 0 ? (
               <p className="muted">
-                None yet: they appear with proactive messages, as{' '}
-                <code>GET /projects/&#123;id&#125;/notifications</code> lists them.
+                <Trans t={t} i18nKey="project.empty" components={code} />
               </p>
             ) : (
               <DataTable
-                label="Project notifications"
+                label={t('project.title')}
                 rows={overview?.projectNotifications ?? []}
                 rowKey={(n) => n.notificationId}
                 columns={[
-                  { header: 'Status', cell: (n) => <Badge status={n.status} /> },
-                  { header: 'Event type', cell: (n) => <code>{n.eventType}</code> },
-                  { header: 'User', cell: (n) => n.userId ?? '—' },
-                  { header: 'Created', cell: (n) => time(n.createdAt) },
-                  { header: 'Acknowledged', cell: (n) => time(n.acknowledgedAt) },
+                  { header: t('column.status'), cell: (n) => <Badge status={n.status} /> },
+                  { header: t('column.eventType'), cell: (n) => <code>{n.eventType}</code> },
+                  { header: t('column.user'), cell: (n) => n.userId ?? '—' },
+                  { header: t('column.created'), cell: (n) => time(n.createdAt) },
+                  { header: t('column.acknowledged'), cell: (n) => time(n.acknowledgedAt) },
                   {
                     header: '',
                     cell: (n) =>
@@ -253,7 +273,7 @@ export function NotificationsView() {
                             )
                           }
                         >
-                          Acknowledge
+                          {t('project.acknowledge')}
                         </button>
                       ),
                   },

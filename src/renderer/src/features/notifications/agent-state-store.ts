@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ResultOf } from '../../../../shared/contract';
 import { useStudio } from '../../store/studio';
+import { errorText } from '../api-ui/call';
 import { useNotifications } from './store';
 
 type AgentState = ResultOf<'agent.state'>;
@@ -28,7 +29,7 @@ export const useAgentState = create<AgentStateStore>((set) => ({
       });
       set({ state, error: null });
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorText(err) });
     }
   },
 }));

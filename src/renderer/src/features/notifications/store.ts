@@ -1,6 +1,9 @@
 import { create } from 'zustand';
+import i18next from 'i18next';
 import type { ResultOf } from '../../../../shared/contract';
+import { parseDuration } from '../../../../shared/duration';
 import { useStudio } from '../../store/studio';
+import { errorText } from '../api-ui/call';
 
 type Overview = ResultOf<'proactive.overview'>;
 
@@ -24,6 +27,22 @@ interface NotificationsState {
   load(): Promise<void>;
   /** Runs a command, shows its error inline, and reloads. */
   act(run: () => Promise<unknown>): Promise<void>;
+}
+
+/**
+ * Why a duration the user typed (`1h30m`) was refused, in the UI's language; null when it reads.
+ * `parseDuration` answers in English (as the CLI does) without a code: its three answers are
+ * recognised here, anything else is shown as it came.
+ */
+export function durationProblem(text: string): string | null {
+  const parsed = parseDuration(text);
+  if (parsed.ok) return null;
+  if (parsed.error.startsWith(`"${text}" is not a duration`))
+    return i18next.t('notifications:duration.invalid', { text });
+  if (parsed.error === 'the duration must be more than zero') return i18next.t('notifications:duration.zero');
+  if (parsed.error === `"${text}" is more than the limit of one year`)
+    return i18next.t('notifications:duration.tooLong', { text });
+  return parsed.error;
 }
 
 /** The Notifications area's state: filters, the overview, and the pickers' lists. */
@@ -75,7 +94,7 @@ export const useNotifications = create<NotificationsState>((set, get) => ({
         error: null,
       });
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorText(err) });
     }
   },
   async act(run) {
@@ -83,7 +102,7 @@ export const useNotifications = create<NotificationsState>((set, get) => ({
     try {
       await run();
     } catch (err) {
-      set({ error: (err as Error).message });
+      set({ error: errorText(err) });
     } finally {
       set({ busy: false });
       await get().load();

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { OneInboxSettings } from '../../../../shared/contract/oneinbox';
 import { oneInboxActions, useOneInbox } from './store';
 
@@ -10,6 +11,7 @@ export function DeliverySettingsCard() {
 }
 
 function SettingsForm({ settings }: { settings: OneInboxSettings }) {
+  const { t } = useTranslation(['oneinbox', 'common']);
   const [timeout, setTimeoutS] = useState(String(settings.timeoutMs / 1000));
   const [mode, setMode] = useState<'instead' | 'also'>(settings.perCallOverride);
   const [authOn, setAuthOn] = useState(!!settings.authHeader);
@@ -23,45 +25,49 @@ function SettingsForm({ settings }: { settings: OneInboxSettings }) {
       authHeader: authOn ? { name, value } : null,
     });
   };
+  // The input and the select sit inside their sentence, where each language puts them.
+  const timeoutInput = (
+    <input
+      aria-label={t('delivery.timeoutLabel')}
+      type="number"
+      min={0.1}
+      max={120}
+      step={0.1}
+      value={timeout}
+      onChange={(e) => setTimeoutS(e.target.value)}
+    />
+  );
+  const modeSelect = (
+    <select
+      aria-label={t('delivery.perCallLabel')}
+      value={mode}
+      onChange={(e) => setMode(e.target.value as 'instead' | 'also')}
+    >
+      <option value="instead">{t('delivery.instead')}</option>
+      <option value="also">{t('delivery.also')}</option>
+    </select>
+  );
   return (
-    <form className="card oi-form" style={{ maxWidth: 'none' }} onSubmit={submit} aria-label="OneInbox delivery">
-      <h2>OneInbox delivery</h2>
+    <form className="card oi-form" style={{ maxWidth: 'none' }} onSubmit={submit} aria-label={t('delivery.title')}>
+      <h2>{t('delivery.title')}</h2>
       <label>
-        A receiver must answer 2xx within{' '}
-        <input
-          aria-label="Timeout in seconds"
-          type="number"
-          min={0.1}
-          max={120}
-          step={0.1}
-          value={timeout}
-          onChange={(e) => setTimeoutS(e.target.value)}
-        />{' '}
-        s (the docs say “a few seconds”); otherwise it is sent again with backoff.
+        <Trans t={t} i18nKey="delivery.timeout" components={{ input: timeoutInput }} />
       </label>
       <label>
-        A call’s own <code>webhook_url</code> gets its events{' '}
-        <select
-          aria-label="Per-call webhook_url"
-          value={mode}
-          onChange={(e) => setMode(e.target.value as 'instead' | 'also')}
-        >
-          <option value="instead">instead of the global webhooks</option>
-          <option value="also">as well as the global webhooks</option>
-        </select>
+        <Trans t={t} i18nKey="delivery.perCall" components={{ code: <code />, select: modeSelect }} />
       </label>
       <label className="oi-optin">
-        <input type="checkbox" checked={authOn} onChange={(e) => setAuthOn(e.target.checked)} /> Send an auth header of
-        my own with every OneInbox delivery (not something OneInbox sends)
+        <input type="checkbox" checked={authOn} onChange={(e) => setAuthOn(e.target.checked)} />{' '}
+        {t('delivery.authHeader')}
       </label>
       {authOn && (
         <div className="oi-row">
-          <input aria-label="Header name" value={name} onChange={(e) => setName(e.target.value)} />
-          <input aria-label="Header value" value={value} onChange={(e) => setValue(e.target.value)} />
+          <input aria-label={t('delivery.headerName')} value={name} onChange={(e) => setName(e.target.value)} />
+          <input aria-label={t('delivery.headerValue')} value={value} onChange={(e) => setValue(e.target.value)} />
         </div>
       )}
       <button type="submit" className="btn">
-        Save
+        {t('common:action.save')}
       </button>
     </form>
   );

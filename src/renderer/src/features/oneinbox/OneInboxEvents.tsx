@@ -1,21 +1,32 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ONEINBOX_EVENT_TYPES } from '../../../../shared/contract/oneinbox';
+import { Trans, useTranslation } from 'react-i18next';
+import { ONEINBOX_EVENT_TYPES, type OneInboxCall } from '../../../../shared/contract/oneinbox';
+import { duration } from '../../format';
 import { useStudio } from '../../store/studio';
 import { Notices } from './Notices';
 import { oneInboxActions, useOneInbox } from './store';
 import './oneinbox.css';
 
-const WHEN: Record<(typeof ONEINBOX_EVENT_TYPES)[number], string> = {
-  'call.started': 'the call connected and the agent started its session',
-  'call.ended': 'the call ended (agent or caller hung up), with outcome and AI summary',
-  'call.analyzed': 'the AI analysis (summary, outcome) is ready after the call',
-  'call.failed': 'the call failed to connect (e.g. no-answer)',
-  'call.recording.available': 'the recording is ready',
-  'transcript.partial': 'a partial transcript while the call runs',
-  'transcript.final': 'the full transcript, after call.ended',
-};
+/** When each documented event fires (the event names contain dots, so each has a catalog key). */
+const WHEN = {
+  'call.started': 'events.when.callStarted',
+  'call.ended': 'events.when.callEnded',
+  'call.analyzed': 'events.when.callAnalyzed',
+  'call.failed': 'events.when.callFailed',
+  'call.recording.available': 'events.when.recordingAvailable',
+  'transcript.partial': 'events.when.transcriptPartial',
+  'transcript.final': 'events.when.transcriptFinal',
+} as const satisfies Record<(typeof ONEINBOX_EVENT_TYPES)[number], string>;
+
+const CALL_STATE = {
+  ringing: 'calls.state.ringing',
+  'in-progress': 'calls.state.inProgress',
+  completed: 'calls.state.completed',
+  failed: 'calls.state.failed',
+} as const satisfies Record<OneInboxCall['status'], string>;
 
 function StartCall() {
+  const { t } = useTranslation('oneinbox');
   const [to, setTo] = useState('+919876543210');
   const [from, setFrom] = useState('+15739693824');
   const [agent, setAgent] = useState('agt_abc123');
@@ -32,54 +43,57 @@ function StartCall() {
     });
   };
   return (
-    <form className="card oi-form" style={{ maxWidth: 'none' }} onSubmit={submit} aria-label="Start a call">
-      <h2>Start a call</h2>
+    <form className="card oi-form" style={{ maxWidth: 'none' }} onSubmit={submit} aria-label={t('startCall.title')}>
+      <h2>{t('startCall.title')}</h2>
       <div className="oi-row">
         <label>
-          To <input aria-label="To number" value={to} onChange={(e) => setTo(e.target.value)} />
+          {t('startCall.to')}{' '}
+          <input aria-label={t('startCall.toLabel')} value={to} onChange={(e) => setTo(e.target.value)} />
         </label>
         <label>
-          From <input aria-label="From number" value={from} onChange={(e) => setFrom(e.target.value)} />
+          {t('startCall.from')}{' '}
+          <input aria-label={t('startCall.fromLabel')} value={from} onChange={(e) => setFrom(e.target.value)} />
         </label>
         <label>
-          Agent <input aria-label="Agent id" value={agent} onChange={(e) => setAgent(e.target.value)} />
+          {t('startCall.agent')}{' '}
+          <input aria-label={t('startCall.agentLabel')} value={agent} onChange={(e) => setAgent(e.target.value)} />
         </label>
       </div>
       <label>
-        This call’s <code>webhook_url</code> (optional){' '}
+        <Trans t={t} i18nKey="startCall.webhookUrl" components={{ code: <code /> }} />{' '}
         <input
-          aria-label="Per-call webhook URL"
+          aria-label={t('startCall.webhookUrlLabel')}
           type="url"
-          placeholder="https://your-server.com/this-campaign-only"
+          placeholder={t('startCall.webhookUrlPlaceholder')}
           value={webhookUrl}
           onChange={(e) => setWebhookUrl(e.target.value)}
         />
       </label>
       <label>
-        Outcome{' '}
-        <select aria-label="Call outcome" value={fail} onChange={(e) => setFail(e.target.value as typeof fail)}>
-          <option value="">connects</option>
-          <option value="no-answer">fails: no-answer</option>
-          <option value="busy">fails: busy</option>
+        {t('startCall.outcome')}{' '}
+        <select
+          aria-label={t('startCall.outcomeLabel')}
+          value={fail}
+          onChange={(e) => setFail(e.target.value as typeof fail)}
+        >
+          <option value="">{t('startCall.connects')}</option>
+          <option value="no-answer">{t('startCall.fails', { reason: 'no-answer' })}</option>
+          <option value="busy">{t('startCall.fails', { reason: 'busy' })}</option>
         </select>
       </label>
-      <p className="muted oi-small">
-        +81 numbers get Japanese transcripts, +86 Chinese, others English. Events follow the studio clock: advance it to
-        see the whole call at once.
-      </p>
+      <p className="muted oi-small">{t('startCall.hint')}</p>
       <div className="oi-row">
         <button type="submit" className="btn primary">
-          Start call
+          {t('startCall.start')}
         </button>
         <button type="button" className="btn" onClick={() => void oneInboxActions.busyAfternoon()}>
-          Busy afternoon (overlapping calls)
+          {t('startCall.busyAfternoon')}
         </button>
-        <button type="button" className="btn" onClick={() => void oneInboxActions.advanceClock(60_000)}>
-          Advance clock 1 min
-        </button>
-        <button type="button" className="btn" onClick={() => void oneInboxActions.advanceClock(10 * 60_000)}>
-          Advance clock 10 min
-        </button>
+        {[60_000, 10 * 60_000].map((ms) => (
+          <button key={ms} type="button" className="btn" onClick={() => void oneInboxActions.advanceClock(ms)}>
+            {t('startCall.advanceClock', { duration: duration(ms) })}
+          </button>
+        ))}
       </div>
     </form>
   );
@@ -87,6 +101,7 @@ function StartCall() {
 
 /** The Events area for OneInbox: the seven documented types, a "Start a call" panel, the calls so far. */
 export function OneInboxEvents() {
+  const { t } = useTranslation('oneinbox');
   const client = useStudio((s) => s.client);
   const connected = useStudio((s) => s.connection === 'connected');
   const calls = useOneInbox((s) => s.calls);
@@ -100,18 +115,18 @@ export function OneInboxEvents() {
     <div className="oi-area">
       <Notices />
       <div className="card" style={{ maxWidth: 'none' }}>
-        <h2>OneInbox events</h2>
-        <ul className="oi-types" aria-label="OneInbox event types">
-          {ONEINBOX_EVENT_TYPES.map((t) => (
-            <li key={t}>
-              <code>{t}</code> <span className="muted oi-small">{WHEN[t]}</span>{' '}
+        <h2>{t('events.title')}</h2>
+        <ul className="oi-types" aria-label={t('events.typesLabel')}>
+          {ONEINBOX_EVENT_TYPES.map((type) => (
+            <li key={type}>
+              <code>{type}</code> <span className="muted oi-small">{t(WHEN[type])}</span>{' '}
               <button
                 type="button"
                 className="btn small"
-                aria-label={`Send a sample ${t}`}
-                onClick={() => void oneInboxActions.trigger(t)}
+                aria-label={t('events.sendSampleLabel', { event: type })}
+                onClick={() => void oneInboxActions.trigger(type)}
               >
-                Send sample
+                {t('events.sendSample')}
               </button>
             </li>
           ))}
@@ -119,18 +134,18 @@ export function OneInboxEvents() {
       </div>
       <StartCall />
       <div className="card" style={{ maxWidth: 'none' }}>
-        <h2>Calls</h2>
+        <h2>{t('calls.title')}</h2>
         {calls.length === 0 ? (
-          <p className="empty">No calls yet.</p>
+          <p className="empty">{t('calls.empty')}</p>
         ) : (
-          <table className="tbl" aria-label="OneInbox calls">
+          <table className="tbl" aria-label={t('calls.label')}>
             <thead>
               <tr>
-                <th>Id</th>
-                <th>Numbers</th>
-                <th>Language</th>
-                <th>Status</th>
-                <th>Outcome</th>
+                <th>{t('calls.id')}</th>
+                <th>{t('calls.numbers')}</th>
+                <th>{t('calls.language')}</th>
+                <th>{t('calls.status')}</th>
+                <th>{t('calls.outcome')}</th>
               </tr>
             </thead>
             <tbody>
@@ -144,7 +159,7 @@ export function OneInboxEvents() {
                     {c.webhookUrl && <div className="muted oi-small">→ {c.webhookUrl}</div>}
                   </td>
                   <td>{c.language}</td>
-                  <td className="oi-call-status">{c.status}</td>
+                  <td className="oi-call-status">{CALL_STATE[c.status] ? t(CALL_STATE[c.status]) : c.status}</td>
                   <td>{c.outcome ?? c.reason ?? ''}</td>
                 </tr>
               ))}

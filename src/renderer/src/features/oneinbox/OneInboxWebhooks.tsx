@@ -1,9 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { ONEINBOX_EVENT_TYPES, type OneInboxEventType } from '../../../../shared/contract/oneinbox';
+import { count } from '../../format';
 import { useStudio } from '../../store/studio';
 import { DeliverySettingsCard } from './DeliverySettingsCard';
 import { Notices } from './Notices';
-import { oneInboxActions, useOneInbox } from './store';
+import { oneInboxActions, useOneInbox, type TestOutcome } from './store';
 import './oneinbox.css';
 
 /** A random path segment, for a receiver that has no other way to tell OneInbox's requests apart. */
@@ -13,6 +15,8 @@ function secretSegment(): string {
 }
 
 function RegisterForm() {
+  const { t } = useTranslation('oneinbox');
+  // The docs' example name: a value the user sends to the API, not a label, so it stays as it is.
   const [name, setName] = useState('Call events');
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<OneInboxEventType[]>([...ONEINBOX_EVENT_TYPES]);
@@ -22,45 +26,67 @@ function RegisterForm() {
     const full = secretPath ? `${url.replace(/\/+$/, '')}/${secretSegment()}` : url;
     if (await oneInboxActions.register({ name, url: full, events })) setUrl('');
   };
-  const toggle = (t: OneInboxEventType) =>
-    setEvents((cur) => (cur.includes(t) ? cur.filter((x) => x !== t) : [...cur, t]));
+  const toggle = (type: OneInboxEventType) =>
+    setEvents((cur) => (cur.includes(type) ? cur.filter((x) => x !== type) : [...cur, type]));
   return (
-    <form className="oi-form" onSubmit={(e) => void submit(e)} aria-label="Register a OneInbox webhook">
+    <form className="oi-form" onSubmit={(e) => void submit(e)} aria-label={t('webhooks.registerTitle')}>
       <label>
-        Name <input aria-label="Webhook name" value={name} onChange={(e) => setName(e.target.value)} required />
+        {t('register.name')}{' '}
+        <input aria-label={t('register.nameLabel')} value={name} onChange={(e) => setName(e.target.value)} required />
       </label>
       <label>
-        URL{' '}
+        {t('register.url')}{' '}
         <input
-          aria-label="Webhook URL"
+          aria-label={t('register.urlLabel')}
           type="url"
-          placeholder="http://localhost:3000/webhooks/oneinbox"
+          placeholder={t('register.urlPlaceholder')}
           value={url}
           onChange={(e) => setUrl(e.target.value)}
           required
         />
       </label>
       <fieldset className="oi-events">
-        <legend>Events</legend>
-        {ONEINBOX_EVENT_TYPES.map((t) => (
-          <label key={t}>
-            <input type="checkbox" checked={events.includes(t)} onChange={() => toggle(t)} /> <code>{t}</code>
+        <legend>{t('register.events')}</legend>
+        {ONEINBOX_EVENT_TYPES.map((type) => (
+          <label key={type}>
+            <input type="checkbox" checked={events.includes(type)} onChange={() => toggle(type)} /> <code>{type}</code>
           </label>
         ))}
       </fieldset>
       <label className="oi-optin">
-        <input type="checkbox" checked={secretPath} onChange={(e) => setSecretPath(e.target.checked)} /> Add a secret
-        path segment to the URL (a defence of your choosing: OneInbox signs nothing)
+        <input type="checkbox" checked={secretPath} onChange={(e) => setSecretPath(e.target.checked)} />{' '}
+        {t('register.secretPath')}
       </label>
       <button type="submit" className="btn primary" disabled={events.length === 0}>
-        Register
+        {t('register.submit')}
       </button>
     </form>
   );
 }
 
+/** What the last test delivery got back: an error, or the status and the start of the body. */
+function TestResult({ test }: { test: TestOutcome }) {
+  const { t } = useTranslation('oneinbox');
+  const code = { code: <code /> };
+  const id = test.webhookId;
+  const status = String(test.responseStatus);
+  if (test.error)
+    return <Trans t={t} i18nKey="webhooks.testFailed" values={{ id, error: test.error }} components={code} />;
+  if (test.responseBody)
+    return (
+      <Trans
+        t={t}
+        i18nKey="webhooks.testAnsweredBody"
+        values={{ id, status, body: test.responseBody.slice(0, 200) }}
+        components={code}
+      />
+    );
+  return <Trans t={t} i18nKey="webhooks.testAnswered" values={{ id, status }} components={code} />;
+}
+
 /** OneInbox webhooks, by id: register, pause / resume, send a test, delete; the platform's delivery settings. */
 export function OneInboxWebhooks() {
+  const { t } = useTranslation(['oneinbox', 'common']);
   const client = useStudio((s) => s.client);
   const connected = useStudio((s) => s.connection === 'connected');
   const { webhooks, lastTest } = useOneInbox();
@@ -74,31 +100,29 @@ export function OneInboxWebhooks() {
     <div className="oi-area">
       <Notices />
       <div className="notice oi-unsigned" role="note">
-        OneInbox documents <strong>no signature</strong>: the studio sends its deliveries unsigned, as OneInbox does. If
-        your receiver needs to tell them apart, turn on a defence yourself: a secret path segment in the URL, or an auth
-        header (below). Neither is OneInbox’s; both are labelled as yours.
+        <Trans t={t} i18nKey="webhooks.unsigned" components={{ strong: <strong /> }} />
       </div>
       <div className="card" style={{ maxWidth: 'none' }}>
-        <h2>Register a OneInbox webhook</h2>
+        <h2>{t('webhooks.registerTitle')}</h2>
         <RegisterForm />
       </div>
       <div className="card" style={{ maxWidth: 'none' }}>
-        <h2>OneInbox webhooks</h2>
+        <h2>{t('webhooks.title')}</h2>
         {webhooks.length === 0 ? (
           <p className="empty" role="status">
-            No OneInbox webhooks yet. Register one above, or with <code>POST /v1/webhooks</code>.
+            <Trans t={t} i18nKey="webhooks.empty" components={{ code: <code /> }} />
           </p>
         ) : (
-          <table className="tbl" aria-label="OneInbox webhooks">
+          <table className="tbl" aria-label={t('webhooks.title')}>
             <thead>
               <tr>
-                <th>Id</th>
-                <th>Name</th>
-                <th>URL</th>
-                <th>Events</th>
-                <th>Status</th>
+                <th>{t('webhooks.id')}</th>
+                <th>{t('webhooks.name')}</th>
+                <th>{t('webhooks.url')}</th>
+                <th>{t('webhooks.events')}</th>
+                <th>{t('webhooks.status')}</th>
                 <th>
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t('common:table.actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -118,27 +142,25 @@ export function OneInboxWebhooks() {
                       <input
                         type="checkbox"
                         role="switch"
-                        aria-label={`Active ${w.id}`}
+                        aria-label={t('webhooks.activeLabel', { id: w.id })}
                         checked={w.status === 'active'}
                         onChange={(e) => void oneInboxActions.setStatus(w.id, e.target.checked ? 'active' : 'inactive')}
                       />{' '}
-                      {w.status === 'active' ? 'Active' : 'Inactive'}
+                      {w.status === 'active' ? t('webhooks.active') : t('webhooks.inactive')}
                     </label>
-                    {w.status === 'inactive' && (
-                      <div className="muted oi-small">Paused: events are dropped, not kept for later.</div>
-                    )}
+                    {w.status === 'inactive' && <div className="muted oi-small">{t('webhooks.paused')}</div>}
                     {w.skippedWhileInactive > 0 && (
                       <div className="muted oi-small" data-testid="skipped">
-                        {w.skippedWhileInactive} dropped while inactive
+                        {t('webhooks.skipped', { count: w.skippedWhileInactive, n: count(w.skippedWhileInactive) })}
                       </div>
                     )}
                   </td>
                   <td className="oi-actions">
                     <button type="button" className="btn small" onClick={() => void oneInboxActions.test(w.id)}>
-                      Send test
+                      {t('webhooks.sendTest')}
                     </button>
                     <button type="button" className="btn small" onClick={() => void oneInboxActions.remove(w.id)}>
-                      Delete
+                      {t('common:action.delete')}
                     </button>
                   </td>
                 </tr>
@@ -147,11 +169,8 @@ export function OneInboxWebhooks() {
           </table>
         )}
         {lastTest && (
-          <div className="oi-test" role="status" aria-label="Test delivery result">
-            Test to <code>{lastTest.webhookId}</code>:{' '}
-            {lastTest.error
-              ? `failed — ${lastTest.error}`
-              : `answered ${lastTest.responseStatus}${lastTest.responseBody ? ` ${lastTest.responseBody.slice(0, 200)}` : ''}`}
+          <div className="oi-test" role="status" aria-label={t('webhooks.testLabel')}>
+            <TestResult test={lastTest} />
           </div>
         )}
       </div>

@@ -15,6 +15,14 @@ export interface TestOutcome {
   error: string | null;
 }
 
+/** What just happened, kept as facts and worded when shown (so a language switch follows). */
+export type OneInboxNotice =
+  | { kind: 'registered'; id: string }
+  | { kind: 'settingsSaved' }
+  | { kind: 'callStarted'; id: string }
+  | { kind: 'busyAfternoon'; calls: number }
+  | { kind: 'fired'; eventType: OneInboxEventType; urls: string[] };
+
 interface OneInboxState {
   baseUrl: string;
   apiKey: string;
@@ -22,7 +30,7 @@ interface OneInboxState {
   webhooks: OneInboxWebhook[];
   calls: OneInboxCall[];
   error: string | null;
-  notice: string | null;
+  notice: OneInboxNotice | null;
   lastTest: TestOutcome | null;
 }
 
@@ -73,7 +81,7 @@ export const oneInboxActions = {
   register: (b: { name: string; url: string; events: OneInboxEventType[] }) =>
     guard(async () => {
       const w = await call('oneinbox.webhooks.create', b);
-      set({ notice: `Registered ${w.id}` });
+      set({ notice: { kind: 'registered', id: w.id } });
     }),
   setStatus: (id: string, status: 'active' | 'inactive') =>
     guard(async () => {
@@ -92,7 +100,7 @@ export const oneInboxActions = {
   saveSettings: (patch: Partial<OneInboxSettings>) =>
     guard(async () => {
       const settings = await call('oneinbox.settings.set', { patch });
-      set({ settings, notice: 'OneInbox delivery settings saved' });
+      set({ settings, notice: { kind: 'settingsSaved' } });
     }),
   startCall: (p: {
     toNumber: string;
@@ -103,22 +111,17 @@ export const oneInboxActions = {
   }) =>
     guard(async () => {
       const c = await call('oneinbox.calls.start', p);
-      set({ notice: `Started ${c.id}: its events follow the studio clock` });
+      set({ notice: { kind: 'callStarted', id: c.id } });
     }),
   busyAfternoon: () =>
     guard(async () => {
       const r = await call('oneinbox.scenario.busyAfternoon', {});
-      set({ notice: `Started ${r.calls.length} overlapping calls` });
+      set({ notice: { kind: 'busyAfternoon', calls: r.calls.length } });
     }),
   trigger: (eventType: OneInboxEventType) =>
     guard(async () => {
       const r = await call('oneinbox.trigger', { eventType });
-      set({
-        notice:
-          r.deliveries.length === 0
-            ? `Fired ${eventType}: no active OneInbox webhook subscribed to it, nothing delivered`
-            : `Fired ${eventType} → ${r.deliveries.map((d) => d.webhookUrl).join(', ')}`,
-      });
+      set({ notice: { kind: 'fired', eventType, urls: r.deliveries.map((d) => d.webhookUrl) } });
     }),
   advanceClock: (ms: number) =>
     guard(async () => {

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 
 const SUGGESTED = [
   'agent.message',
@@ -28,16 +29,18 @@ export function WebhookForm({
   /** A line under the event type field. */
   hint?: string;
 }) {
+  const { t } = useTranslation(['webhooks', 'common']);
   const [eventType, setEventType] = useState(initial?.eventType ?? 'agent.message');
   const [url, setUrl] = useState(initial?.webhookUrl ?? 'http://localhost:3000/webhooks/sonzai');
   const [authHeader, setAuthHeader] = useState(initial?.authHeader ?? '');
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  /** What the form refused, by key: worded when shown. */
+  const [problem, setProblem] = useState<'eventTypeRequired' | 'urlInvalid' | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!eventType.trim()) return setProblem('Event type is required.');
-    if (!/^https?:\/\/[^/\s]+/i.test(url.trim())) return setProblem('Webhook URL must be an absolute http(s) URL.');
+    if (!eventType.trim()) return setProblem('eventTypeRequired');
+    if (!/^https?:\/\/[^/\s]+/i.test(url.trim())) return setProblem('urlInvalid');
     setProblem(null);
     setBusy(true);
     const ok = await onSave(eventType.trim(), url.trim(), authHeader);
@@ -49,10 +52,10 @@ export function WebhookForm({
     <form
       className="inline-form"
       onSubmit={submit}
-      aria-label={initial ? `Edit ${initial.eventType}` : 'Register a webhook'}
+      aria-label={initial ? t('form.editLabel', { eventType: initial.eventType }) : t('register.title')}
     >
       <label>
-        Event type
+        {t('form.eventType')}
         <input
           list="wh-event-types"
           value={eventType}
@@ -62,25 +65,29 @@ export function WebhookForm({
           aria-describedby={hint ? 'wh-types-hint' : undefined}
         />
         <datalist id="wh-event-types">
-          {SUGGESTED.map((t) => (
-            <option key={t} value={t} />
+          {SUGGESTED.map((type) => (
+            <option key={type} value={type} />
           ))}
         </datalist>
       </label>
       <label>
-        Webhook URL
+        {t('form.url')}
         <input value={url} onChange={(e) => setUrl(e.target.value)} size={36} maxLength={2048} />
       </label>
       <label>
-        Authorization header (optional)
-        <input value={authHeader} onChange={(e) => setAuthHeader(e.target.value)} placeholder="Bearer …" />
+        {t('form.auth')}
+        <input
+          value={authHeader}
+          onChange={(e) => setAuthHeader(e.target.value)}
+          placeholder={t('form.authPlaceholder')}
+        />
       </label>
       <button type="submit" className="btn primary" disabled={busy}>
-        {initial ? 'Save' : 'Register'}
+        {initial ? t('common:action.save') : t('form.register')}
       </button>
       {onCancel && (
         <button type="button" className="btn" onClick={onCancel}>
-          Cancel
+          {t('common:action.cancel')}
         </button>
       )}
       {hint && (
@@ -90,7 +97,7 @@ export function WebhookForm({
       )}
       {problem && (
         <div className="error" role="alert" style={{ width: '100%' }}>
-          {problem}
+          {t(`form.${problem}`)}
         </div>
       )}
     </form>

@@ -1,31 +1,36 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { WebhookDto } from '../../../../shared/contract/api';
 import { CopyButton } from '../../components/CopyButton';
 import { Confirm } from '../api-ui/Confirm';
 import { useWebhooks } from './webhooks-store';
 import { WebhookForm } from './WebhookForm';
+import { count, duration } from '../../format';
 
 type Pending = 'delete' | 'rotate' | null;
 
 /** One webhook: URL, active toggle, secret (reveal / copy / rotate), edit, delete. */
 export function WebhookRow({ webhook }: { webhook: WebhookDto }) {
+  const { t } = useTranslation(['webhooks', 'common']);
   const { revealed, reveal, hide, rotate, remove, setActive, save, sendTest } = useWebhooks();
   const health = useWebhooks((s) => s.health[webhook.webhookId]);
   const [editing, setEditing] = useState(false);
   const [pending, setPending] = useState<Pending>(null);
   const secret = revealed[webhook.eventType];
-  const t = webhook.eventType;
+  const type = webhook.eventType;
 
   return (
     <>
       <tr>
         <td>
-          <code>{t}</code>
+          <code>{type}</code>
         </td>
         <td>
           <code>{webhook.webhookUrl}</code>
           {webhook.authHeader && (
-            <div className="muted">Authorization: {webhook.authHeader.replace(/(\S{0,10})\S*$/, '$1…')}</div>
+            <div className="muted">
+              {t('row.authorization', { value: webhook.authHeader.replace(/(\S{0,10})\S*$/, '$1…') })}
+            </div>
           )}
         </td>
         <td>
@@ -33,38 +38,48 @@ export function WebhookRow({ webhook }: { webhook: WebhookDto }) {
             <input
               type="checkbox"
               checked={webhook.isActive}
-              onChange={(e) => void setActive(t, e.target.checked)}
-              aria-label={`Deliver ${t}`}
+              onChange={(e) => void setActive(type, e.target.checked)}
+              aria-label={t('row.deliver', { eventType: type })}
             />{' '}
-            <span className={`pill ${webhook.isActive ? 'on' : 'off'}`}>{webhook.isActive ? 'active' : 'paused'}</span>
+            <span className={`pill ${webhook.isActive ? 'on' : 'off'}`}>
+              {webhook.isActive ? t('row.active') : t('row.paused')}
+            </span>
           </label>
         </td>
-        <td className="wh-health" data-testid={`health-${t}`}>
+        <td className="wh-health" data-testid={`health-${type}`}>
           {health && health.sample > 0 ? (
             <>
               <span className={health.lastStatus === 'success' ? 'tone-ok' : 'tone-bad'}>
-                last {health.lastCode === 0 ? 'no response' : health.lastCode}
+                {health.lastCode === 0 ? t('row.lastNoResponse') : t('row.lastCode', { code: health.lastCode ?? '—' })}
               </span>
               <div className="muted">
-                {Math.round((health.successRate ?? 0) * 100)}% ok · p50 {health.p50Ms} ms · last {health.sample}
+                {t('row.healthSummary', {
+                  rate: Math.round((health.successRate ?? 0) * 100),
+                  p50: duration(health.p50Ms ?? NaN),
+                  sample: count(health.sample),
+                })}
               </div>
             </>
           ) : (
-            <span className="muted">no deliveries yet</span>
+            <span className="muted">{t('row.noDeliveries')}</span>
           )}
         </td>
         <td>
           {secret ? (
             <span className="secret">
-              <code aria-label={`Signing secret of ${t}`}>{secret}</code>
-              <CopyButton text={secret} label="Copy" title={`Copy the signing secret of ${t}`} />
-              <button type="button" className="btn small" onClick={() => hide(t)}>
-                Hide
+              <code aria-label={t('row.secretOf', { eventType: type })}>{secret}</code>
+              <CopyButton
+                text={secret}
+                label={t('common:action.copy')}
+                title={t('row.copySecretOf', { eventType: type })}
+              />
+              <button type="button" className="btn small" onClick={() => hide(type)}>
+                {t('row.hide')}
               </button>
             </span>
           ) : (
-            <button type="button" className="btn small" onClick={() => void reveal(t)}>
-              Reveal secret
+            <button type="button" className="btn small" onClick={() => void reveal(type)}>
+              {t('row.reveal')}
             </button>
           )}
         </td>
@@ -72,19 +87,19 @@ export function WebhookRow({ webhook }: { webhook: WebhookDto }) {
           <button
             type="button"
             className="btn small"
-            onClick={() => void sendTest(t)}
-            title="The studio's own sample of this type, marked as a test (the Sonzai API has no test endpoint)"
+            onClick={() => void sendTest(type)}
+            title={t('row.sendTestTitle')}
           >
-            Send test event
+            {t('row.sendTest')}
           </button>{' '}
           <button type="button" className="btn small" onClick={() => setEditing((v) => !v)} aria-expanded={editing}>
-            Edit
+            {t('row.edit')}
           </button>{' '}
           <button type="button" className="btn small" onClick={() => setPending('rotate')}>
-            Rotate
+            {t('row.rotate')}
           </button>{' '}
           <button type="button" className="btn small danger" onClick={() => setPending('delete')}>
-            Delete
+            {t('common:action.delete')}
           </button>
         </td>
       </tr>
@@ -94,14 +109,14 @@ export function WebhookRow({ webhook }: { webhook: WebhookDto }) {
             <Confirm
               message={
                 pending === 'delete'
-                  ? `Delete the ${t} webhook? Deliveries for it stop at once.`
-                  : `Rotate the ${t} secret? The old secret stops working at once.`
+                  ? t('row.confirmDelete', { eventType: type })
+                  : t('row.confirmRotate', { eventType: type })
               }
-              confirmLabel={pending === 'delete' ? 'Delete webhook' : 'Rotate secret'}
+              confirmLabel={pending === 'delete' ? t('row.deleteWebhook') : t('row.rotateSecret')}
               onCancel={() => setPending(null)}
               onConfirm={() => {
                 setPending(null);
-                void (pending === 'delete' ? remove(t) : rotate(t));
+                void (pending === 'delete' ? remove(type) : rotate(type));
               }}
             />
           </td>
@@ -111,7 +126,7 @@ export function WebhookRow({ webhook }: { webhook: WebhookDto }) {
         <tr>
           <td colSpan={6}>
             <WebhookForm
-              initial={{ eventType: t, webhookUrl: webhook.webhookUrl, authHeader: webhook.authHeader ?? '' }}
+              initial={{ eventType: type, webhookUrl: webhook.webhookUrl, authHeader: webhook.authHeader ?? '' }}
               onCancel={() => setEditing(false)}
               onSave={async (et, url, auth) => {
                 const ok = await save(et, url, auth);

@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
+import i18next from 'i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton';
 import { useStudio } from '../../store/studio';
 import '../api-ui/api-ui.css';
-import { useWebhooks } from './webhooks-store';
+import { useWebhooks, type ActionNote } from './webhooks-store';
 import { WebhookForm } from './WebhookForm';
 import { WebhookRow } from './WebhookRow';
 import { Confirm } from '../api-ui/Confirm';
 import { FireOutcome } from '../events/FireOutcome';
+import { count } from '../../format';
 
 const HEALTH_REFRESH_MS = 1000;
 
@@ -17,8 +20,39 @@ export function splitTypes(text: string): string[] {
 import { OneInboxWebhooks } from '../oneinbox/OneInboxWebhooks';
 import { PlatformSwitch, type Platform } from '../oneinbox/PlatformSwitch';
 
+const code = { code: <code /> };
+
+/** "a, b and c" in the UI's language (event types and URLs are code: only the joining words change). */
+export function listOf(xs: string[]): string {
+  return new Intl.ListFormat(i18next.language, { style: 'long', type: 'conjunction' }).format(xs);
+}
+
+/** One sentence of what the last action did. */
+function Note({ note }: { note: ActionNote }) {
+  const { t } = useTranslation('webhooks');
+  switch (note.kind) {
+    case 'registered':
+      return note.eventTypes.length > 1
+        ? t('issued.registeredSeveral', {
+            types: listOf(note.eventTypes),
+            url: note.webhookUrl,
+            n: count(note.eventTypes.length),
+          })
+        : t('issued.registered', { types: note.eventTypes[0], url: note.webhookUrl });
+    case 'replaced':
+      return t('issued.replaced', { eventType: note.eventType, url: note.previousUrl });
+    case 'updated':
+      return t('issued.updated', { eventType: note.eventType, from: note.from, to: note.to });
+    case 'saved':
+      return t('issued.saved', { eventType: note.eventType });
+    case 'rotated':
+      return t('issued.rotated', { eventType: note.eventType });
+  }
+}
+
 /** Webhooks per project: list, register, edit, delete, pause, reveal / copy / rotate secrets. */
 export function WebhooksView() {
+  const { t } = useTranslation(['webhooks', 'common']);
   const client = useStudio((s) => s.client);
   const connection = useStudio((s) => s.connection);
   const { projects, projectId, webhooks, loading, error, issued, load, selectProject, dismissIssued } = useWebhooks();
@@ -51,7 +85,7 @@ export function WebhooksView() {
     return (
       <section className="area">
         <header className="area-head">
-          <h1>Webhooks</h1>
+          <h1>{t('title')}</h1>
           <PlatformSwitch value={platform} onChange={setPlatform} />
         </header>
         <OneInboxWebhooks />
@@ -60,11 +94,15 @@ export function WebhooksView() {
   return (
     <section className="area">
       <header className="area-head">
-        <h1>Webhooks</h1>
+        <h1>{t('title')}</h1>
         <PlatformSwitch value={platform} onChange={setPlatform} />
         <label>
-          Project{' '}
-          <select value={projectId ?? ''} onChange={(e) => void selectProject(e.target.value)} aria-label="Project">
+          {t('project')}{' '}
+          <select
+            value={projectId ?? ''}
+            onChange={(e) => void selectProject(e.target.value)}
+            aria-label={t('project')}
+          >
             {projects.map((p) => (
               <option key={p.projectId} value={p.projectId}>
                 {p.name}
@@ -80,31 +118,47 @@ export function WebhooksView() {
       )}
       {issued && (
         <div className="notice" role="status">
-          {issued.message}
+          {issued.notes.map((note, i) => (
+            <span key={i}>
+              {i > 0 && ' '}
+              <Note note={note} />
+            </span>
+          ))}
           {issued.secrets.map((s) => (
             <div key={s.eventType}>
-              Signing secret of <code>{s.eventType}</code> (shown once): <code>{s.secret}</code>{' '}
-              <CopyButton text={s.secret} label="Copy secret" />
+              <Trans
+                t={t}
+                i18nKey="issued.secret"
+                values={{ eventType: s.eventType, secret: s.secret }}
+                components={code}
+              />{' '}
+              <CopyButton text={s.secret} label={t('issued.copySecret')} />
             </div>
           ))}{' '}
           <button type="button" className="btn small" onClick={dismissIssued}>
-            Dismiss
+            {t('issued.dismiss')}
           </button>
         </div>
       )}
-      {test && <FireOutcome fired={test} label="Test event" />}
+      {test && <FireOutcome fired={test} label={t('testEvent')} />}
       <div className="card" style={{ maxWidth: 'none' }}>
-        <h2>Register a webhook</h2>
-        <WebhookForm
-          onSave={(types, url, auth) => register(splitTypes(types), url, auth)}
-          hint="Several event types to one URL: separate them with commas (one registration each, as the Sonzai API requires)."
-        />
+        <h2>{t('register.title')}</h2>
+        <WebhookForm onSave={(types, url, auth) => register(splitTypes(types), url, auth)} hint={t('register.hint')} />
         {pendingReplace && (
           <Confirm
-            message={`${pendingReplace.replaces
-              .map((r) => `${r.eventType} already sends to ${r.webhookUrl}`)
-              .join('; ')}. Replace with ${pendingReplace.webhookUrl}?`}
-            confirmLabel="Replace"
+            message={
+              pendingReplace.replaces.length === 1
+                ? t('register.replaceOne', {
+                    eventType: pendingReplace.replaces[0].eventType,
+                    previousUrl: pendingReplace.replaces[0].webhookUrl,
+                    url: pendingReplace.webhookUrl,
+                  })
+                : t('register.replaceSeveral', {
+                    replaces: listOf(pendingReplace.replaces.map((r) => `${r.eventType} → ${r.webhookUrl}`)),
+                    url: pendingReplace.webhookUrl,
+                  })
+            }
+            confirmLabel={t('register.replace')}
             onCancel={cancelReplace}
             onConfirm={() =>
               void register(pendingReplace.eventTypes, pendingReplace.webhookUrl, pendingReplace.authHeader, true)
@@ -113,26 +167,27 @@ export function WebhooksView() {
         )}
       </div>
       <div className="card" style={{ maxWidth: 'none' }}>
-        <h2>Registered {loading && <span className="muted">· loading…</span>}</h2>
+        <h2>
+          {t('list.title')} {loading && <span className="muted">· {t('list.loading')}</span>}
+        </h2>
         {webhooks.length === 0 ? (
           <div className="empty" role="status">
-            <h2>No webhooks in this project yet</h2>
+            <h2>{t('list.empty')}</h2>
             <p>
-              Register one above, or from your code with the Sonzai SDK pointed at this studio (
-              <code>client.webhooks.register(&quot;agent.message&quot;, …)</code>).
+              <Trans t={t} i18nKey="list.emptyHint" components={code} />
             </p>
           </div>
         ) : (
           <table className="tbl">
             <thead>
               <tr>
-                <th>Event type</th>
-                <th>URL</th>
-                <th>Delivery</th>
-                <th>Health</th>
-                <th>Signing secret</th>
+                <th>{t('list.eventType')}</th>
+                <th>{t('list.url')}</th>
+                <th>{t('list.delivery')}</th>
+                <th>{t('list.health')}</th>
+                <th>{t('list.secret')}</th>
                 <th>
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t('common:table.actions')}</span>
                 </th>
               </tr>
             </thead>

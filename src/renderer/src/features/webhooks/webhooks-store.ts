@@ -4,8 +4,19 @@ import type { WebhookHealth } from '../../../../shared/contract/deliveries';
 import type { FireResultDto } from '../../../../shared/contract/events';
 import { call, errorText } from '../api-ui/call';
 
+/**
+ * One sentence of what an action did, kept as data and worded when shown (WebhooksView), so a
+ * language switch rewords it.
+ */
+export type ActionNote =
+  | { kind: 'registered'; eventTypes: string[]; webhookUrl: string }
+  | { kind: 'replaced'; eventType: string; previousUrl: string }
+  | { kind: 'updated'; eventType: string; from: string; to: string }
+  | { kind: 'saved'; eventType: string }
+  | { kind: 'rotated'; eventType: string };
+
 export interface ActionResult {
-  message: string;
+  notes: ActionNote[];
   secrets: { eventType: string; secret: string }[];
 }
 
@@ -15,9 +26,6 @@ export interface PendingReplace {
   authHeader: string;
   replaces: { eventType: string; webhookUrl: string }[];
 }
-
-/** "a, b and c" */
-const list = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
 
 interface WebhooksState {
   projects: ProjectDto[];
@@ -133,16 +141,13 @@ export const useWebhooks = create<WebhooksState>((set, get) => {
         set({ error: errorText(err) });
       }
       if (done.length) {
-        const parts = [
-          `Registered ${list(done)} → ${webhookUrl}` +
-            (done.length > 1
-              ? ` (${done.length} registrations: the Sonzai API takes one event type per webhook).`
-              : '.'),
+        const notes: ActionNote[] = [
+          { kind: 'registered', eventTypes: done, webhookUrl },
           ...replaces
             .filter((r) => done.includes(r.eventType))
-            .map((r) => `Replaced ${r.eventType}'s previous URL ${r.webhookUrl}.`),
+            .map((r): ActionNote => ({ kind: 'replaced', eventType: r.eventType, previousUrl: r.webhookUrl })),
         ];
-        set({ issued: { message: parts.join(' '), secrets } });
+        set({ issued: { notes, secrets } });
       }
       await get().refresh();
       return done.length === eventTypes.length;
@@ -162,14 +167,14 @@ export const useWebhooks = create<WebhooksState>((set, get) => {
       try {
         const before = get().webhooks.find((w) => w.eventType === eventType);
         const r = await call('webhooks.upsert', { projectId, eventType, webhookUrl, authHeader: authHeader || null });
-        const message =
+        const note: ActionNote =
           before && before.webhookUrl !== webhookUrl
-            ? `Updated ${eventType}: ${before.webhookUrl} → ${webhookUrl}.`
+            ? { kind: 'updated', eventType, from: before.webhookUrl, to: webhookUrl }
             : before
-              ? `Saved ${eventType}.`
-              : `Registered ${eventType} → ${webhookUrl}.`;
+              ? { kind: 'saved', eventType }
+              : { kind: 'registered', eventTypes: [eventType], webhookUrl };
         set({
-          issued: { message, secrets: r.signingSecret ? [{ eventType, secret: r.signingSecret }] : [] },
+          issued: { notes: [note], secrets: r.signingSecret ? [{ eventType, secret: r.signingSecret }] : [] },
         });
         await get().refresh();
         return true;
@@ -202,7 +207,7 @@ export const useWebhooks = create<WebhooksState>((set, get) => {
       guard(async () => {
         const { secret } = await call('webhooks.rotate', { projectId: get().projectId!, eventType });
         set({
-          issued: { message: `Rotated the signing secret of ${eventType}.`, secrets: [{ eventType, secret }] },
+          issued: { notes: [{ kind: 'rotated', eventType }], secrets: [{ eventType, secret }] },
           revealed: { ...get().revealed, [eventType]: secret },
         });
         await get().refresh();

@@ -1,2 +1,75 @@
-/** The deliverySettings area's words. */
-export default {} as const;
+/** The deliverySettings area's words: retries, timeout, concurrency, headers, failure injection. */
+export default {
+  title: 'Delivery',
+  loading: 'Loading delivery settings…',
+  saved: 'Saved. Applies to the next delivery attempt.',
+  retries: {
+    title: 'Retries',
+    schedule: 'Schedule',
+    fast: 'Fast (development): {{delays}}',
+    production: 'Production-like: {{delays}}',
+    custom: 'Custom delays',
+    /** Between the delays of a schedule (`5 sec, 15 sec, 1 min`). */
+    listSeparator: ', ',
+    scheduleHint: '±20% jitter; Retry-After on 429/503 wins; 410 stops',
+    delays: 'Delays',
+    delaysHint: 'seconds, comma-separated',
+    delaysProblem: '1 to 20 delays in seconds, comma-separated, each at most 7 days',
+    maxAttempts: 'Max attempts',
+    maxAttemptsHint: 'the first try included; then the delivery is exhausted',
+    timeout: 'Timeout',
+    timeoutHint: 'for the whole response',
+  },
+  concurrency: {
+    title: 'Concurrency',
+    global: 'All endpoints',
+    globalHint:
+      'requests in their first 50 ms; slower ones are set apart, so a hanging endpoint never blocks the others',
+    endpoint: 'Per endpoint',
+    endpointHint:
+      'per app (scheme, host and port, all its routes together); halved per timeout in a row until it answers',
+    inOrder: 'In order',
+    inOrderHint: 'one at a time per endpoint, in firing order; a failing delivery holds back the rest',
+  },
+  headers: {
+    title: 'Headers and signing',
+    extra: 'Studio headers',
+    extraHint: 'adds X-Webhook-Studio-Event-Id, -Delivery-Id, -Attempt (production sends none of these)',
+    overlap: 'Rotation overlap',
+    overlapHint: 'after a rotation, also sign with the old secret (0 = off, as production)',
+  },
+  injection: {
+    globalTitle: 'Failure injection, every webhook',
+    globalHint: 'For QA: injected effects are marked on each attempt.',
+    hookTitle: 'Failure injection, one webhook',
+    noWebhooks: 'No webhooks yet. Register one through the mock API, then override its injection here.',
+    webhook: 'Webhook',
+    choose: 'Choose a webhook…',
+    option: '{{event}} → {{url}}',
+    optionOverridden: '{{event}} → {{url}} (overridden)',
+    optionInactive: '{{event}} → {{url}} (inactive)',
+    optionOverriddenInactive: '{{event}} → {{url}} (overridden) (inactive)',
+    truncated: 'showing the first {{n}}',
+    useGlobal: 'Use the global setting',
+    latency: 'Added latency',
+    latencyHint: 'waits before sending',
+    drop: 'Drop',
+    dropHint: 'not sent; recorded as dropped, then retried',
+    duplicate: 'Duplicate',
+    duplicateHint: 'sent twice, same bytes and signature',
+    reorder: 'Reorder window',
+    reorderHint: 'held and sent shuffled (0 = off)',
+    force: 'Force status',
+    forceHint: 'answer this instead of sending (0 = off)',
+  },
+  unit: {
+    ms: 'ms',
+    s: 's',
+    deliveries: 'deliveries',
+  },
+  field: {
+    notANumber: 'enter a number',
+    range: 'between {{min}} and {{max}}',
+    notWhole: 'a whole number',
+  },
+} as const;

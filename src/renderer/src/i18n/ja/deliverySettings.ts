@@ -1,5 +1,77 @@
 import type { Translation } from '../catalog';
 import type en from '../en/deliverySettings';
 
-const deliverySettings: Translation<typeof en> = {};
+const deliverySettings: Translation<typeof en> = {
+  title: '配信',
+  loading: '配信設定を読み込み中…',
+  saved: '保存しました。次の配信試行から適用されます。',
+  retries: {
+    title: '再試行',
+    schedule: 'スケジュール',
+    fast: '高速（開発用）：{{delays}}',
+    production: '本番相当：{{delays}}',
+    custom: 'カスタム間隔',
+    listSeparator: '、',
+    scheduleHint: '±20% のジッターを加えます。429/503 の Retry-After が優先され、410 で停止します。',
+    delays: '間隔',
+    delaysHint: '秒単位、カンマ区切りで入力します。',
+    delaysProblem: '秒単位の間隔を 1〜20 個、カンマ区切りで入力してください（それぞれ最大 7 日）。',
+    maxAttempts: '最大試行回数',
+    maxAttemptsHint: '初回を含みます。上限に達すると配信は打ち切られます。',
+    timeout: 'タイムアウト',
+    timeoutHint: 'レスポンス全体に対する時間です。',
+  },
+  concurrency: {
+    title: '同時実行数',
+    global: 'すべてのエンドポイント',
+    globalHint:
+      '最初の 50 ms 以内のリクエストが対象です。遅いリクエストは別枠に移されるため、応答しないエンドポイントが他をブロックすることはありません。',
+    endpoint: 'エンドポイントごと',
+    endpointHint:
+      'アプリ（スキーム、ホスト、ポートが同じすべてのルート）単位です。タイムアウトが続くたびに半減し、応答があるまで続きます。',
+    inOrder: '順序どおり',
+    inOrderHint: 'エンドポイントごとに 1 件ずつ、発火順に送信します。失敗中の配信があると後続は待機します。',
+  },
+  headers: {
+    title: 'ヘッダーと署名',
+    extra: 'Studio ヘッダー',
+    extraHint: 'X-Webhook-Studio-Event-Id、-Delivery-Id、-Attempt を追加します（本番ではいずれも送信されません）。',
+    overlap: 'ローテーションの重複期間',
+    overlapHint: 'ローテーション後も旧シークレットで署名します（0 = オフ、本番と同じ）。',
+  },
+  injection: {
+    globalTitle: '障害注入（すべての Webhook）',
+    globalHint: 'QA 用：注入した効果は各試行に表示されます。',
+    hookTitle: '障害注入（Webhook 単位）',
+    noWebhooks: 'Webhook はまだありません。モック API で登録してから、ここで注入設定を上書きしてください。',
+    webhook: 'Webhook',
+    choose: 'Webhook を選択…',
+    option: '{{event}} → {{url}}',
+    optionOverridden: '{{event}} → {{url}}（上書き済み）',
+    optionInactive: '{{event}} → {{url}}（無効）',
+    optionOverriddenInactive: '{{event}} → {{url}}（上書き済み・無効）',
+    truncated: '最初の {{n}} 件を表示しています',
+    useGlobal: 'グローバル設定を使用',
+    latency: '追加レイテンシ',
+    latencyHint: '送信前に待機します。',
+    drop: 'ドロップ',
+    dropHint: '送信しません。ドロップとして記録し、その後再試行します。',
+    duplicate: '重複',
+    duplicateHint: '同じバイト列と署名で 2 回送信します。',
+    reorder: '並べ替えウィンドウ',
+    reorderHint: '保留してから順序を入れ替えて送信します（0 = オフ）。',
+    force: 'ステータス強制',
+    forceHint: '送信せずにこのステータスで応答します（0 = オフ）。',
+  },
+  unit: {
+    ms: 'ms',
+    s: '秒',
+    deliveries: '件',
+  },
+  field: {
+    notANumber: '数値を入力してください。',
+    range: '{{min}}〜{{max}} の範囲で入力してください。',
+    notWhole: '整数を入力してください。',
+  },
+};
 export default deliverySettings;

@@ -1,5 +1,71 @@
 import type { Translation } from '../catalog';
 import type en from '../en/webhooks';
 
-const webhooks: Translation<typeof en> = {};
+const webhooks: Translation<typeof en> = {
+  title: 'Webhook',
+  project: '项目',
+  testEvent: '测试事件',
+  issued: {
+    registered: '已注册 {{types}} → {{url}}。',
+    registeredSeveral: '已注册 {{types}} → {{url}}（共 {{n}} 条注册：Sonzai API 每个 Webhook 只接受一种事件类型）。',
+    replaced: '已替换 {{eventType}} 之前的 URL {{url}}。',
+    updated: '已更新 {{eventType}}：{{from}} → {{to}}。',
+    saved: '已保存 {{eventType}}。',
+    rotated: '已轮换 {{eventType}} 的签名密钥。',
+    secret: '<code>{{eventType}}</code> 的签名密钥（仅显示一次）：<code>{{secret}}</code>',
+    copySecret: '复制密钥',
+    dismiss: '关闭',
+  },
+  register: {
+    title: '注册 Webhook',
+    hint: '多个事件类型发送到同一 URL：用逗号分隔（按 Sonzai API 的要求，每种类型单独注册一次）。',
+    replaceOne: '{{eventType}} 已发送到 {{previousUrl}}。要替换为 {{url}} 吗？',
+    replaceSeveral: '以下事件类型已发送到其他 URL：{{replaces}}。要替换为 {{url}} 吗？',
+    replace: '替换',
+  },
+  list: {
+    title: '已注册',
+    loading: '加载中…',
+    empty: '此项目还没有 Webhook',
+    emptyHint:
+      '在上方注册，或在代码中使用指向此 Studio 的 Sonzai SDK 注册（<code>client.webhooks.register("agent.message", …)</code>）。',
+    eventType: '事件类型',
+    url: 'URL',
+    delivery: '投递',
+    health: '健康状况',
+    secret: '签名密钥',
+  },
+  row: {
+    authorization: 'Authorization: {{value}}',
+    deliver: '投递 {{eventType}}',
+    active: '已启用',
+    paused: '已暂停',
+    lastCode: '最近 {{code}}',
+    lastNoResponse: '最近：无响应',
+    healthSummary: '成功率 {{rate}}% · p50 {{p50}} · 最近 {{sample}} 次',
+    noDeliveries: '暂无投递',
+    secretOf: '{{eventType}} 的签名密钥',
+    copySecretOf: '复制 {{eventType}} 的签名密钥',
+    hide: '隐藏',
+    reveal: '显示密钥',
+    sendTest: '发送测试事件',
+    sendTestTitle: 'Studio 自带的该类型示例，标记为测试（Sonzai API 没有测试端点）',
+    edit: '编辑',
+    rotate: '轮换',
+    confirmDelete: '删除 {{eventType}} 的 Webhook？其投递将立即停止。',
+    confirmRotate: '轮换 {{eventType}} 的密钥？旧密钥将立即失效。',
+    deleteWebhook: '删除 Webhook',
+    rotateSecret: '轮换密钥',
+  },
+  form: {
+    eventType: '事件类型',
+    url: 'Webhook URL',
+    auth: 'Authorization 请求头（可选）',
+    authPlaceholder: 'Bearer …',
+    register: '注册',
+    editLabel: '编辑 {{eventType}}',
+    eventTypeRequired: '必须填写事件类型。',
+    urlInvalid: 'Webhook URL 必须是 http(s) 绝对 URL。',
+  },
+};
 export default webhooks;
