@@ -1,5 +1,6 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import i18next from 'i18next';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiKeyDto } from '../../../src/shared/contract/api';
 import type { StudioClient } from '../../../src/shared/rpc-client';
 import { ProjectsView } from '../../../src/renderer/src/features/projects/ProjectsView';
@@ -124,5 +125,42 @@ describe('Projects & keys screen', () => {
     expect(await screen.findByText('Kenji')).toBeTruthy();
     expect(calls).toContain('agents.create');
     expect(screen.queryByText('Aiko')).toBeNull();
+  });
+});
+
+describe('Projects & keys screen in another language', () => {
+  afterEach(async () => {
+    await act(() => i18next.changeLanguage('en'));
+  });
+
+  it('shows Japanese labels, states and confirmations with the names in them', async () => {
+    await act(() => i18next.changeLanguage('ja'));
+    render(<ProjectsView />);
+    expect(await screen.findByText('Key k1')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('プロジェクトとキー');
+    expect((screen.getByLabelText('選択中のプロジェクト') as HTMLSelectElement).selectedOptions[0].textContent).toBe(
+      'Default project (既定)',
+    );
+    const row = screen.getByText('Key k1').closest('tr')!;
+    expect(within(row).getByText('有効')).toBeTruthy();
+    expect(within(row).getByText('未使用')).toBeTruthy();
+    expect(screen.getByRole('columnheader', { name: '最終使用' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'エージェントを作成' })).toBeTruthy();
+
+    fireEvent.click(within(row).getByRole('button', { name: '失効' }));
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog.getAttribute('aria-label')).toBe(
+      'Key k1 を失効させますか？このキーを使うコードには、ただちに 401 が返ります。',
+    );
+    expect(within(dialog).getByRole('button', { name: 'キャンセル' })).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: '失効' }));
+    await waitFor(() => expect(within(screen.getByText('Key k1').closest('tr')!).getByText('失効')).toBeTruthy());
+
+    await act(() => i18next.changeLanguage('zh'));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('项目与密钥');
+    expect(within(screen.getByText('Key k1').closest('tr')!).getByText('已吊销')).toBeTruthy();
+    const agentRow = screen.getByText('Aiko').closest('tr')!;
+    fireEvent.click(within(agentRow).getByRole('button', { name: '删除' }));
+    expect(screen.getByRole('alertdialog').getAttribute('aria-label')).toBe('删除智能体 Aiko？');
   });
 });

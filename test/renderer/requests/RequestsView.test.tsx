@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiRequestSummary } from '../../../src/shared/contract/api';
 import type { StudioClient } from '../../../src/shared/rpc-client';
 import { RequestsView } from '../../../src/renderer/src/features/requests/RequestsView';
@@ -91,5 +92,45 @@ describe('API log screen', () => {
     });
     expect(await screen.findByText('/api/v1/bad')).toBeTruthy();
     expect(screen.queryByText('/api/v1/ok')).toBeNull();
+  });
+});
+
+describe('API log screen in another language', () => {
+  afterEach(async () => {
+    await act(() => i18next.changeLanguage('en'));
+  });
+
+  it('switches live to Japanese and counts lint findings in each language', async () => {
+    render(<RequestsView />);
+    expect(await screen.findByText('/api/v1/webhooks')).toBeTruthy();
+    await act(async () =>
+      listeners.get('apiRequest.logged')!(
+        row(2, {
+          path: '/api/v1/agents/Aiko/wakeups',
+          lint: [
+            { code: 'docs_example_body', message: 'uses the docs example fields' },
+            { code: 'missing_idempotency_key', message: 'no Idempotency-Key' },
+          ],
+        }),
+      ),
+    );
+    const live = (await screen.findByText('/api/v1/agents/Aiko/wakeups')).closest('tr')!;
+    expect(within(live).getByText('2 lint findings')).toBeTruthy();
+
+    await act(() => i18next.changeLanguage('ja'));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('API ログ');
+    expect(screen.getByRole('columnheader', { name: '時刻' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'ライブ表示を一時停止' })).toBeTruthy();
+    expect(within(live).getByText('lint の指摘 2 件')).toBeTruthy();
+    expect((screen.getByLabelText('ステータス') as HTMLSelectElement).options[0].textContent).toBe('すべて');
+
+    fireEvent.click(live);
+    const detail = await screen.findByRole('region', { name: 'リクエストの詳細' });
+    expect(within(detail).getByRole('heading', { name: /レスポンス本文/ })).toBeTruthy();
+    expect(within(detail).getByRole('button', { name: '詳細を閉じる' }).textContent).toBe('閉じる');
+
+    await act(() => i18next.changeLanguage('zh'));
+    expect(within(live).getByText('2 条 lint 提示')).toBeTruthy();
+    expect(screen.getByRole('region', { name: '请求详情' })).toBeTruthy();
   });
 });

@@ -1,9 +1,11 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TunnelView } from '../../../src/renderer/src/features/tunnel/TunnelView';
 import { useTunnel } from '../../../src/renderer/src/features/tunnel/tunnel-store';
 import { useStudio } from '../../../src/renderer/src/store/studio';
 import type { StudioStatus } from '../../../src/shared/contract';
+import { StudioError } from '../../../src/shared/errors';
 import type { CaptureDetail, CaptureSummary, Inbox, RelayStatus } from '../../../src/shared/contract/tunnel';
 import { fakeClient } from '../fake-client';
 
@@ -151,7 +153,8 @@ describe('Inbox & Tunnel', () => {
     refuse = false;
     fireEvent.click(within(panel).getByRole('button', { name: 'Connect' }));
     expect(await within(panel).findByText('https://relay.example.com/c/me')).toBeTruthy();
-    expect(within(panel).getByText('12.5 ms')).toBeTruthy();
+    // The round trip is a duration, in the locale's unit words (whole milliseconds below a second).
+    expect(within(panel).getByText('13 ms')).toBeTruthy();
     act(() =>
       fake.emit('relay.status', {
         ...relayOff,
@@ -192,5 +195,65 @@ describe('Inbox & Tunnel', () => {
     fireEvent.change(within(again).getByLabelText('Forward to'), { target: { value: 'http://bad' } });
     fireEvent.click(within(again).getByRole('button', { name: 'Save' }));
     expect((await screen.findByRole('alert')).textContent).toContain('an http(s) URL');
+  });
+});
+
+describe('Inbox & Tunnel in another language', () => {
+  beforeEach(() => {
+    useTunnel.setState({ captures: [], selectedId: null, detail: null, inboxes: [], relay: null, error: null });
+  });
+  afterEach(async () => {
+    await act(() => i18next.changeLanguage('en'));
+  });
+
+  it('switches live to Japanese: headings, the capture detail, byte counts and the relay counts', async () => {
+    setup({
+      'captures.list': () => ({ captures: [capture], hasMore: false }),
+      'relay.status': () => ({
+        ...relayOff,
+        state: 'connected',
+        channelUrl: 'https://relay.example.com/c/me',
+        relayed: 1,
+        reconnects: 3,
+      }),
+    });
+    const panel = await screen.findByRole('region', { name: 'Relay' });
+    expect(await within(panel).findByText('1 request · 3 reconnects')).toBeTruthy();
+
+    await act(() => i18next.changeLanguage('ja'));
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('受信箱とトンネル');
+    const relay = screen.getByRole('region', { name: 'リレー' });
+    expect(within(relay).getByText('接続済み')).toBeTruthy();
+    expect(within(relay).getByText('リクエスト 1 件 · 再接続 3 回')).toBeTruthy();
+    expect(screen.getByRole('form', { name: '受信箱の応答' })).toBeTruthy();
+
+    fireEvent.click(
+      await screen
+        .findByRole('listbox', { name: 'キャプチャしたリクエスト' })
+        .then((l) => within(l).getByRole('option')),
+    );
+    expect(await screen.findByText('リクエストヘッダー')).toBeTruthy();
+    expect(screen.getByText('127.0.0.1:5000').parentElement!.textContent).toContain('から HTTP 経由');
+    expect(screen.getAllByText('13 バイト').length).toBeGreaterThan(0);
+    expect(screen.getByLabelText('リクエスト本文').textContent).toContain('"test": true');
+    expect(screen.getByRole('button', { name: 'リプレイ' })).toBeTruthy();
+  });
+
+  it('frames a studio error in Chinese, and again in English after switching back', async () => {
+    setup({
+      'relay.connect': () => {
+        throw new StudioError('invalid_params', 'channel: letters, digits, _ - (at most 64)');
+      },
+    });
+    await act(() => i18next.changeLanguage('zh'));
+    const panel = await screen.findByRole('region', { name: '中继' });
+    expect(within(panel).getByText('未连接')).toBeTruthy();
+    fireEvent.change(within(panel).getByLabelText('中继 URL'), { target: { value: 'https://relay.example.com' } });
+    fireEvent.change(within(panel).getByLabelText('频道'), { target: { value: 'me' } });
+    fireEvent.change(within(panel).getByLabelText('令牌'), { target: { value: 't' } });
+    fireEvent.click(within(panel).getByRole('button', { name: '连接' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('参数无效：channel: letters, digits, _ - (at most 64)');
+    await act(() => i18next.changeLanguage('en'));
+    expect(screen.getByRole('alert').textContent).toBe('channel: letters, digits, _ - (at most 64)');
   });
 });

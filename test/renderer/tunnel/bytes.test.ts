@@ -1,5 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { curlCommand, fromBase64, prettyJson, showBytes } from '../../../src/renderer/src/features/tunnel/bytes';
+import i18next from 'i18next';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  byteSize,
+  curlCommand,
+  fromBase64,
+  prettyJson,
+  showBytes,
+} from '../../../src/renderer/src/features/tunnel/bytes';
 
 describe('tunnel byte helpers', () => {
   it('shows UTF-8 as text and anything else as a hex dump', () => {
@@ -32,5 +39,23 @@ describe('tunnel byte helpers', () => {
       ].join(' \\\n  '),
     );
     expect(curlCommand('POST', 'http://x', [], new Uint8Array([0xff]))).toBeNull();
+  });
+});
+
+describe('byte sizes for a person', () => {
+  afterEach(async () => {
+    await i18next.changeLanguage('en');
+  });
+
+  it('says bytes, KiB and MiB with grouped digits, in the UI language', async () => {
+    expect(byteSize(1)).toBe('1 byte');
+    expect(byteSize(1000)).toBe('1,000 bytes');
+    expect(byteSize(64 * 1024)).toBe('64 KiB');
+    expect(byteSize(1.5 * 1024 * 1024)).toBe('1.5 MiB');
+    await i18next.changeLanguage('ja');
+    expect(byteSize(13)).toBe('13 バイト');
+    await i18next.changeLanguage('zh');
+    expect(byteSize(13)).toBe('13 字节');
+    expect(byteSize(2048)).toBe('2 KiB');
   });
 });

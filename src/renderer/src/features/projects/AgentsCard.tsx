@@ -1,16 +1,18 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton';
 import { Confirm } from '../api-ui/Confirm';
 import { useProjects } from './projects-store';
 
 /** Agents of the selected project: create, copy id, delete (with confirmation). */
 export function AgentsCard() {
+  const { t } = useTranslation(['projects', 'common']);
   const { agents, createAgent, deleteAgent } = useProjects();
   const [name, setName] = useState('');
   const [deleting, setDeleting] = useState<string | null>(null);
   return (
     <div className="card" style={{ maxWidth: 'none' }}>
-      <h2>Agents</h2>
+      <h2>{t('agents.title')}</h2>
       <form
         className="inline-form"
         onSubmit={(e) => {
@@ -19,23 +21,28 @@ export function AgentsCard() {
         }}
       >
         <label>
-          Name
-          <input value={name} onChange={(e) => setName(e.target.value)} placeholder="Aiko" maxLength={200} />
+          {t('agents.name')}
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder={t('agents.placeholder')}
+            maxLength={200}
+          />
         </label>
         <button type="submit" className="btn primary" disabled={!name.trim()}>
-          Create agent
+          {t('agents.create')}
         </button>
       </form>
       {agents.length === 0 ? (
-        <p className="muted">No agents yet. Your code can create them too (POST /api/v1/agents).</p>
+        <p className="muted">{t('agents.empty')}</p>
       ) : (
         <table className="tbl">
           <thead>
             <tr>
-              <th>Name</th>
-              <th>Agent id</th>
+              <th>{t('agents.name')}</th>
+              <th>{t('agents.agentId')}</th>
               <th>
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t('common:table.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -49,8 +56,8 @@ export function AgentsCard() {
                 <td className="actions">
                   {deleting === a.agentId ? (
                     <Confirm
-                      message={`Delete agent ${a.name}?`}
-                      confirmLabel="Delete"
+                      message={t('agents.confirmDelete', { name: a.name })}
+                      confirmLabel={t('common:action.delete')}
                       onCancel={() => setDeleting(null)}
                       onConfirm={() => {
                         setDeleting(null);
@@ -59,7 +66,7 @@ export function AgentsCard() {
                     />
                   ) : (
                     <button type="button" className="btn small danger" onClick={() => setDeleting(a.agentId)}>
-                      Delete
+                      {t('common:action.delete')}
                     </button>
                   )}
                 </td>

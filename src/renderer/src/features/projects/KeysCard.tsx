@@ -1,17 +1,22 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton';
 import { Confirm } from '../api-ui/Confirm';
 import { useProjects } from './projects-store';
 import { dateTime } from '../../format';
 
+/** The name the studio gives a key created without one: a value, the same in every language. */
+const DEFAULT_KEY_NAME = 'Default key';
+
 /** API keys of the selected project: create, copy, revoke (with confirmation). */
 export function KeysCard() {
+  const { t } = useTranslation(['projects', 'common']);
   const { keys, createKey, revokeKey } = useProjects();
   const [name, setName] = useState('');
   const [revoking, setRevoking] = useState<string | null>(null);
   return (
     <div className="card" style={{ maxWidth: 'none' }}>
-      <h2>API keys</h2>
+      <h2>{t('keys.title')}</h2>
       <form
         className="inline-form"
         onSubmit={(e) => {
@@ -20,25 +25,30 @@ export function KeysCard() {
         }}
       >
         <label>
-          Name
-          <input value={name} onChange={(e) => setName(e.target.value)} placeholder="Default key" maxLength={200} />
+          {t('keys.name')}
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder={DEFAULT_KEY_NAME}
+            maxLength={200}
+          />
         </label>
         <button type="submit" className="btn primary">
-          Create key
+          {t('keys.create')}
         </button>
       </form>
       {keys.length === 0 ? (
-        <p className="muted">No keys in this project.</p>
+        <p className="muted">{t('keys.empty')}</p>
       ) : (
         <table className="tbl">
           <thead>
             <tr>
-              <th>Name</th>
-              <th>Key</th>
-              <th>Status</th>
-              <th>Last used</th>
+              <th>{t('keys.name')}</th>
+              <th>{t('keys.key')}</th>
+              <th>{t('keys.status')}</th>
+              <th>{t('keys.lastUsed')}</th>
               <th>
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t('common:table.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -48,18 +58,22 @@ export function KeysCard() {
                 <td>{k.name}</td>
                 <td>
                   <code>{k.keyPrefix}…</code>
-                  {k.isActive && <CopyButton text={k.secret} label="Copy key" title={`Copy the API key ${k.name}`} />}
+                  {k.isActive && (
+                    <CopyButton text={k.secret} label={t('keys.copy')} title={t('keys.copyTitle', { name: k.name })} />
+                  )}
                 </td>
                 <td>
-                  <span className={`pill ${k.isActive ? 'on' : 'off'}`}>{k.isActive ? 'active' : 'revoked'}</span>
+                  <span className={`pill ${k.isActive ? 'on' : 'off'}`}>
+                    {k.isActive ? t('keys.active') : t('keys.revoked')}
+                  </span>
                 </td>
-                <td className="muted">{k.lastUsedAt ? dateTime(k.lastUsedAt) : 'never'}</td>
+                <td className="muted">{k.lastUsedAt ? dateTime(k.lastUsedAt) : t('keys.never')}</td>
                 <td className="actions">
                   {k.isActive &&
                     (revoking === k.keyId ? (
                       <Confirm
-                        message={`Revoke ${k.name}? Code using it gets 401 at once.`}
-                        confirmLabel="Revoke"
+                        message={t('keys.confirmRevoke', { name: k.name })}
+                        confirmLabel={t('keys.revoke')}
                         onCancel={() => setRevoking(null)}
                         onConfirm={() => {
                           setRevoking(null);
@@ -68,7 +82,7 @@ export function KeysCard() {
                       />
                     ) : (
                       <button type="button" className="btn small danger" onClick={() => setRevoking(k.keyId)}>
-                        Revoke
+                        {t('keys.revoke')}
                       </button>
                     ))}
                 </td>

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton';
 import { useStudio } from '../../store/studio';
 import '../api-ui/api-ui.css';
+import { errorText } from '../api-ui/call';
 import { Confirm } from '../api-ui/Confirm';
 import { AgentsCard } from './AgentsCard';
 import { KeysCard } from './KeysCard';
@@ -9,6 +11,7 @@ import { useProjects } from './projects-store';
 
 /** Projects, their API keys and agents. */
 export function ProjectsView() {
+  const { t } = useTranslation('projects');
   const client = useStudio((s) => s.client);
   const connection = useStudio((s) => s.connection);
   const status = useStudio((s) => s.status);
@@ -24,30 +27,36 @@ export function ProjectsView() {
   return (
     <section className="area">
       <header className="area-head">
-        <h1>Projects &amp; keys</h1>
+        <h1>{t('title')}</h1>
       </header>
-      {error && (
+      {error != null && (
         <div className="error" role="alert">
-          {error}
+          {errorText(error)}
         </div>
       )}
       {status && (
         <div className="card" style={{ maxWidth: 'none' }}>
-          <h2>Point your code at the mock</h2>
-          <code>SONZAI_BASE_URL={status.apiBaseUrl}</code>{' '}
-          <CopyButton text={`SONZAI_BASE_URL=${status.apiBaseUrl}\nSONZAI_API_KEY=${status.apiKey}`} label="Copy env" />
+          <h2>{t('env.title')}</h2>
+          <code>{`SONZAI_BASE_URL=${status.apiBaseUrl}`}</code>{' '}
+          <CopyButton
+            text={`SONZAI_BASE_URL=${status.apiBaseUrl}\nSONZAI_API_KEY=${status.apiKey}`}
+            label={t('env.copy')}
+          />
         </div>
       )}
       <div className="card" style={{ maxWidth: 'none' }}>
-        <h2>Projects</h2>
+        <h2>{t('projects.title')}</h2>
         <div className="inline-form">
           <label>
-            Project
-            <select value={selected ?? ''} onChange={(e) => void select(e.target.value)} aria-label="Selected project">
+            {t('projects.project')}
+            <select
+              value={selected ?? ''}
+              onChange={(e) => void select(e.target.value)}
+              aria-label={t('projects.selected')}
+            >
               {projects.map((p) => (
                 <option key={p.projectId} value={p.projectId}>
-                  {p.name}
-                  {p.isDefault ? ' (default)' : ''}
+                  {p.isDefault ? t('projects.isDefault', { name: p.name }) : p.name}
                 </option>
               ))}
             </select>
@@ -59,14 +68,14 @@ export function ProjectsView() {
           )}
           {current && !current.isDefault && (
             <button type="button" className="btn danger" onClick={() => setDeleting(true)}>
-              Delete project
+              {t('projects.delete')}
             </button>
           )}
         </div>
         {deleting && current && (
           <Confirm
-            message={`Delete ${current.name} with its keys, agents and webhooks?`}
-            confirmLabel="Delete project"
+            message={t('projects.confirmDelete', { name: current.name })}
+            confirmLabel={t('projects.delete')}
             onCancel={() => setDeleting(false)}
             onConfirm={() => {
               setDeleting(false);
@@ -83,16 +92,16 @@ export function ProjectsView() {
           }}
         >
           <label>
-            New project
+            {t('projects.newProject')}
             <input
               value={name}
               onChange={(e) => setName(e.target.value)}
-              placeholder="My app (staging)"
+              placeholder={t('projects.placeholder')}
               maxLength={200}
             />
           </label>
           <button type="submit" className="btn primary" disabled={!name.trim()}>
-            Create project
+            {t('projects.create')}
           </button>
         </form>
       </div>

@@ -1,13 +1,14 @@
 import { create } from 'zustand';
 import type { AgentDto, ApiKeyDto, ProjectDto } from '../../../../shared/contract/api';
-import { call, errorText } from '../api-ui/call';
+import { call } from '../api-ui/call';
 
 interface ProjectsState {
   projects: ProjectDto[];
   selected: string | null;
   keys: ApiKeyDto[];
   agents: AgentDto[];
-  error: string | null;
+  /** The last failure, as caught: shown through `errorText` when rendering, so it follows a language switch. */
+  error: unknown;
   load(): Promise<void>;
   select(projectId: string): Promise<void>;
   createProject(name: string): Promise<void>;
@@ -25,7 +26,7 @@ export const useProjects = create<ProjectsState>((set, get) => {
     try {
       await fn();
     } catch (err) {
-      set({ error: errorText(err) });
+      set({ error: err });
     }
   };
   const loadDetail = async (projectId: string) => {

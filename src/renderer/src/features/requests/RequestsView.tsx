@@ -1,15 +1,24 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store/studio';
 import '../api-ui/api-ui.css';
 import './requests.css';
 import { RequestDetail } from './RequestDetail';
 import { useRequests, type RequestFilters } from './requests-store';
-import { clockTime } from '../../format';
+import { clockTime, count } from '../../format';
+import { errorText } from '../api-ui/call';
 
 const statusClass = (s: number) => (s >= 500 ? 'bad' : s >= 400 ? 'warn' : 'on');
+/** The mark on a row lint flagged. */
+const WARNING = '⚠';
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const STATUS_CLASSES = ['2xx', '4xx', '5xx'] as const;
+/** Milliseconds to a tenth, grouped as the locale groups digits. */
+const tenths = (ms: number) => count(Math.round(ms * 10) / 10);
 
 /** The mock API's request log, live, with method / status / path filters and lint flags. */
 export function RequestsView() {
+  const { t } = useTranslation('requests');
   const client = useStudio((s) => s.client);
   const connection = useStudio((s) => s.connection);
   const { rows, filters, paused, detail, error, load, setFilters, setPaused, open, close, clear, add } = useRequests();
@@ -23,45 +32,47 @@ export function RequestsView() {
   return (
     <section className="area">
       <header className="area-head">
-        <h1>API log</h1>
+        <h1>{t('title')}</h1>
         <div>
           <button type="button" className="btn" onClick={() => setPaused(!paused)} aria-pressed={paused}>
-            {paused ? 'Resume live' : 'Pause live'}
+            {paused ? t('resume') : t('pause')}
           </button>{' '}
           <button type="button" className="btn danger" onClick={() => void clear()}>
-            Clear log
+            {t('clear')}
           </button>
         </div>
       </header>
-      {error && (
+      {error != null && (
         <div className="error" role="alert">
-          {error}
+          {errorText(error)}
         </div>
       )}
       <div className="inline-form req-filters" role="search">
         <label>
-          Method
+          {t('filters.method')}
           <select value={filters.method} onChange={(e) => setFilters({ method: e.target.value })}>
-            <option value="">any</option>
-            {['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((m) => (
+            <option value="">{t('filters.any')}</option>
+            {METHODS.map((m) => (
               <option key={m}>{m}</option>
             ))}
           </select>
         </label>
         <label>
-          Status
+          {t('filters.status')}
           <select
             value={filters.status}
             onChange={(e) => setFilters({ status: e.target.value as RequestFilters['status'] })}
           >
-            <option value="">any</option>
-            <option value="2xx">2xx</option>
-            <option value="4xx">4xx</option>
-            <option value="5xx">5xx</option>
+            <option value="">{t('filters.any')}</option>
+            {STATUS_CLASSES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
           </select>
         </label>
         <label>
-          Path contains
+          {t('filters.path')}
           <input value={filters.path} onChange={(e) => setFilters({ path: e.target.value })} placeholder="/webhooks" />
         </label>
         <label style={{ flexDirection: 'row', alignItems: 'center', gap: 6 }}>
@@ -70,25 +81,25 @@ export function RequestsView() {
             checked={filters.lintOnly}
             onChange={(e) => setFilters({ lintOnly: e.target.checked })}
           />
-          Only flagged by lint
+          {t('filters.lintOnly')}
         </label>
       </div>
       {detail && <RequestDetail detail={detail} onClose={close} />}
       {rows.length === 0 ? (
         <div className="empty" role="status">
-          <h2>No requests yet</h2>
-          <p>Calls your code makes to the mock API (SONZAI_BASE_URL) show up here as they happen.</p>
+          <h2>{t('empty.title')}</h2>
+          <p>{t('empty.text')}</p>
         </div>
       ) : (
         <table className="tbl">
           <thead>
             <tr>
-              <th>Time</th>
-              <th>Method</th>
-              <th>Path</th>
-              <th>Status</th>
-              <th>ms</th>
-              <th>Lint</th>
+              <th>{t('table.time')}</th>
+              <th>{t('table.method')}</th>
+              <th>{t('table.path')}</th>
+              <th>{t('table.status')}</th>
+              <th>{t('table.ms')}</th>
+              <th>{t('table.lint')}</th>
             </tr>
           </thead>
           <tbody>
@@ -114,11 +125,16 @@ export function RequestsView() {
                 <td>
                   <span className={`pill ${statusClass(r.status)}`}>{r.status}</span>
                 </td>
-                <td>{r.durationMs.toFixed(1)}</td>
+                <td>{tenths(r.durationMs)}</td>
                 <td>
                   {r.lint.length > 0 && (
                     <span className="pill warn" title={r.lint.map((l) => l.message).join('\n')}>
-                      ⚠ {r.lint.length}
+                      <span aria-hidden>
+                        {WARNING} {count(r.lint.length)}
+                      </span>
+                      <span className="sr-only">
+                        {t('table.lintCount', { count: r.lint.length, n: count(r.lint.length) })}
+                      </span>
                     </span>
                   )}
                 </td>

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ApiRequestDetail, ApiRequestSummary } from '../../../../shared/contract/api';
-import { call, errorText } from '../api-ui/call';
+import { call } from '../api-ui/call';
 
 /** Rows kept on screen (older ones stay in the store's log). */
 export const MAX_ROWS = 500;
@@ -22,7 +22,8 @@ interface RequestsState {
   filters: RequestFilters;
   paused: boolean;
   detail: ApiRequestDetail | null;
-  error: string | null;
+  /** The last failure, as caught: shown through `errorText` when rendering, so it follows a language switch. */
+  error: unknown;
   load(): Promise<void>;
   setFilters(patch: Partial<RequestFilters>): void;
   setPaused(paused: boolean): void;
@@ -60,7 +61,7 @@ export const useRequests = create<RequestsState>((set, get) => ({
       });
       set({ rows: requests, error: null });
     } catch (err) {
-      set({ error: errorText(err) });
+      set({ error: err });
     }
   },
   setFilters: (patch) => {
@@ -75,7 +76,7 @@ export const useRequests = create<RequestsState>((set, get) => ({
     try {
       set({ detail: await call('requestLog.get', { seq }), error: null });
     } catch (err) {
-      set({ error: errorText(err) });
+      set({ error: err });
     }
   },
   close: () => set({ detail: null }),
@@ -84,7 +85,7 @@ export const useRequests = create<RequestsState>((set, get) => ({
       await call('requestLog.clear', {});
       set({ rows: [], detail: null });
     } catch (err) {
-      set({ error: errorText(err) });
+      set({ error: err });
     }
   },
   add: (row) => {

@@ -1,11 +1,21 @@
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton';
-import { curlCommand, fromBase64, prettyJson, showBytes } from './bytes';
+import { count, dateTime, duration } from '../../format';
+import { byteSize, curlCommand, EXAMPLE_TARGET, fromBase64, prettyJson, showBytes } from './bytes';
 import { verdictMark } from './CaptureList';
 import { useTunnel } from './tunnel-store';
 
-function Headers({ headers }: { headers: [string, string][] }) {
-  if (headers.length === 0) return <p className="muted">No headers.</p>;
+/** Whose headers: the request's, or the local target's response. */
+type HeadersKind = 'request' | 'response';
+/** Which body: the captured request's, the local target's answer, or the replay's answer. */
+type BodyKind = 'request' | 'local' | 'replay';
+/** The mark before a replay that got no answer (the same glyph as a failed verdict). */
+const FAILED = '✗';
+
+function Headers({ headers, kind }: { headers: [string, string][]; kind: HeadersKind }) {
+  const { t } = useTranslation(['tunnel', 'common']);
+  if (headers.length === 0) return <p className="muted">{t(`headers.none.${kind}`)}</p>;
   return (
     <table className="headers">
       <tbody>
@@ -22,25 +32,30 @@ function Headers({ headers }: { headers: [string, string][] }) {
   );
 }
 
-function Body({ base64, label }: { base64: string; label: string }) {
+function Body({ base64, kind }: { base64: string; kind: BodyKind }) {
+  const { t } = useTranslation(['tunnel', 'common']);
   const [pretty, setPretty] = useState(true);
   const bytes = fromBase64(base64);
-  if (bytes.length === 0) return <p className="muted">Empty body.</p>;
+  if (bytes.length === 0) return <p className="muted">{t('body.empty')}</p>;
   const shown = showBytes(bytes);
   const json = shown.binary ? null : prettyJson(shown.text);
+  const label = t(`body.label.${kind}`);
   return (
     <div className="body-view">
       <div className="body-tools">
         <span className="muted">
-          {bytes.length} bytes{shown.binary ? ' · binary, shown as hex' : ''}
-          {shown.truncated ? ' · first 64 KiB shown' : ''}
+          {t('size.bytes', { count: bytes.length, n: count(bytes.length) })}
+          {shown.binary && <> · {t('body.binary')}</>}
+          {shown.truncated && <> · {t('body.truncated', { size: byteSize(64 * 1024) })}</>}
         </span>
         {json && (
           <label>
-            <input type="checkbox" checked={pretty} onChange={(e) => setPretty(e.target.checked)} /> pretty JSON
+            <input type="checkbox" checked={pretty} onChange={(e) => setPretty(e.target.checked)} /> {t('body.pretty')}
           </label>
         )}
-        {!shown.binary && <CopyButton text={shown.text} label="Copy raw" title={`Copy the raw ${label}`} />}
+        {!shown.binary && (
+          <CopyButton text={shown.text} label={t('body.copyRaw')} title={t(`body.copyRawTitle.${kind}`)} />
+        )}
       </div>
       <pre tabIndex={0} aria-label={label}>
         {json && pretty ? json : shown.text}
@@ -50,6 +65,7 @@ function Body({ base64, label }: { base64: string; label: string }) {
 }
 
 function ReplayForm({ initial }: { initial: string }) {
+  const { t } = useTranslation(['tunnel', 'common']);
   const { replayTo, replay, busy } = useTunnel();
   const [url, setUrl] = useState(initial);
   const submit = (e: FormEvent) => {
@@ -58,30 +74,37 @@ function ReplayForm({ initial }: { initial: string }) {
   };
   return (
     <form className="replay" onSubmit={submit}>
-      <label htmlFor="replay-url">Replay the exact bytes and headers to</label>
+      <label htmlFor="replay-url">{t('replay.label')}</label>
       <div className="inline">
         <input
           id="replay-url"
           type="url"
           required
-          placeholder="http://localhost:3000/webhooks"
+          placeholder={EXAMPLE_TARGET}
           value={url}
           onChange={(e) => setUrl(e.target.value)}
         />
         <button type="submit" className="btn primary" disabled={busy || !url}>
-          Replay
+          {t('replay.submit')}
         </button>
       </div>
       {replay && (
         <div className="replay-result" role="status">
           {replay.error ? (
-            <span className="st-bad">✗ {replay.error}</span>
+            <span className="st-bad">
+              {FAILED} {replay.error}
+            </span>
           ) : (
             <span>
-              → <b>{replay.status}</b> in {replay.durationMs} ms
+              <Trans
+                t={t}
+                i18nKey="replay.result"
+                values={{ status: replay.status ?? '—', duration: duration(replay.durationMs) }}
+                components={{ b: <b /> }}
+              />
             </span>
           )}
-          {!replay.error && <Body base64={replay.bodyBase64} label="replay response body" />}
+          {!replay.error && <Body base64={replay.bodyBase64} kind="replay" />}
         </div>
       )}
     </form>
@@ -90,17 +113,14 @@ function ReplayForm({ initial }: { initial: string }) {
 
 /** Everything about one capture: request, signature verdict, the local target's answer, replay. */
 export function CaptureDetail() {
+  const { t } = useTranslation(['tunnel', 'common']);
   const { detail, selectedId, inboxes, inbox } = useTunnel();
-  if (!selectedId) return <p className="muted detail-hint">Select a request to see its headers, body and verdict.</p>;
-  if (!detail) return <p className="muted detail-hint">Loading…</p>;
+  if (!selectedId) return <p className="muted detail-hint">{t('detail.hint')}</p>;
+  if (!detail) return <p className="muted detail-hint">{t('common:state.loading')}</p>;
   const v = verdictMark(detail);
   const forwardTo = inboxes.find((i) => i.name === inbox)?.forwardTo ?? '';
-  const curl = curlCommand(
-    detail.method,
-    forwardTo || 'http://localhost:3000/webhooks',
-    detail.headers,
-    fromBase64(detail.bodyBase64),
-  );
+  const curl = curlCommand(detail.method, forwardTo || EXAMPLE_TARGET, detail.headers, fromBase64(detail.bodyBase64));
+  const answered = { status: detail.responseStatus, duration: duration(detail.durationMs) };
   return (
     <div className="capture-detail">
       <h2>
@@ -108,46 +128,51 @@ export function CaptureDetail() {
         {detail.query && <code className="muted">?{detail.query}</code>}
       </h2>
       <dl className="facts">
-        <dt>Received</dt>
+        <dt>{t('detail.received')}</dt>
         <dd>
-          {detail.receivedAt} via {detail.via === 'relay' ? 'the relay' : 'HTTP'} from{' '}
-          <code>{detail.sourceAddress}</code>
+          <Trans
+            t={t}
+            i18nKey={detail.via === 'relay' ? 'detail.receivedRelay' : 'detail.receivedHttp'}
+            values={{ time: dateTime(detail.receivedAt), source: detail.sourceAddress }}
+            components={{ code: <code /> }}
+          />
         </dd>
-        <dt>Signature</dt>
+        <dt>{t('detail.signature')}</dt>
         <dd className={v.cls}>
           {v.mark} {detail.signature.message}
         </dd>
-        <dt>Answered</dt>
+        <dt>{t('detail.answered')}</dt>
         <dd>
-          <b>{detail.responseStatus}</b> in {detail.durationMs} ms
-          {detail.forwardTo && (
-            <>
-              {' '}
-              from <code>{detail.forwardTo}</code>
-            </>
+          {detail.forwardTo ? (
+            <Trans
+              t={t}
+              i18nKey="detail.answeredFrom"
+              values={{ ...answered, target: detail.forwardTo }}
+              components={{ b: <b />, code: <code /> }}
+            />
+          ) : (
+            <Trans t={t} i18nKey="detail.answeredIn" values={answered} components={{ b: <b /> }} />
           )}
           {detail.forwardError && <div className="st-bad">{detail.forwardError}</div>}
         </dd>
-        <dt>Capture id</dt>
+        <dt>{t('detail.captureId')}</dt>
         <dd>
           <code>{detail.captureId}</code> <CopyButton text={detail.captureId} />
-          {curl && (
-            <CopyButton text={curl} label="Copy as curl" title="Copy a curl command that resends this request" />
-          )}
+          {curl && <CopyButton text={curl} label={t('detail.copyCurl')} title={t('detail.copyCurlTitle')} />}
         </dd>
       </dl>
-      <h3>Request headers</h3>
-      <Headers headers={detail.headers} />
-      <h3>Request body</h3>
-      <Body base64={detail.bodyBase64} label="request body" />
+      <h3>{t('detail.requestHeaders')}</h3>
+      <Headers headers={detail.headers} kind="request" />
+      <h3>{t('detail.requestBody')}</h3>
+      <Body base64={detail.bodyBase64} kind="request" />
       {detail.forwardHeaders && (
         <>
-          <h3>Local response ({detail.forwardStatus})</h3>
-          <Headers headers={detail.forwardHeaders} />
-          <Body base64={detail.forwardBodyBase64 ?? ''} label="local response body" />
+          <h3>{t('detail.localResponse', { status: detail.forwardStatus ?? '—' })}</h3>
+          <Headers headers={detail.forwardHeaders} kind="response" />
+          <Body base64={detail.forwardBodyBase64 ?? ''} kind="local" />
         </>
       )}
-      <h3>Replay</h3>
+      <h3>{t('detail.replay')}</h3>
       <ReplayForm key={detail.captureId} initial={forwardTo} />
     </div>
   );

@@ -1,8 +1,9 @@
 import { MailOpen, RadioTower } from 'lucide-react';
 import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CaptureSummary } from '../../../../shared/contract/tunnel';
 import { useTunnel } from './tunnel-store';
-import { clockTime } from '../../format';
+import { clockTime, duration } from '../../format';
 
 export function verdictMark(c: CaptureSummary): { mark: string; cls: string } {
   if (c.signature.ok === true) return { mark: '✓', cls: 'sig-ok' };
@@ -18,6 +19,7 @@ function statusClass(status: number): string {
 
 /** The live list of captures, newest first. Arrow keys move the selection. */
 export function CaptureList() {
+  const { t } = useTranslation('tunnel');
   const { captures, selectedId, select, hasMore, loadMore } = useTunnel();
   const onKey = (e: KeyboardEvent<HTMLUListElement>) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
@@ -32,14 +34,14 @@ export function CaptureList() {
         <div className="empty-icon" aria-hidden>
           <MailOpen size={36} />
         </div>
-        <h2>No requests yet</h2>
-        <p>Send anything to the inbox URL above (or the relay channel URL): every request shows up here, live.</p>
+        <h2>{t('list.emptyTitle')}</h2>
+        <p>{t('list.emptyText')}</p>
       </div>
     );
   }
   return (
     <div className="capture-list">
-      <ul role="listbox" aria-label="Captured requests" tabIndex={0} onKeyDown={onKey}>
+      <ul role="listbox" aria-label={t('list.label')} tabIndex={0} onKeyDown={onKey}>
         {captures.map((c) => {
           const v = verdictMark(c);
           return (
@@ -60,8 +62,8 @@ export function CaptureList() {
               </span>
               <span className={`cap-status ${statusClass(c.responseStatus)}`}>{c.responseStatus}</span>
               <span className="cap-time muted">
-                {c.via === 'relay' ? <RadioTower size={12} aria-label="via relay" /> : null} {clockTime(c.receivedAt)} ·{' '}
-                {c.durationMs} ms
+                {c.via === 'relay' ? <RadioTower size={12} aria-label={t('list.viaRelay')} /> : null}{' '}
+                {clockTime(c.receivedAt)} · {duration(c.durationMs)}
               </span>
             </li>
           );
@@ -69,7 +71,7 @@ export function CaptureList() {
       </ul>
       {hasMore && (
         <button type="button" className="btn" onClick={() => void loadMore()}>
-          Older requests
+          {t('list.older')}
         </button>
       )}
     </div>

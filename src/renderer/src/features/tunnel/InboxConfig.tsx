@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Inbox } from '../../../../shared/contract/tunnel';
+import { EXAMPLE_TARGET } from './bytes';
 import { useTunnel } from './tunnel-store';
 
 /** What an inbox that was never configured answers (the core's defaults). */
@@ -25,6 +27,7 @@ export function InboxConfig() {
 }
 
 function InboxForm({ current }: { current: Inbox }) {
+  const { t } = useTranslation(['tunnel', 'common']);
   const { configure, busy } = useTunnel();
   const [forwardTo, setForwardTo] = useState(current.forwardTo ?? '');
   const [status, setStatus] = useState(String(current.responseStatus));
@@ -44,40 +47,45 @@ function InboxForm({ current }: { current: Inbox }) {
   };
 
   return (
-    <form className="card inbox-config" onSubmit={submit} aria-label="Inbox response">
+    <form className="card inbox-config" onSubmit={submit} aria-label={t('config.label')}>
       <h2>
-        Inbox response <code className="muted">{current.name}</code>
+        <Trans
+          t={t}
+          i18nKey="config.title"
+          values={{ name: current.name }}
+          components={{ code: <code className="muted" /> }}
+        />
       </h2>
       <label className="row">
-        <span>Forward to</span>
+        <span>{t('config.forwardTo')}</span>
         <input
           type="url"
-          placeholder="http://localhost:3000/webhooks (empty: answer below)"
+          placeholder={t('config.forwardPlaceholder', { url: EXAMPLE_TARGET })}
           value={forwardTo}
           onChange={(e) => setForwardTo(e.target.value)}
         />
       </label>
       <label className="row">
-        <span>Local timeout (ms)</span>
+        <span>{t('config.timeout')}</span>
         <input type="number" min={100} max={120000} value={timeout} onChange={(e) => setTimeoutMs(e.target.value)} />
       </label>
       <fieldset disabled={forwardTo.trim() !== ''} className="fixed-answer">
-        <legend className="muted">Without a forward target, answer with</legend>
+        <legend className="muted">{t('config.fixed')}</legend>
         <label className="row">
-          <span>Status</span>
+          <span>{t('config.status')}</span>
           <input type="number" min={100} max={599} value={status} onChange={(e) => setStatus(e.target.value)} />
         </label>
         <label className="row">
-          <span>Body</span>
+          <span>{t('config.body')}</span>
           <textarea rows={2} value={body} onChange={(e) => setBody(e.target.value)} />
         </label>
         <label className="row">
-          <span>Delay (ms)</span>
+          <span>{t('config.delay')}</span>
           <input type="number" min={0} max={60000} value={delay} onChange={(e) => setDelay(e.target.value)} />
         </label>
       </fieldset>
       <button type="submit" className="btn primary" disabled={busy}>
-        Save
+        {t('common:action.save')}
       </button>
     </form>
   );

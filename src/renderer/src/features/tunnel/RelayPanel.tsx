@@ -1,17 +1,16 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton';
+import { count, duration } from '../../format';
 import { useTunnel } from './tunnel-store';
 
-const STATE_LABEL = {
-  off: 'Not connected',
-  connecting: 'Connecting…',
-  connected: 'Connected',
-  reconnecting: 'Reconnecting…',
-  refused: 'Refused',
-} as const;
+/** Examples of what to type: a relay's address and a channel name (values, the same in every language). */
+const EXAMPLE_RELAY = 'https://relay.example.com';
+const EXAMPLE_CHANNEL = 'my-laptop';
 
 /** Connect the studio to a public relay, and see the connection's health. */
 export function RelayPanel() {
+  const { t } = useTranslation('tunnel');
   const { relay, connectRelay, disconnectRelay, busy } = useTunnel();
   const [url, setUrl] = useState(relay?.relayUrl ?? '');
   const [channel, setChannel] = useState(relay?.channel ?? '');
@@ -25,63 +24,63 @@ export function RelayPanel() {
   };
 
   return (
-    <section className="card relay-panel" aria-label="Relay">
-      <h2>Relay</h2>
+    <section className="card relay-panel" aria-label={t('relay.label')}>
+      <h2>{t('relay.label')}</h2>
       <p
         className={`relay-state conn conn-${state === 'connected' ? 'connected' : active ? 'connecting' : 'disconnected'}`}
       >
-        <span className="dot" aria-hidden /> {STATE_LABEL[state]}
+        <span className="dot" aria-hidden /> {t(`relay.state.${state}`)}
         {relay?.lastError && state !== 'connected' && <span className="muted"> · {relay.lastError}</span>}
       </p>
       {relay && active && (
         <dl className="facts">
-          <dt>Public URL</dt>
+          <dt>{t('relay.publicUrl')}</dt>
           <dd>
             <code>{relay.channelUrl}</code> {relay.channelUrl && <CopyButton text={relay.channelUrl} />}
           </dd>
-          <dt>Round trip</dt>
-          <dd>{relay.rttMs === null ? '—' : `${relay.rttMs} ms`}</dd>
-          <dt>Backlog at the relay</dt>
-          <dd>{relay.backlog}</dd>
-          <dt>Relayed</dt>
+          <dt>{t('relay.roundTrip')}</dt>
+          <dd>{relay.rttMs === null ? '—' : duration(relay.rttMs)}</dd>
+          <dt>{t('relay.backlog')}</dt>
+          <dd>{count(relay.backlog)}</dd>
+          <dt>{t('relay.relayed')}</dt>
           <dd>
-            {relay.relayed} request{relay.relayed === 1 ? '' : 's'} · {relay.reconnects} reconnect
-            {relay.reconnects === 1 ? '' : 's'}
+            {t('relay.requests', { count: relay.relayed, n: count(relay.relayed) })} ·{' '}
+            {t('relay.reconnects', { count: relay.reconnects, n: count(relay.reconnects) })}
           </dd>
         </dl>
       )}
       {active ? (
         <button type="button" className="btn" onClick={() => void disconnectRelay()} disabled={busy}>
-          Disconnect
+          {t('relay.disconnect')}
         </button>
       ) : (
         <form onSubmit={submit}>
           <label className="row">
-            <span>Relay URL</span>
+            <span>{t('relay.url')}</span>
             <input
               type="url"
               required
-              placeholder="https://relay.example.com"
+              placeholder={EXAMPLE_RELAY}
               value={url}
               onChange={(e) => setUrl(e.target.value)}
             />
           </label>
           <label className="row">
-            <span>Channel</span>
+            <span>{t('relay.channel')}</span>
             <input
               required
               pattern="[A-Za-z0-9_\-]{1,64}"
-              placeholder="my-laptop"
+              placeholder={EXAMPLE_CHANNEL}
               value={channel}
               onChange={(e) => setChannel(e.target.value)}
             />
           </label>
           <label className="row">
-            <span>Token</span>
+            <span>{t('relay.token')}</span>
             <input type="password" required value={token} onChange={(e) => setToken(e.target.value)} />
           </label>
           <button type="submit" className="btn primary" disabled={busy}>
-            Connect
+            {t('relay.connect')}
           </button>
         </form>
       )}

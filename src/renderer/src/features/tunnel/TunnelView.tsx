@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton';
 import { useStudio } from '../../store/studio';
+import { errorText } from '../api-ui/call';
 import { CaptureDetail } from './CaptureDetail';
 import { CaptureList } from './CaptureList';
 import { InboxConfig } from './InboxConfig';
@@ -10,6 +12,7 @@ import './tunnel.css';
 
 /** The "Inbox & Tunnel" area: live captures with detail and replay, inbox answer, relay. */
 export function TunnelView() {
+  const { t } = useTranslation('tunnel');
   const client = useStudio((s) => s.client);
   const connection = useStudio((s) => s.connection);
   const status = useStudio((s) => s.status);
@@ -25,21 +28,21 @@ export function TunnelView() {
   return (
     <section className="area tunnel">
       <header className="area-head">
-        <h1>Inbox &amp; Tunnel</h1>
+        <h1>{t('title')}</h1>
       </header>
-      {error && (
+      {error != null && (
         <div className="error" role="alert">
-          {error}
+          {errorText(error)}
         </div>
       )}
       <div className="card inbox-url">
         <label className="inbox-pick">
-          <span className="muted">Inbox</span>{' '}
+          <span className="muted">{t('inbox')}</span>{' '}
           <input
             list="tunnel-inboxes"
             value={inbox}
             pattern="[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}"
-            aria-label="Inbox name"
+            aria-label={t('inboxName')}
             onChange={(e) => useTunnel.setState({ inbox: e.target.value.trim() || 'dev' })}
           />
           <datalist id="tunnel-inboxes">
@@ -48,13 +51,13 @@ export function TunnelView() {
             ))}
           </datalist>
         </label>{' '}
-        <span className="muted">URL</span>{' '}
+        <span className="muted">{t('url')}</span>{' '}
         {inboxUrl ? (
           <>
             <code>{inboxUrl}</code> <CopyButton text={inboxUrl} />
           </>
         ) : (
-          <span className="muted">waiting for the studio…</span>
+          <span className="muted">{t('waiting')}</span>
         )}
       </div>
       <div className="tunnel-grid">

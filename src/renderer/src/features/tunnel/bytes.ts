@@ -1,3 +1,6 @@
+import i18next from 'i18next';
+import { count } from '../../format';
+
 /** Base64 → bytes, in the browser (no Buffer here). */
 export function fromBase64(b64: string): Uint8Array {
   const bin = atob(b64);
@@ -42,4 +45,21 @@ export function curlCommand(method: string, url: string, headers: [string, strin
   for (const [k, v] of headers) if (!CURL_SKIP.has(k.toLowerCase())) parts.push(`-H ${shellQuote(`${k}: ${v}`)}`);
   if (body.length > 0) parts.push(`--data-binary ${shellQuote(shown.text)}`);
   return parts.join(' \\\n  ');
+}
+
+/** The example local target: a placeholder, and the curl command's URL when no forward target is set. */
+export const EXAMPLE_TARGET = 'http://localhost:3000/webhooks';
+
+const KIB = 1024;
+const MIB = 1024 * 1024;
+const oneDecimal = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * A size for a person: bytes below 1 KiB, then KiB and MiB (binary, one decimal), with the
+ * digits grouped as the UI's locale groups them and the unit words from the catalog.
+ */
+export function byteSize(n: number): string {
+  if (n < KIB) return i18next.t('tunnel:size.bytes', { count: n, n: count(n) });
+  if (n < MIB) return i18next.t('tunnel:size.kib', { n: count(oneDecimal(n / KIB)) });
+  return i18next.t('tunnel:size.mib', { n: count(oneDecimal(n / MIB)) });
 }

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { create } from 'zustand';
 import type {
   CaptureDetail,
@@ -20,7 +21,8 @@ interface TunnelState {
   inboxes: Inbox[];
   relay: RelayStatus | null;
   replay: ForwardResult | null;
-  error: string | null;
+  /** The last failure, as caught: shown through `errorText` when rendering, so it follows a language switch. */
+  error: unknown;
   busy: boolean;
   load(): Promise<void>;
   loadMore(): Promise<void>;
@@ -33,7 +35,7 @@ interface TunnelState {
 
 function client() {
   const c = useStudio.getState().client;
-  if (!c) throw new Error('not connected to the studio');
+  if (!c) throw new Error(i18next.t('common:state.notConnected'));
   return c;
 }
 
@@ -43,7 +45,7 @@ async function attempt(set: (p: Partial<TunnelState>) => void, fn: () => Promise
     await fn();
     return true;
   } catch (err) {
-    set({ error: (err as Error).message });
+    set({ error: err });
     return false;
   } finally {
     set({ busy: false });

@@ -1,2 +1,44 @@
-/** The projects area's words. */
-export default {} as const;
+/** The Projects & keys area's words: projects, their API keys and agents. */
+export default {
+  title: 'Projects & keys',
+  env: {
+    title: 'Point your code at the mock',
+    copy: 'Copy env',
+  },
+  projects: {
+    title: 'Projects',
+    project: 'Project',
+    selected: 'Selected project',
+    isDefault: '{{name}} (default)',
+    delete: 'Delete project',
+    confirmDelete: 'Delete {{name}} with its keys, agents and webhooks?',
+    newProject: 'New project',
+    placeholder: 'My app (staging)',
+    create: 'Create project',
+  },
+  keys: {
+    title: 'API keys',
+    name: 'Name',
+    create: 'Create key',
+    empty: 'No keys in this project.',
+    key: 'Key',
+    status: 'Status',
+    lastUsed: 'Last used',
+    copy: 'Copy key',
+    copyTitle: 'Copy the API key {{name}}',
+    active: 'active',
+    revoked: 'revoked',
+    never: 'never',
+    confirmRevoke: 'Revoke {{name}}? Code using it gets 401 at once.',
+    revoke: 'Revoke',
+  },
+  agents: {
+    title: 'Agents',
+    name: 'Name',
+    placeholder: 'Aiko',
+    create: 'Create agent',
+    empty: 'No agents yet. Your code can create them too (POST /api/v1/agents).',
+    agentId: 'Agent id',
+    confirmDelete: 'Delete agent {{name}}?',
+  },
+} as const;

@@ -1,5 +1,101 @@
 import type { Translation } from '../catalog';
 import type en from '../en/tunnel';
 
-const tunnel: Translation<typeof en> = {};
+const tunnel: Translation<typeof en> = {
+  title: '受信箱とトンネル',
+  inbox: '受信箱',
+  inboxName: '受信箱の名前',
+  url: 'URL',
+  waiting: 'Studio を待っています…',
+  size: {
+    bytes_other: '{{n}} バイト',
+    kib: '{{n}} KiB',
+    mib: '{{n}} MiB',
+  },
+  list: {
+    label: 'キャプチャしたリクエスト',
+    emptyTitle: 'リクエストはまだありません',
+    emptyText:
+      '上の受信箱 URL (またはリレーのチャンネル URL) に何でも送ってください。届いたリクエストはすべて、ここにリアルタイムで表示されます。',
+    viaRelay: 'リレー経由',
+    older: '以前のリクエスト',
+  },
+  detail: {
+    hint: 'リクエストを選択すると、ヘッダー、本文、署名の判定が表示されます。',
+    received: '受信',
+    receivedHttp: '{{time}}、<code>{{source}}</code> から HTTP 経由',
+    receivedRelay: '{{time}}、<code>{{source}}</code> からリレー経由',
+    signature: '署名',
+    answered: '応答',
+    answeredIn: '<b>{{status}}</b> ({{duration}})',
+    answeredFrom: '<code>{{target}}</code> から <b>{{status}}</b> ({{duration}})',
+    captureId: 'キャプチャ ID',
+    copyCurl: 'curl としてコピー',
+    copyCurlTitle: 'このリクエストを再送する curl コマンドをコピー',
+    requestHeaders: 'リクエストヘッダー',
+    requestBody: 'リクエスト本文',
+    localResponse: 'ローカルの応答 ({{status}})',
+    replay: 'リプレイ',
+  },
+  headers: {
+    none: {
+      request: 'ヘッダーはありません。',
+      response: 'ヘッダーはありません。',
+    },
+  },
+  body: {
+    empty: '本文は空です。',
+    binary: 'バイナリ、16 進数で表示',
+    truncated: '先頭 {{size}} を表示',
+    pretty: 'JSON を整形',
+    copyRaw: '生データをコピー',
+    label: {
+      request: 'リクエスト本文',
+      local: 'ローカルの応答本文',
+      replay: 'リプレイの応答本文',
+    },
+    copyRawTitle: {
+      request: 'リクエスト本文の生データをコピー',
+      local: 'ローカルの応答本文の生データをコピー',
+      replay: 'リプレイの応答本文の生データをコピー',
+    },
+  },
+  replay: {
+    label: 'バイト列とヘッダーをそのままリプレイする送信先',
+    submit: 'リプレイ',
+    result: '→ <b>{{status}}</b> ({{duration}})',
+  },
+  config: {
+    label: '受信箱の応答',
+    title: '受信箱の応答 <code>{{name}}</code>',
+    forwardTo: '転送先',
+    forwardPlaceholder: '{{url}} (空欄の場合は下の内容で応答)',
+    timeout: 'ローカルのタイムアウト (ms)',
+    fixed: '転送先がない場合の応答',
+    status: 'ステータス',
+    body: '本文',
+    delay: '遅延 (ms)',
+  },
+  relay: {
+    label: 'リレー',
+    state: {
+      off: '未接続',
+      connecting: '接続中…',
+      connected: '接続済み',
+      reconnecting: '再接続中…',
+      refused: '拒否されました',
+    },
+    publicUrl: '公開 URL',
+    roundTrip: '往復時間',
+    backlog: 'リレー側の滞留',
+    relayed: 'リレー済み',
+    requests_other: 'リクエスト {{n}} 件',
+    reconnects_other: '再接続 {{n}} 回',
+    disconnect: '切断',
+    url: 'リレー URL',
+    channel: 'チャンネル',
+    token: 'トークン',
+    connect: '接続',
+  },
+};
 export default tunnel;

@@ -1,5 +1,100 @@
 import type { Translation } from '../catalog';
 import type en from '../en/tunnel';
 
-const tunnel: Translation<typeof en> = {};
+const tunnel: Translation<typeof en> = {
+  title: '收件箱与隧道',
+  inbox: '收件箱',
+  inboxName: '收件箱名称',
+  url: 'URL',
+  waiting: '正在等待 Studio…',
+  size: {
+    bytes_other: '{{n}} 字节',
+    kib: '{{n}} KiB',
+    mib: '{{n}} MiB',
+  },
+  list: {
+    label: '已捕获的请求',
+    emptyTitle: '还没有请求',
+    emptyText: '向上方的收件箱 URL（或中继频道 URL）发送任意请求，每个请求都会实时显示在这里。',
+    viaRelay: '经由中继',
+    older: '更早的请求',
+  },
+  detail: {
+    hint: '选择一个请求，查看其请求头、正文和签名判定。',
+    received: '接收',
+    receivedHttp: '{{time}}，经 HTTP 来自 <code>{{source}}</code>',
+    receivedRelay: '{{time}}，经中继来自 <code>{{source}}</code>',
+    signature: '签名',
+    answered: '响应',
+    answeredIn: '<b>{{status}}</b>，耗时 {{duration}}',
+    answeredFrom: '<b>{{status}}</b>，耗时 {{duration}}，来自 <code>{{target}}</code>',
+    captureId: '捕获 ID',
+    copyCurl: '复制为 curl',
+    copyCurlTitle: '复制一条重新发送此请求的 curl 命令',
+    requestHeaders: '请求头',
+    requestBody: '请求正文',
+    localResponse: '本地响应（{{status}}）',
+    replay: '重放',
+  },
+  headers: {
+    none: {
+      request: '没有请求头。',
+      response: '没有响应头。',
+    },
+  },
+  body: {
+    empty: '正文为空。',
+    binary: '二进制，以十六进制显示',
+    truncated: '仅显示前 {{size}}',
+    pretty: '格式化 JSON',
+    copyRaw: '复制原始内容',
+    label: {
+      request: '请求正文',
+      local: '本地响应正文',
+      replay: '重放响应正文',
+    },
+    copyRawTitle: {
+      request: '复制原始请求正文',
+      local: '复制原始本地响应正文',
+      replay: '复制原始重放响应正文',
+    },
+  },
+  replay: {
+    label: '将完全相同的字节和请求头重放到',
+    submit: '重放',
+    result: '→ <b>{{status}}</b>，耗时 {{duration}}',
+  },
+  config: {
+    label: '收件箱响应',
+    title: '收件箱响应 <code>{{name}}</code>',
+    forwardTo: '转发到',
+    forwardPlaceholder: '{{url}}（留空：按下方设置响应）',
+    timeout: '本地超时（ms）',
+    fixed: '没有转发目标时，响应为',
+    status: '状态',
+    body: '正文',
+    delay: '延迟（ms）',
+  },
+  relay: {
+    label: '中继',
+    state: {
+      off: '未连接',
+      connecting: '正在连接…',
+      connected: '已连接',
+      reconnecting: '正在重新连接…',
+      refused: '已拒绝',
+    },
+    publicUrl: '公开 URL',
+    roundTrip: '往返时间',
+    backlog: '中继积压',
+    relayed: '已中继',
+    requests_other: '{{n}} 个请求',
+    reconnects_other: '重连 {{n}} 次',
+    disconnect: '断开',
+    url: '中继 URL',
+    channel: '频道',
+    token: '令牌',
+    connect: '连接',
+  },
+};
 export default tunnel;
