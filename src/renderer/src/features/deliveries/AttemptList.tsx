@@ -1,7 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AttemptSummary } from '../../../../shared/contract';
 import { codeLabel, codeTone, timeLabel } from './match';
+import { dateTime, duration } from '../../format';
 
 export const ROW_HEIGHT = 34;
 
@@ -16,6 +18,7 @@ interface Props {
 
 /** The deliveries list: only the rows in view (plus a few) are in the DOM. */
 export function AttemptList({ rows, selectedId, cursor, onCursor, onOpen, onNearEnd }: Props) {
+  const { t } = useTranslation('deliveries');
   const parent = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the list re-renders on scroll by design
   const virtualizer = useVirtualizer({
@@ -47,7 +50,7 @@ export function AttemptList({ rows, selectedId, cursor, onCursor, onOpen, onNear
       ref={parent}
       className="dl-list"
       role="listbox"
-      aria-label="Delivery attempts"
+      aria-label={t('attemptList.label')}
       aria-activedescendant={rows[cursor] ? `att-${rows[cursor].attemptId}` : undefined}
       tabIndex={0}
       data-testid="attempt-list"
@@ -69,7 +72,7 @@ export function AttemptList({ rows, selectedId, cursor, onCursor, onOpen, onNear
                 onOpen(item.index);
               }}
             >
-              <span className={`dl-code tone-${tone}`} title={a.status}>
+              <span className={`dl-code tone-${tone}`} title={t(`attemptList.status.${a.status}`)}>
                 {codeLabel(a.responseCode)}
               </span>
               <span className="dl-type">{a.eventType}</span>
@@ -77,15 +80,17 @@ export function AttemptList({ rows, selectedId, cursor, onCursor, onOpen, onNear
                 {a.webhookUrl}
               </span>
               <span className="dl-kind">
-                {a.kind !== 'delivery' && <span className={`pill pill-${a.kind}`}>{a.kind}</span>}
+                {a.kind !== 'delivery' && (
+                  <span className={`pill pill-${a.kind}`}>{t(`attemptList.kind.${a.kind}`)}</span>
+                )}
                 {a.injected.length > 0 && (
                   <span className="pill pill-injected" title={a.injected.join(', ')}>
-                    injected
+                    {t('attemptList.injected')}
                   </span>
                 )}
               </span>
-              <span className="dl-ms">{a.durationMs} ms</span>
-              <span className="dl-time" title={a.createdAt}>
+              <span className="dl-ms">{duration(a.durationMs)}</span>
+              <span className="dl-time" title={dateTime(a.createdAt)}>
                 {timeLabel(a.createdAt)}
               </span>
             </div>

@@ -1,4 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { BulkReplayProgress } from '../../../../shared/contract/inspector';
+import { count } from '../../format';
 
 /** Progress, cancel and the summary of a bulk replay. */
 export function BulkReplayBar({
@@ -10,36 +12,42 @@ export function BulkReplayBar({
   onCancel(): void;
   onDismiss(): void;
 }) {
+  const { t } = useTranslation(['deliveries', 'common']);
   const pct = p.total ? Math.round((p.done / p.total) * 100) : 100;
   const running = p.state === 'running';
+  const cancelled = p.state === 'cancelled';
+  const nothing = p.total === 0;
   return (
     <div className="dl-bulk" role="status" aria-live="polite">
       <div className="dl-bulk-text">
-        {running ? (
-          <strong>
-            Replaying failed deliveries… {p.done}/{p.total}
-          </strong>
-        ) : (
-          <strong>
-            Bulk replay {p.state === 'cancelled' ? 'cancelled' : 'done'}:{' '}
-            {p.total === 0 ? 'nothing failed in this filter. ' : ''}
-          </strong>
-        )}{' '}
-        <span className="tone-ok">✓ {p.succeeded} succeeded</span> ·{' '}
-        <span className="tone-bad">✗ {p.failed} still failing</span>
-        {p.errors > 0 && <span className="tone-warn"> · {p.errors} could not be replayed</span>}
-        {!running && p.done < p.total && <span className="muted"> · {p.total - p.done} not sent</span>}
+        <strong>
+          {running
+            ? t('bulk.running', { done: count(p.done), total: count(p.total) })
+            : cancelled
+              ? nothing
+                ? t('bulk.cancelledNothing')
+                : t('bulk.cancelled')
+              : nothing
+                ? t('bulk.doneNothing')
+                : t('bulk.done')}
+        </strong>{' '}
+        <span className="tone-ok">{t('bulk.succeeded', { n: count(p.succeeded) })}</span> ·{' '}
+        <span className="tone-bad">{t('bulk.stillFailing', { n: count(p.failed) })}</span>
+        {p.errors > 0 && <span className="tone-warn"> · {t('bulk.errors', { n: count(p.errors) })}</span>}
+        {!running && p.done < p.total && (
+          <span className="muted"> · {t('bulk.notSent', { n: count(p.total - p.done) })}</span>
+        )}
         {p.lastErrors.length > 0 && <div className="muted">{p.lastErrors.join(' · ')}</div>}
       </div>
-      <progress max={Math.max(1, p.total)} value={p.done} aria-label="Bulk replay progress">
+      <progress max={Math.max(1, p.total)} value={p.done} aria-label={t('bulk.progress')}>
         {pct}%
       </progress>
       {running ? (
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common:action.cancel')}
         </button>
       ) : (
-        <button type="button" className="ghost" onClick={onDismiss} aria-label="Dismiss">
+        <button type="button" className="ghost" onClick={onDismiss} aria-label={t('bulk.dismiss')}>
           ✕
         </button>
       )}

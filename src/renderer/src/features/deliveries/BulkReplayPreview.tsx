@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { AttemptFilter, BulkReplayPlan } from '../../../../shared/contract/inspector';
 import { useStudio } from '../../store/studio';
 import { useDialogFocus } from '../../components/use-dialog-focus';
 import { count } from '../../format';
+import { errorText } from '../api-ui/call';
 
 /**
  * Before a bulk replay: how many deliveries it sends and to which URLs, and the choice to
@@ -18,16 +20,17 @@ export function BulkReplayPreview({
   onStart(includeScheduled: boolean): void;
   onClose(): void;
 }) {
+  const { t } = useTranslation(['deliveries', 'common']);
   const [includeScheduled, setInclude] = useState(false);
   const [plan, setPlan] = useState<BulkReplayPlan | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     const c = useStudio.getState().client;
     if (!c) return;
     let live = true;
     c.call('attempts.bulkReplay.preview', { filter, includeScheduled })
       .then((p) => live && (setPlan(p), setError(null)))
-      .catch((err: Error) => live && setError(err.message));
+      .catch((err: unknown) => live && setError(err));
     return () => {
       live = false;
     };
@@ -39,20 +42,28 @@ export function BulkReplayPreview({
       ref={dialog}
       className="dl-bulk dl-bulk-preview"
       role="dialog"
-      aria-label="Replay failed deliveries"
+      aria-label={t('preview.label')}
       onKeyDown={(e) => e.key === 'Escape' && onClose()}
     >
-      {error && <p className="error">{error}</p>}
-      {!plan && !error && <p className="muted">Counting failed deliveries…</p>}
+      {error != null && <p className="error">{errorText(error)}</p>}
+      {!plan && error == null && <p className="muted">{t('preview.counting')}</p>}
       {plan && (
         <>
           <p>
-            <strong>
-              {plan.total === 0
-                ? 'No failed delivery to replay in this filter.'
-                : `Replay ${count(plan.total)} failed ${plan.total === 1 ? 'delivery' : 'deliveries'}`}
-            </strong>
-            {plan.total > 0 && ` to ${plan.urls.length} ${plan.urls.length === 1 ? 'URL' : 'URLs'}:`}
+            {plan.total === 0 ? (
+              <strong>{t('preview.nothing')}</strong>
+            ) : (
+              <Trans
+                t={t}
+                i18nKey="preview.headline"
+                count={plan.total}
+                values={{
+                  n: count(plan.total),
+                  urls: t('preview.urls', { count: plan.urls.length, n: count(plan.urls.length) }),
+                }}
+                components={[<strong key="headline" />]}
+              />
+            )}
           </p>
           {plan.urls.length > 0 && (
             <ul className="dl-bulk-urls">
@@ -61,13 +72,14 @@ export function BulkReplayPreview({
                   <code>{u.url}</code> · {count(u.count)}
                 </li>
               ))}
-              {plan.total > named && <li className="muted">and {plan.total - named} more to other URLs</li>}
+              {plan.total > named && <li className="muted">{t('preview.more', { n: count(plan.total - named) })}</li>}
             </ul>
           )}
           <label className="dl-bulk-scheduled">
-            <input type="checkbox" checked={includeScheduled} onChange={(e) => setInclude(e.target.checked)} /> Also
-            replay deliveries whose automatic retry is still scheduled
-            {!includeScheduled && plan.skippedScheduled > 0 && ` (${plan.skippedScheduled} left out)`}
+            <input type="checkbox" checked={includeScheduled} onChange={(e) => setInclude(e.target.checked)} />{' '}
+            {!includeScheduled && plan.skippedScheduled > 0
+              ? t('preview.scheduledLeftOut', { n: count(plan.skippedScheduled) })
+              : t('preview.scheduled')}
           </label>
           <div className="dl-actions">
             <button
@@ -76,10 +88,10 @@ export function BulkReplayPreview({
               disabled={plan.total === 0}
               onClick={() => onStart(includeScheduled)}
             >
-              Replay {count(plan.total)}
+              {t('preview.start', { n: count(plan.total) })}
             </button>
             <button type="button" onClick={onClose}>
-              Cancel
+              {t('common:action.cancel')}
             </button>
           </div>
         </>

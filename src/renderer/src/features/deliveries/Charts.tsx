@@ -1,20 +1,20 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Stats } from '../../../../shared/contract/inspector';
 import { useStudio } from '../../store/studio';
+import { clockTime, dateTime } from '../../format';
+import { errorText } from '../api-ui/call';
 
-const tick = (iso: string, window: Stats['window']) => {
-  const d = new Date(iso);
-  return window === '7d'
-    ? d.toLocaleDateString([], { weekday: 'short' }) + ' ' + d.getHours() + 'h'
-    : d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hour12: false });
-};
+/** A bucket's start, in the one format per kind every area uses (`format.ts`). */
+const tick = (iso: string, window: Stats['window']) => (window === '7d' ? dateTime(iso) : clockTime(iso));
 
 /** Deliveries over time by status, and latency per endpoint (p50 / p95), drawn with recharts. */
 export function Charts() {
+  const { t } = useTranslation('deliveries');
   const [window, setWindow] = useState<Stats['window']>('1h');
   const [stats, setStats] = useState<Stats | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
     const c = useStudio.getState().client;
@@ -24,26 +24,30 @@ export function Charts() {
       c
         .call('attempts.stats', { window })
         .then((s) => live && (setStats(s), setError(null)))
-        .catch((err: Error) => live && setError(err.message));
+        .catch((err: unknown) => live && setError(err));
     void load();
-    const t = setInterval(load, 5000);
+    const timer = setInterval(load, 5000);
     return () => {
       live = false;
-      clearInterval(t);
+      clearInterval(timer);
     };
   }, [window]);
 
   return (
     <div className="dl-charts">
       <div className="dl-charts-head">
-        <h3>Deliveries over time</h3>
-        <select aria-label="Chart window" value={window} onChange={(e) => setWindow(e.target.value as Stats['window'])}>
-          <option value="1h">last hour</option>
-          <option value="24h">last 24 h</option>
-          <option value="7d">last 7 days</option>
+        <h3>{t('charts.title')}</h3>
+        <select
+          aria-label={t('charts.window')}
+          value={window}
+          onChange={(e) => setWindow(e.target.value as Stats['window'])}
+        >
+          <option value="1h">{t('charts.lastHour')}</option>
+          <option value="24h">{t('charts.last24h')}</option>
+          <option value="7d">{t('charts.last7d')}</option>
         </select>
       </div>
-      {error && <div className="error">{error}</div>}
+      {error != null && <div className="error">{errorText(error)}</div>}
       {stats && (
         <div className="dl-charts-grid">
           <div className="chart">
@@ -54,15 +58,15 @@ export function Charts() {
                 <YAxis allowDecimals={false} fontSize={11} width={36} />
                 <Tooltip />
                 <Legend />
-                <Bar dataKey="success" stackId="s" fill="var(--ok)" name="success" />
-                <Bar dataKey="failed" stackId="s" fill="var(--bad)" name="failed" />
+                <Bar dataKey="success" stackId="s" fill="var(--ok)" name={t('charts.success')} />
+                <Bar dataKey="failed" stackId="s" fill="var(--bad)" name={t('charts.failed')} />
               </BarChart>
             </ResponsiveContainer>
           </div>
           <div className="chart">
-            <h4>Latency per endpoint (ms)</h4>
+            <h4>{t('charts.latency')}</h4>
             {stats.latency.length === 0 ? (
-              <p className="muted">No deliveries in this window.</p>
+              <p className="muted">{t('charts.noData')}</p>
             ) : (
               <ResponsiveContainer width="100%" height={160}>
                 <BarChart

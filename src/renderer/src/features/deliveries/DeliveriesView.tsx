@@ -1,7 +1,9 @@
 import { ChartLine, MailOpen } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store/studio';
 import { Confirm } from '../api-ui/Confirm';
+import { errorText } from '../api-ui/call';
 import { AttemptList } from './AttemptList';
 import { BulkReplayBar } from './BulkReplayBar';
 import { BulkReplayPreview } from './BulkReplayPreview';
@@ -11,12 +13,13 @@ import { DeliveryList } from './DeliveryList';
 import { DetailPane } from './DetailPane';
 import { FilterBar } from './FilterBar';
 import { useGrouped } from './grouped-store';
-import { subscribeLive, useDeliveries } from './store';
+import { subscribeLive, useDeliveries, type Notice } from './store';
 import './deliveries.css';
 import { count } from '../../format';
 
 /** Exports write at most this many attempts. */
 const EXPORT_LIMIT = 1000;
+const EXPORT_FORMATS = ['har', 'json'] as const;
 
 function download(filename: string, mimeType: string, content: string) {
   const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
@@ -47,6 +50,7 @@ function alreadySucceeded(attemptId: string): boolean {
  * The keyboard cursor follows an item (its id), not a position: rows arriving live never move it.
  */
 export function DeliveriesView() {
+  const { t } = useTranslation(['deliveries', 'common']);
   const client = useStudio((s) => s.client);
   const connection = useStudio((s) => s.connection);
   const st = useDeliveries();
@@ -79,8 +83,8 @@ export function DeliveriesView() {
 
   useEffect(() => {
     if (!st.notice) return;
-    const t = setTimeout(() => useDeliveries.getState().setNotice(null), 4000);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => useDeliveries.getState().setNotice(null), 4000);
+    return () => clearTimeout(timer);
   }, [st.notice]);
 
   const ids = grouped ? g.rows.map((r) => r.deliveryId) : st.rows.map((r) => r.attemptId);
@@ -93,10 +97,10 @@ export function DeliveriesView() {
     if (!c) return;
     try {
       const r = await c.call('attempts.replay', { attemptId });
-      useDeliveries.getState().setNotice(`Replayed ${attemptId} as ${r.attemptId}`);
+      useDeliveries.getState().setNotice({ kind: 'replayed', id: attemptId, newId: r.attemptId });
       void useDeliveries.getState().select(r.attemptId);
     } catch (err) {
-      useDeliveries.getState().setNotice(`Replay failed: ${(err as Error).message}`);
+      useDeliveries.getState().setNotice({ kind: 'replayFailed', error: err });
     }
   }, []);
   /** A delivery that already succeeded is replayed only once the user says so. */
@@ -144,17 +148,23 @@ export function DeliveriesView() {
 
   const exportCount = Math.min(g.counts?.attempts ?? EXPORT_LIMIT, EXPORT_LIMIT);
   const filtered = Object.keys(st.filter).length > 0;
-  const exportLabel = (fmt: string) =>
-    g.counts ? `Export ${fmt} · ${count(exportCount)} ${filtered ? 'filtered ' : ''}attempts` : `Export ${fmt}`;
+  const exportLabel = (format: string) =>
+    g.counts
+      ? t(filtered ? 'view.exportFiltered' : 'view.exportAttempts', {
+          format,
+          count: exportCount,
+          n: count(exportCount),
+        })
+      : t('view.export', { format });
   const exportAs = async (format: 'har' | 'json') => {
     const c = useStudio.getState().client;
     if (!c) return;
     try {
       const r = await c.call('attempts.export', { format, filter: st.filter, limit: EXPORT_LIMIT });
       download(r.filename, r.mimeType, r.content);
-      st.setNotice(`Exported ${r.count} attempts as ${format.toUpperCase()}`);
+      st.setNotice({ kind: 'exported', count: r.count, format: format.toUpperCase() });
     } catch (err) {
-      st.setNotice(`Export failed: ${(err as Error).message}`);
+      st.setNotice({ kind: 'exportFailed', error: err });
     }
   };
 
@@ -167,7 +177,7 @@ export function DeliveriesView() {
         bulk: await c.call('attempts.bulkReplay.start', { filter: st.filter, includeScheduled }),
       });
     } catch (err) {
-      st.setNotice(`Bulk replay failed: ${(err as Error).message}`);
+      st.setNotice({ kind: 'bulkFailed', error: err });
     }
   };
 
@@ -176,31 +186,50 @@ export function DeliveriesView() {
   const more = grouped ? g.nextCursor !== null : st.nextCursor !== null;
   const error = grouped ? g.error : st.error;
 
+  const footer = [
+    g.counts && countsLabel(g.counts),
+    t('foot.loaded', { n: count(loaded) }),
+    more && t('foot.more'),
+    (grouped ? g.loading : st.loading) && t('foot.loading'),
+    t('foot.keys'),
+  ].filter((fact): fact is string => typeof fact === 'string');
+
+  const noticeText = (n: Notice): string => {
+    if (typeof n === 'string') return n;
+    switch (n.kind) {
+      case 'replayed':
+        return t('notice.replayed', { id: n.id, newId: n.newId });
+      case 'exported':
+        return t('notice.exported', { count: n.count, n: count(n.count), format: n.format });
+      default:
+        return t(`notice.${n.kind}`, { error: errorText(n.error) });
+    }
+  };
+
   return (
-    <section className="area dl-area" onKeyDown={onKey} aria-label="Deliveries">
+    <section className="area dl-area" onKeyDown={onKey} aria-label={t('view.title')}>
       <header className="area-head">
-        <h1>Deliveries</h1>
-        <div className="dl-views" role="group" aria-label="Show">
+        <h1>{t('view.title')}</h1>
+        <div className="dl-views" role="group" aria-label={t('view.show')}>
           <button type="button" aria-pressed={grouped} onClick={() => st.setView('deliveries')}>
-            By delivery
+            {t('view.byDelivery')}
           </button>
           <button type="button" aria-pressed={!grouped} onClick={() => st.setView('attempts')}>
-            Attempts
+            {t('view.attempts')}
           </button>
         </div>
         <div className="dl-actions">
           <button type="button" onClick={() => setShowCharts((v) => !v)} aria-pressed={showCharts}>
-            <ChartLine size={14} aria-hidden /> Charts
+            <ChartLine size={14} aria-hidden /> {t('view.charts')}
           </button>
           <button type="button" onClick={() => setBulkPreview(true)} disabled={st.bulk?.state === 'running'}>
-            ↻ Replay failed{filtered ? ' in filter' : ''}…
+            {filtered ? t('view.replayFailedInFilter') : t('view.replayFailed')}
           </button>
-          <button type="button" onClick={() => exportAs('har')}>
-            {exportLabel('HAR')}
-          </button>
-          <button type="button" onClick={() => exportAs('json')}>
-            {exportLabel('JSON')}
-          </button>
+          {EXPORT_FORMATS.map((f) => (
+            <button key={f} type="button" onClick={() => exportAs(f)}>
+              {exportLabel(f.toUpperCase())}
+            </button>
+          ))}
         </div>
       </header>
       <FilterBar ref={search} filter={st.filter} onChange={st.setFilter} />
@@ -209,8 +238,8 @@ export function DeliveriesView() {
       )}
       {confirmReplay && (
         <Confirm
-          message="This delivery already succeeded: replay it anyway? The handler gets the event again."
-          confirmLabel="Replay anyway"
+          message={t('view.confirmReplay')}
+          confirmLabel={t('view.replayAnyway')}
           onConfirm={() => {
             const id = confirmReplay;
             setConfirmReplay(null);
@@ -230,18 +259,18 @@ export function DeliveriesView() {
       )}
       {st.notice && (
         <div className="dl-notice" role="status">
-          {st.notice}
+          {noticeText(st.notice)}
         </div>
       )}
       {showCharts && <Charts />}
-      {error && (
+      {error != null && (
         <div className="error" role="alert">
-          {error}
+          {errorText(error)}
         </div>
       )}
       {!grouped && st.pendingLive > 0 && (
         <button type="button" className="dl-pending" onClick={() => void st.reload()}>
-          {st.pendingLive} new attempt{st.pendingLive > 1 ? 's' : ''} may match your search — refresh
+          {t('view.pendingLive', { count: st.pendingLive, n: count(st.pendingLive) })}
         </button>
       )}
       <div className={`dl-split${st.selectedId ? ' with-detail' : ''}`}>
@@ -249,21 +278,21 @@ export function DeliveriesView() {
           <div className="dl-list-head" aria-hidden>
             {grouped ? (
               <>
-                <span>state</span>
-                <span>event</span>
-                <span className="dl-url">URL</span>
-                <span>attempts</span>
-                <span>last</span>
-                <span>at / next retry</span>
+                <span>{t('head.state')}</span>
+                <span>{t('head.event')}</span>
+                <span className="dl-url">{t('head.url')}</span>
+                <span>{t('head.attempts')}</span>
+                <span>{t('head.last')}</span>
+                <span>{t('head.atOrNext')}</span>
               </>
             ) : (
               <>
-                <span>code</span>
-                <span>event</span>
-                <span className="dl-url">URL</span>
+                <span>{t('head.code')}</span>
+                <span>{t('head.event')}</span>
+                <span className="dl-url">{t('head.url')}</span>
                 <span />
-                <span>time</span>
-                <span>at</span>
+                <span>{t('head.time')}</span>
+                <span>{t('head.at')}</span>
               </>
             )}
           </div>
@@ -273,13 +302,9 @@ export function DeliveriesView() {
                 <MailOpen size={36} />
               </div>
               <h2>
-                {filtered ? `No ${grouped ? 'deliveries' : 'attempts'} match these filters` : 'No deliveries yet'}
+                {filtered ? (grouped ? t('empty.noDeliveriesMatch') : t('empty.noAttemptsMatch')) : t('empty.noneYet')}
               </h2>
-              <p>
-                {filtered
-                  ? 'Clear a filter, or widen the time range.'
-                  : 'Register a webhook and fire an event: every delivery shows up here, live.'}
-              </p>
+              <p>{filtered ? t('empty.widen') : t('empty.start')}</p>
             </div>
           ) : grouped ? (
             <DeliveryList
@@ -304,16 +329,20 @@ export function DeliveriesView() {
             />
           )}
           <div className="dl-list-foot muted" data-testid="dl-counts">
-            {g.counts ? `${countsLabel(g.counts)} · ` : ''}
-            {count(loaded)} loaded{more ? ' · scroll for more' : ''}
-            {(grouped ? g.loading : st.loading) ? ' · loading…' : ''} · ↑↓ move · Enter open · r replay · / search
+            {/* Facts of their own, one after another: each is worded whole in the catalog. */}
+            {footer.map((fact, i) => (
+              <span key={i}>
+                {i > 0 && ' · '}
+                {fact}
+              </span>
+            ))}
           </div>
         </div>
         {st.selectedId && (
           <div className="dl-detail-wrap">
-            {st.detailError && (
+            {st.detailError != null && (
               <div className="error" role="alert">
-                {st.detailError}
+                {errorText(st.detailError)}
               </div>
             )}
             {st.detail ? (
@@ -329,7 +358,7 @@ export function DeliveriesView() {
                 onNotice={st.setNotice}
               />
             ) : (
-              !st.detailError && <p className="muted">Loading…</p>
+              st.detailError == null && <p className="muted">{t('common:state.loading')}</p>
             )}
           </div>
         )}

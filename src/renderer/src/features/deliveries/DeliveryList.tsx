@@ -1,10 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ChevronDown, ChevronRight } from 'lucide-react';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DeliveryAttempt, DeliverySummary } from '../../../../shared/contract/deliveries';
 import { ROW_HEIGHT } from './AttemptList';
 import { attemptKindLabel, lastLabel, STATE_LABEL, STATE_TONE, triesLabel } from './delivery-labels';
 import { codeLabel, codeTone, timeLabel } from './match';
+import { dateTime, duration } from '../../format';
 
 export const ATTEMPT_ROW_HEIGHT = 28;
 
@@ -25,6 +27,7 @@ interface Props {
  * A tree grid for assistive technology: delivery rows (level 1) expand into attempt rows (level 2).
  */
 export function DeliveryList(p: Props) {
+  const { t } = useTranslation(['deliveries', 'common']);
   const { rows, expandedId, attempts, cursorId } = p;
   const parent = useRef<HTMLDivElement>(null);
   const openRows = expandedId ? Math.max(1, attempts?.length ?? 1) : 0;
@@ -60,7 +63,7 @@ export function DeliveryList(p: Props) {
       ref={parent}
       className="dl-list"
       role="treegrid"
-      aria-label="Deliveries"
+      aria-label={t('deliveryList.label')}
       aria-activedescendant={cursor >= 0 ? `dlv-${rows[cursor].deliveryId}` : undefined}
       tabIndex={0}
       data-testid="delivery-list"
@@ -95,7 +98,7 @@ export function DeliveryList(p: Props) {
                 </span>
                 <span role="gridcell" className="dl-type">
                   {d.eventType}
-                  {d.source === 'test' && <span className="pill pill-test"> test</span>}
+                  {d.source === 'test' && <span className="pill pill-test"> {t('deliveryList.test')}</span>}
                 </span>
                 <span role="gridcell" className="dl-url" title={d.webhookUrl}>
                   {d.webhookUrl}
@@ -106,19 +109,25 @@ export function DeliveryList(p: Props) {
                 <span role="gridcell" className="dl-ms" title={lastLabel(d)}>
                   {lastLabel(d)}
                 </span>
-                <span role="gridcell" className="dl-time" title={d.nextAttemptAt ?? d.last?.createdAt ?? d.createdAt}>
-                  {d.nextAttemptAt ? `next ${timeLabel(d.nextAttemptAt)}` : timeLabel(d.last?.createdAt ?? d.createdAt)}
+                <span
+                  role="gridcell"
+                  className="dl-time"
+                  title={dateTime(d.nextAttemptAt ?? d.last?.createdAt ?? d.createdAt)}
+                >
+                  {d.nextAttemptAt
+                    ? t('deliveryList.next', { time: timeLabel(d.nextAttemptAt) })
+                    : timeLabel(d.last?.createdAt ?? d.createdAt)}
                 </span>
               </div>
               {open && (
                 <div
                   role="rowgroup"
                   className="dl-attempts"
-                  aria-label={`Attempts of ${d.eventType} to ${d.webhookUrl}`}
+                  aria-label={t('deliveryList.attemptsOf', { event: d.eventType, url: d.webhookUrl })}
                 >
                   {attempts === null && (
                     <div role="row" aria-level={2} className="muted">
-                      <span role="gridcell">Loading…</span>
+                      <span role="gridcell">{t('common:state.loading')}</span>
                     </div>
                   )}
                   {attempts?.map((a) => (
@@ -131,7 +140,7 @@ export function DeliveryList(p: Props) {
                         >
                           <span className={`dl-code tone-${codeTone(a)}`}>{codeLabel(a.responseCode)}</span>
                           <span className="dl-attempt-kind">{attemptKindLabel(a)}</span>
-                          <span className="dl-ms">{a.durationMs} ms</span>
+                          <span className="dl-ms">{duration(a.durationMs)}</span>
                           <span className="dl-time">{timeLabel(a.createdAt)}</span>
                           {a.errorMessage && <span className="muted dl-attempt-err">{a.errorMessage}</span>}
                         </button>

@@ -1,4 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { AttemptSummary } from '../../../../shared/contract';
+import { count, duration } from '../../format';
 import { codeLabel, codeTone, timeLabel } from './match';
 
 /** Every try, retry and replay of the delivery, linked: click one to open it. */
@@ -11,26 +13,33 @@ export function Timeline({
   currentId: string;
   onOpen(id: string): void;
 }) {
+  const { t } = useTranslation('deliveries');
   return (
     <ol className="dl-timeline">
-      {items.map((t) => (
-        <li key={t.attemptId} className={t.attemptId === currentId ? 'current' : ''}>
-          <span className={`tl-dot tone-${codeTone(t)}`} aria-hidden />
-          <button type="button" className="linkish" onClick={() => onOpen(t.attemptId)}>
-            {t.kind === 'replay'
-              ? 'Replay'
-              : t.kind === 'retry'
-                ? `Retry #${t.attemptNumber}`
-                : `Try #${t.attemptNumber}`}
-          </button>{' '}
-          <span className={`dl-code tone-${codeTone(t)}`}>{codeLabel(t.responseCode)}</span>{' '}
-          <span className="muted">
-            {timeLabel(t.createdAt)} · {t.durationMs} ms{t.replayOf ? ` · replay of ${t.replayOf}` : ''}
-            {t.webhookUrl ? ` · ${t.webhookUrl}` : ''}
-          </span>
-          {t.errorMessage && <div className="tl-error">{t.errorMessage}</div>}
-        </li>
-      ))}
+      {items.map((a) => {
+        // Facts of their own, one after another: each is worded whole in the catalog.
+        const facts = [
+          timeLabel(a.createdAt),
+          duration(a.durationMs),
+          a.replayOf && t('timeline.replayOf', { id: a.replayOf }),
+          a.webhookUrl,
+        ].filter(Boolean);
+        return (
+          <li key={a.attemptId} className={a.attemptId === currentId ? 'current' : ''}>
+            <span className={`tl-dot tone-${codeTone(a)}`} aria-hidden />
+            <button type="button" className="linkish" onClick={() => onOpen(a.attemptId)}>
+              {a.kind === 'replay'
+                ? t('timeline.replay')
+                : a.kind === 'retry'
+                  ? t('timeline.retry', { n: count(a.attemptNumber) })
+                  : t('timeline.try', { n: count(a.attemptNumber) })}
+            </button>{' '}
+            <span className={`dl-code tone-${codeTone(a)}`}>{codeLabel(a.responseCode)}</span>{' '}
+            <span className="muted">{facts.join(' · ')}</span>
+            {a.errorMessage && <div className="tl-error">{a.errorMessage}</div>}
+          </li>
+        );
+      })}
     </ol>
   );
 }

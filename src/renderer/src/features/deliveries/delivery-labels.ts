@@ -1,16 +1,24 @@
+import i18next from 'i18next';
 import type { DeliveryAttempt, DeliveryState, DeliverySummary } from '../../../../shared/contract/deliveries';
+import { DELIVERY_STATES } from '../../../../shared/contract/deliveries';
 import { codeLabel } from './match';
-import { count } from '../../format';
+import { count, duration } from '../../format';
 
-/** The words of the grouped view, in one place (they move to a message catalog with i18n). */
-export const STATE_LABEL: Record<DeliveryState, string> = {
-  scheduled: 'scheduled',
-  sending: 'sending',
-  retrying: 'retrying',
-  delivered: 'delivered',
-  failed: 'failed for good',
-  cancelled: 'cancelled',
-};
+/** A delivery's state in words (`deliveries:state.*`), in the UI's language. */
+export function stateLabel(state: DeliveryState): string {
+  return i18next.t(`deliveries:state.${state}`);
+}
+
+/**
+ * The words of the grouped view, by state. Each one is read from the catalog when it is read
+ * (`STATE_LABEL[state]` during a render), so a live language switch shows the new words.
+ */
+export const STATE_LABEL: Readonly<Record<DeliveryState, string>> = Object.defineProperties(
+  {} as Record<DeliveryState, string>,
+  Object.fromEntries(
+    DELIVERY_STATES.map((s) => [s, { enumerable: true, get: () => stateLabel(s) }]),
+  ) as PropertyDescriptorMap,
+);
 
 export const STATE_TONE: Record<DeliveryState, 'ok' | 'warn' | 'bad' | 'muted'> = {
   scheduled: 'muted',
@@ -21,25 +29,38 @@ export const STATE_TONE: Record<DeliveryState, 'ok' | 'warn' | 'bad' | 'muted'> 
   cancelled: 'muted',
 };
 
+/** "3 tries", "3 tries + 1 replay". */
 export function triesLabel(d: Pick<DeliverySummary, 'tries' | 'replays'>): string {
-  const tries = `${d.tries} ${d.tries === 1 ? 'try' : 'tries'}`;
-  return d.replays ? `${tries} + ${d.replays} ${d.replays === 1 ? 'replay' : 'replays'}` : tries;
+  const tries = i18next.t('deliveries:labels.tries', { count: d.tries, n: count(d.tries) });
+  if (!d.replays) return tries;
+  const replays = i18next.t('deliveries:labels.replays', { count: d.replays, n: count(d.replays) });
+  return i18next.t('deliveries:labels.triesAndReplays', { tries, replays });
 }
 
+/** "200 · 31 ms", or "—" before the first try. */
 export function lastLabel(d: DeliverySummary): string {
-  return d.last ? `${codeLabel(d.last.responseCode)} · ${d.last.durationMs} ms` : '—';
+  return d.last
+    ? i18next.t('deliveries:labels.last', {
+        code: codeLabel(d.last.responseCode),
+        duration: duration(d.last.durationMs),
+      })
+    : '—';
 }
 
 /** "original", "retry 2", "replay of try 1", "edited replay of try 1". */
 export function attemptKindLabel(a: DeliveryAttempt): string {
-  if (a.kind === 'delivery') return 'original';
-  if (a.kind === 'retry') return `retry ${a.attemptNumber - 1}`;
-  return `${a.edited ? 'edited replay' : 'replay'} of try ${a.attemptNumber}`;
+  if (a.kind === 'delivery') return i18next.t('deliveries:labels.original');
+  if (a.kind === 'retry') return i18next.t('deliveries:labels.retry', { n: count(a.attemptNumber - 1) });
+  return a.edited
+    ? i18next.t('deliveries:labels.editedReplayOf', { n: count(a.attemptNumber) })
+    : i18next.t('deliveries:labels.replayOf', { n: count(a.attemptNumber) });
 }
 
 /** "12,408 deliveries · 37 failing · 51,220 attempts". */
 export function countsLabel(c: { deliveries: number; failing: number; attempts: number }): string {
-  const n = (x: number) => count(x);
-  const plural = (x: number, one: string, many: string) => `${n(x)} ${x === 1 ? one : many}`;
-  return `${plural(c.deliveries, 'delivery', 'deliveries')} · ${n(c.failing)} failing · ${plural(c.attempts, 'attempt', 'attempts')}`;
+  return i18next.t('deliveries:counts.summary', {
+    deliveries: i18next.t('deliveries:counts.deliveries', { count: c.deliveries, n: count(c.deliveries) }),
+    failing: i18next.t('deliveries:counts.failing', { n: count(c.failing) }),
+    attempts: i18next.t('deliveries:counts.attempts', { count: c.attempts, n: count(c.attempts) }),
+  });
 }

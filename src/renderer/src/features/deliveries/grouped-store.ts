@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { create } from 'zustand';
 import type { AttemptSummary } from '../../../../shared/contract';
 import type {
@@ -16,7 +17,8 @@ interface GroupedState {
   rows: DeliverySummary[];
   nextCursor: number | null;
   loading: boolean;
-  error: string | null;
+  /** What went wrong loading the list (shown through `errorText`), or null. */
+  error: unknown;
   /** Totals from the store for the current filter (not the rows loaded). */
   counts: DeliveryCounts | null;
   /** The delivery shown open, with its attempts in order. */
@@ -32,7 +34,7 @@ interface GroupedState {
 
 const client = () => {
   const c = useStudio.getState().client;
-  if (!c) throw new Error('not connected to the studio');
+  if (!c) throw new Error(i18next.t('common:state.notConnected'));
   return c;
 };
 
@@ -62,7 +64,7 @@ export const useGrouped = create<GroupedState>((set, get) => ({
       const keep = pinned ? get().rows.filter((r) => r.deliveryId === open) : [];
       set({ rows: [...keep, ...page.deliveries], nextCursor: page.nextCursor, loading: false });
     } catch (err) {
-      if (token === loadToken) set({ loading: false, error: (err as Error).message, rows: [], nextCursor: null });
+      if (token === loadToken) set({ loading: false, error: err, rows: [], nextCursor: null });
     }
   },
   async loadMore(filter) {
@@ -79,7 +81,7 @@ export const useGrouped = create<GroupedState>((set, get) => ({
         loading: false,
       }));
     } catch (err) {
-      if (token === loadToken) set({ loading: false, error: (err as Error).message });
+      if (token === loadToken) set({ loading: false, error: err });
     }
   },
   async refreshCounts(filter) {

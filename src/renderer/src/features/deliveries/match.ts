@@ -1,5 +1,6 @@
 import type { AttemptSummary } from '../../../../shared/contract';
 import type { AttemptFilter } from '../../../../shared/contract/inspector';
+import i18next from 'i18next';
 import { clockTime } from '../../format';
 
 /**
@@ -22,8 +23,9 @@ export function matchesFilter(a: AttemptSummary, f: AttemptFilter): boolean | nu
   return true;
 }
 
+/** A response code as shown: the number, or "no response" (code 0) in the UI's language. */
 export function codeLabel(code: number): string {
-  return code === 0 ? 'no response' : String(code);
+  return code === 0 ? i18next.t('deliveries:code.none') : String(code);
 }
 
 export function codeTone(a: Pick<AttemptSummary, 'status' | 'responseCode'>): 'ok' | 'warn' | 'bad' {

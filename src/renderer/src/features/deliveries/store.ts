@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { create } from 'zustand';
 import type { AttemptSummary } from '../../../../shared/contract';
 import type {
@@ -19,23 +20,35 @@ export type DetailTab = 'request' | 'response' | 'signature' | 'timeline';
 /** Deliveries (one row per event × webhook, the default) or every attempt. */
 export type DeliveriesViewMode = 'deliveries' | 'attempts';
 
+/**
+ * A short message under the header: plain text (as the detail pane words it), or what happened
+ * here, kept as facts and worded when shown (a live language switch re-words it).
+ */
+export type Notice =
+  | string
+  | { kind: 'replayed'; id: string; newId: string }
+  | { kind: 'exported'; count: number; format: string }
+  | { kind: 'replayFailed' | 'exportFailed' | 'bulkFailed'; error: unknown };
+
 interface DeliveriesState {
   view: DeliveriesViewMode;
   filter: AttemptFilter;
   rows: AttemptSummary[];
   nextCursor: number | null;
   loading: boolean;
-  error: string | null;
+  /** What went wrong loading the list (shown through `errorText`), or null. */
+  error: unknown;
   /** Live attempts that may match but could not be checked here (body text filter). */
   pendingLive: number;
   selectedId: string | null;
   detail: AttemptDetail | null;
   signature: SignatureInspection | null;
-  detailError: string | null;
+  /** What went wrong opening the selected attempt (shown through `errorText`), or null. */
+  detailError: unknown;
   tab: DetailTab;
   bulk: BulkReplayProgress | null;
   stats: Stats | null;
-  notice: string | null;
+  notice: Notice | null;
   setView(view: DeliveriesViewMode): void;
   setFilter(patch: Partial<AttemptFilter>): void;
   reload(): Promise<void>;
@@ -44,12 +57,12 @@ interface DeliveriesState {
   setTab(tab: DetailTab): void;
   /** Newest last, as they arrived. */
   addLive(batch: AttemptSummary[]): void;
-  setNotice(msg: string | null): void;
+  setNotice(msg: Notice | null): void;
 }
 
 const client = () => {
   const c = useStudio.getState().client;
-  if (!c) throw new Error('not connected to the studio');
+  if (!c) throw new Error(i18next.t('common:state.notConnected'));
   return c;
 };
 
@@ -97,7 +110,7 @@ export const useDeliveries = create<DeliveriesState>((set, get) => ({
       if (token !== loadToken) return;
       set({ rows: page.attempts, nextCursor: page.nextCursor, loading: false });
     } catch (err) {
-      if (token === loadToken) set({ loading: false, error: (err as Error).message, rows: [], nextCursor: null });
+      if (token === loadToken) set({ loading: false, error: err, rows: [], nextCursor: null });
     }
   },
   async loadMore() {
@@ -114,7 +127,7 @@ export const useDeliveries = create<DeliveriesState>((set, get) => ({
         loading: false,
       }));
     } catch (err) {
-      if (token === loadToken) set({ loading: false, error: (err as Error).message });
+      if (token === loadToken) set({ loading: false, error: err });
     }
   },
   async select(id) {
@@ -129,7 +142,7 @@ export const useDeliveries = create<DeliveriesState>((set, get) => ({
       ]);
       if (get().selectedId === id) set({ detail, signature });
     } catch (err) {
-      if (get().selectedId === id) set({ detailError: (err as Error).message, detail: null, signature: null });
+      if (get().selectedId === id) set({ detailError: err, detail: null, signature: null });
     }
   },
   setTab: (tab) => set({ tab }),
