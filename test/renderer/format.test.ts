@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { clockTime, count, dateTime, setFormatLocale } from '../../src/renderer/src/format';
+import { axisTime, clockTime, count, dateTime, duration, relativeTime, setFormatLocale } from '../../src/renderer/src/format';
 import { timeLabel } from '../../src/renderer/src/features/deliveries/match';
 
 const AT = '2026-12-04T14:03:07.412Z';
@@ -27,5 +27,23 @@ describe('one format per kind, in the UI’s locale', () => {
     expect(timeLabel(AT)).toBe(clockTime(AT));
     expect(dateTime(null)).toBe('—');
     expect(clockTime('not a time')).toBe('not a time');
+  });
+
+  it('formats durations, relative times (against the studio clock given) and chart axes per locale', () => {
+    setFormatLocale('en-US', 'UTC');
+    expect(duration(412)).toBe('412 ms');
+    expect(duration(1250)).toBe('1.3 sec');
+    expect(duration(90_000)).toBe('1.5 min');
+    expect(relativeTime('2026-12-04T16:03:07.412Z', AT)).toBe('in 2 hours');
+    expect(relativeTime('2026-12-04T14:02:07.412Z', AT)).toBe('1 minute ago');
+    expect(axisTime(AT)).toBe('14:03');
+    expect(axisTime(AT, true)).toBe('12/4, 14:03');
+    setFormatLocale('ja-JP', 'UTC');
+    expect(duration(412)).toBe('412 ms');
+    expect(relativeTime('2026-12-04T16:03:07.412Z', AT)).toBe('2 時間後');
+    setFormatLocale('zh-CN', 'UTC');
+    expect(duration(90_000)).toBe('1.5分钟');
+    expect(relativeTime('2026-12-05T14:03:07.412Z', AT)).toBe('明天');
+    expect(axisTime(AT, true)).toBe('12/4 14:03');
   });
 });

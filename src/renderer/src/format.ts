@@ -108,3 +108,15 @@ export function relativeTime(iso: string | null | undefined, now: Date | string)
   }
   return f.format(Math.round(value), unit);
 }
+
+/** A chart's time axis: hours and minutes (`14:05`); with the day for spans over a day (`12/4 14:00`). */
+export function axisTime(iso: string | null | undefined, withDay = false): string {
+  const d = parse(iso);
+  if (!d) return iso ?? '—';
+  return dateFormat(withDay ? 'axisDay' : 'axis', {
+    ...(withDay ? { month: 'numeric', day: 'numeric' } : {}),
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(d);
+}

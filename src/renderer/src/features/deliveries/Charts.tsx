@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Stats } from '../../../../shared/contract/inspector';
 import { useStudio } from '../../store/studio';
-import { clockTime, dateTime } from '../../format';
+import { axisTime } from '../../format';
 import { errorText } from '../api-ui/call';
 
-/** A bucket's start, in the one format per kind every area uses (`format.ts`). */
-const tick = (iso: string, window: Stats['window']) => (window === '7d' ? dateTime(iso) : clockTime(iso));
+/** A bucket's start on the time axis (`format.ts`): the day too when the window spans days. */
+const tick = (iso: string, window: Stats['window']) => axisTime(iso, window === '7d');
 
 /** Deliveries over time by status, and latency per endpoint (p50 / p95), drawn with recharts. */
 export function Charts() {
