@@ -82,3 +82,18 @@ describe('switching language in Settings', () => {
     expect(settings.language).toBe('system');
   });
 });
+
+describe('a copy button’s accessible name', () => {
+  afterEach(async () => {
+    await act(() => i18next.changeLanguage('en'));
+  });
+
+  it('starts with its visible label and adds what is copied, once, in each language', async () => {
+    const { copyName } = await import('../../../src/renderer/src/components/CopyButton');
+    expect(copyName('Copy key', 'Copy the API key ci')).toBe('Copy key: the API key ci');
+    await act(() => i18next.changeLanguage('ja'));
+    expect(copyName('キーをコピー', 'API キー ci をコピー')).toBe('キーをコピー: API キー ci');
+    await act(() => i18next.changeLanguage('zh'));
+    expect(copyName('复制密钥', '复制 API 密钥 ci')).toBe('复制密钥：API 密钥 ci');
+  });
+});

@@ -9,8 +9,7 @@ import i18next from 'i18next';
 export function copyName(label: string, title: string | undefined): string {
   if (!title) return label;
   if (title.toLowerCase().startsWith(label.toLowerCase())) return title;
-  const verb = i18next.t('common:action.copy');
-  const what = title.startsWith(verb) ? title.slice(verb.length).trim() : title.replace(/^copy\s+/i, '');
+  const what = title.replace(new RegExp(i18next.t('common:action.copyTitleVerb'), 'i'), '').trim();
   return i18next.t('common:action.copyNamed', { label, what });
 }
 

@@ -6,6 +6,8 @@ export default {
     copy: 'Copy',
     copied: '✓ Copied',
     copyValue: 'Copy {{value}}',
+    /** Where a title names the verb (a regular expression): taken out when the title follows the label. */
+    copyTitleVerb: '^copy\\s+',
     copyNamed: '{{label}}: {{what}}',
     save: 'Save',
     saving: 'Saving…',

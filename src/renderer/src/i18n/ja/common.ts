@@ -8,6 +8,8 @@ const common: Translation<typeof en> = {
     copy: 'コピー',
     copied: '✓ コピーしました',
     copyValue: '{{value}} をコピー',
+    /** Where a title names the verb (a regular expression): taken out when the title follows the label. */
+    copyTitleVerb: '\\s*を?コピー$',
     copyNamed: '{{label}}: {{what}}',
     save: '保存',
     saving: '保存中…',

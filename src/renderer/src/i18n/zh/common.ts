@@ -8,6 +8,8 @@ const common: Translation<typeof en> = {
     copy: '复制',
     copied: '✓ 已复制',
     copyValue: '复制 {{value}}',
+    /** Where a title names the verb (a regular expression): taken out when the title follows the label. */
+    copyTitleVerb: '^复制\\s*',
     copyNamed: '{{label}}：{{what}}',
     save: '保存',
     saving: '正在保存…',
