@@ -116,6 +116,7 @@ export function inspectorFeature(ctx: StudioContext, deps: InspectorDeps): Featu
           label: `the ${s.event_type} webhook's ${s.rotated_at ? 'old' : 'current'} secret ${maskSecret(s.secret)}`,
           secret: s.secret,
           rotatedAt: s.rotated_at,
+          eventType: s.event_type,
           sameWebhook: webhook !== undefined && s.webhook_id === webhook,
         }));
         return diagnose({

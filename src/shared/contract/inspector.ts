@@ -163,6 +163,62 @@ export const DIAGNOSIS_REASONS = [
 ] as const;
 export type DiagnosisReason = (typeof DIAGNOSIS_REASONS)[number];
 
+/** How a re-serialised body differs from the bytes that were signed. */
+export const RESERIALISATIONS = [
+  'whitespace',
+  'key order',
+  'unicode escaping',
+  'string escaping',
+  'number formatting',
+] as const;
+
+/** What is wrong with a malformed header (`uppercase_hex`: the HMAC is right but not lowercase). */
+export const HEADER_PROBLEMS = ['not_key_value', 'bad_timestamp', 'no_timestamp', 'no_v1', 'uppercase_hex'] as const;
+
+/** Where a changed body first differs: a JSON value, an array's length, a key, or (not JSON) a byte. */
+export const BODY_CHANGES = ['value', 'array_length', 'key_removed', 'key_added', 'bytes'] as const;
+
+/**
+ * The specifics of a diagnosis as data, so a UI can say them in its own language (`message` and
+ * `notes` stay the studio's English, as the CLI and the API give them). Each reason fills the
+ * fields it speaks of; every field is optional.
+ */
+export const DiagnosisFactsSchema = z.object({
+  /** The signature header's name (`Sonzai-Signature`). */
+  header: z.string().optional(),
+  headerProblem: z.enum(HEADER_PROBLEMS).optional(),
+  /** The offending `key=value` part, or the `t=` value that is not unix seconds. */
+  headerPart: z.string().optional(),
+  /** The header looks like a Standard Webhooks / Svix one (`v1,<base64>`). */
+  looksLikeSvix: z.boolean().optional(),
+  /** A `v1=` value is not 64 lowercase hex characters. */
+  v1NotHex: z.boolean().optional(),
+  /** The verifier's clock minus the header's `t`, in seconds (negative: in the future). */
+  skewSeconds: z.number().int().optional(),
+  toleranceSeconds: z.number().int().optional(),
+  reserialisedHow: z.array(z.enum(RESERIALISATIONS)).optional(),
+  signedBytes: z.number().int().optional(),
+  verifyingBytes: z.number().int().optional(),
+  bodyChange: z.enum(BODY_CHANGES).optional(),
+  /** The JSON path of the first difference (`$.data.n`). */
+  path: z.string().optional(),
+  /** A changed value before and after, as JSON text (shortened past 60 characters). */
+  before: z.string().optional(),
+  after: z.string().optional(),
+  beforeLength: z.number().int().optional(),
+  afterLength: z.number().int().optional(),
+  /** The first different byte of a body that is not JSON. */
+  offset: z.number().int().optional(),
+  /** The other known secret that signed it, masked (`whsec_ab…yz`). */
+  secret: z.string().optional(),
+  secretRotatedAt: z.string().optional(),
+  /** The event type of that secret's webhook, when the caller knows it. */
+  eventType: z.string().optional(),
+  /** The body is exactly the bytes the studio sent with this header. */
+  sameBytes: z.boolean().optional(),
+});
+export type DiagnosisFacts = z.infer<typeof DiagnosisFactsSchema>;
+
 export const DiagnosisSchema = z.object({
   ok: z.boolean(),
   reason: z.enum(DIAGNOSIS_REASONS),
@@ -173,6 +229,8 @@ export const DiagnosisSchema = z.object({
   timestamp: z.number().int().nullable(),
   expectedHmac: z.string().nullable(),
   receivedHmacs: z.array(z.string()),
+  /** The specifics of `message` and `notes` as data, for a UI in another language. */
+  facts: DiagnosisFactsSchema.optional(),
 });
 export type Diagnosis = z.infer<typeof DiagnosisSchema>;
 

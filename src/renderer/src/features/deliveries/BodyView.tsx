@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton';
+import { count } from '../../format';
 
 /** A body with Pretty / Raw views (raw = the exact bytes as text, or base64 when not UTF-8). */
 export function BodyView({
@@ -7,32 +9,36 @@ export function BodyView({
   pretty,
   base64,
   isUtf8 = true,
-  label,
+  which,
 }: {
   raw: string | null;
   pretty: string | null;
   base64?: string;
   isUtf8?: boolean;
-  label: string;
+  /** Whose body: names it in the bar, the empty state and the copy button. */
+  which: 'request' | 'response';
 }) {
+  const { t } = useTranslation('deliveryDetail');
   const [mode, setMode] = useState<'pretty' | 'raw'>(pretty ? 'pretty' : 'raw');
-  if (raw === null || raw === '') return <p className="muted">No {label.toLowerCase()}.</p>;
+  if (raw === null || raw === '') return <p className="muted">{t(`body.empty.${which}`)}</p>;
   const shown = mode === 'pretty' && pretty ? pretty : isUtf8 ? raw : (base64 ?? raw);
+  const bytes = new TextEncoder().encode(raw).length;
   return (
     <div className="dl-body">
       <div className="dl-body-bar">
         <span className="muted">
-          {label} · {new TextEncoder().encode(raw).length} bytes{!isUtf8 && ' · not UTF-8, shown as base64'}
+          {t(`body.label.${which}`)} · {t('body.bytes', { count: bytes, n: count(bytes) })}
+          {!isUtf8 && <> · {t('body.notUtf8')}</>}
         </span>
-        <span className="seg" role="group" aria-label={`${label} view`}>
+        <span className="seg" role="group" aria-label={t(`body.view.${which}`)}>
           <button type="button" aria-pressed={mode === 'pretty'} disabled={!pretty} onClick={() => setMode('pretty')}>
-            Pretty
+            {t('body.pretty')}
           </button>
           <button type="button" aria-pressed={mode === 'raw'} onClick={() => setMode('raw')}>
-            Raw
+            {t('body.raw')}
           </button>
         </span>
-        <CopyButton text={isUtf8 ? raw : (base64 ?? raw)} label="Copy" title={`Copy the ${label.toLowerCase()}`} />
+        <CopyButton text={isUtf8 ? raw : (base64 ?? raw)} title={t(`body.copyTitle.${which}`)} />
       </div>
       <pre tabIndex={0} className="dl-pre">
         {shown}
@@ -42,8 +48,9 @@ export function BodyView({
 }
 
 export function HeaderTable({ headers }: { headers: Record<string, string> | null }) {
+  const { t } = useTranslation('deliveryDetail');
   const entries = Object.entries(headers ?? {});
-  if (!entries.length) return <p className="muted">No headers.</p>;
+  if (!entries.length) return <p className="muted">{t('body.noHeaders')}</p>;
   return (
     <table className="dl-headers">
       <tbody>

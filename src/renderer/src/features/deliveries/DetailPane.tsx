@@ -1,7 +1,10 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { AttemptDetail, SignatureInspection } from '../../../../shared/contract/inspector';
 import { CopyButton } from '../../components/CopyButton';
 import { useStudio } from '../../store/studio';
+import { count, duration } from '../../format';
+import { errorText } from '../api-ui/call';
 import { BodyView, HeaderTable } from './BodyView';
 import { codeLabel, codeTone } from './match';
 import { ReplayPanel } from './ReplayPanel';
@@ -9,12 +12,7 @@ import { SignatureTab } from './SignatureTab';
 import type { DetailTab } from './store';
 import { Timeline } from './Timeline';
 
-const TABS: { id: DetailTab; label: string }[] = [
-  { id: 'request', label: 'Request' },
-  { id: 'response', label: 'Response' },
-  { id: 'signature', label: 'Signature' },
-  { id: 'timeline', label: 'Timeline' },
-];
+const TABS: DetailTab[] = ['request', 'response', 'signature', 'timeline'];
 
 interface Props {
   detail: AttemptDetail;
@@ -40,6 +38,7 @@ export function DetailPane({
   onReplayMode,
   onNotice,
 }: Props) {
+  const { t } = useTranslation('deliveryDetail');
   const s = detail.summary;
   const [curl, setCurl] = useState<string | null>(null);
   const [curlError, setCurlError] = useState<string | null>(null);
@@ -52,12 +51,12 @@ export function DetailPane({
       setCurl(r.content);
       setCurlError(null);
     } catch (err) {
-      setCurlError((err as Error).message);
+      setCurlError(errorText(err));
     }
   };
 
   return (
-    <section className="dl-detail" aria-label={`Attempt ${s.attemptId}`}>
+    <section className="dl-detail" aria-label={t('detail.label', { id: s.attemptId })}>
       <header className="dl-detail-head">
         <div>
           <div className="dl-detail-title">
@@ -65,17 +64,21 @@ export function DetailPane({
             <strong>{s.eventType}</strong>
             <span className="muted">
               {' '}
-              · {s.kind} #{s.attemptNumber} · {s.durationMs} ms
+              {t('detail.summary', {
+                kind: t(`detail.kind.${s.kind}`),
+                n: s.attemptNumber,
+                duration: duration(s.durationMs),
+              })}
             </span>
           </div>
           <div className="muted dl-detail-sub">
-            <code>{s.attemptId}</code> <CopyButton text={s.attemptId} label="Copy id" /> · POST{' '}
-            <code>{detail.request.url}</code>
+            <code>{s.attemptId}</code> <CopyButton text={s.attemptId} label={t('detail.copyId')} /> ·{' '}
+            {detail.request.method} <code>{detail.request.url}</code>
           </div>
           {s.errorMessage && <div className="error dl-inline-error">{s.errorMessage}</div>}
           {s.injected.length > 0 && (
             <div className="dl-injected">
-              Injected faults:{' '}
+              {t('detail.injected')}{' '}
               {s.injected.map((x) => (
                 <span key={x} className="pill pill-injected">
                   {x}
@@ -85,26 +88,26 @@ export function DetailPane({
           )}
         </div>
         <div className="dl-actions">
-          <button type="button" className="primary" onClick={onReplay} title="Replay to the same URL (r)">
-            ↻ Replay
+          <button type="button" className="primary" onClick={onReplay} title={t('detail.replayTitle')}>
+            {t('detail.replay')}
           </button>
           <button type="button" onClick={() => onReplayMode('to')}>
-            Replay to…
+            {t('detail.replayTo')}
           </button>
           <button type="button" onClick={() => onReplayMode('edit')}>
-            Edit &amp; replay
+            {t('detail.editReplay')}
           </button>
           <button type="button" onClick={loadCurl}>
-            Copy as curl
+            {t('detail.copyCurl')}
           </button>
         </div>
       </header>
       {curl !== null && (
         <div className="dl-curl">
           <div className="dl-body-bar">
-            <span className="muted">curl with the exact bytes and headers (signature included)</span>
-            <CopyButton text={curl} label="Copy curl" title="Copy the curl command" />
-            <button type="button" className="ghost" onClick={() => setCurl(null)} aria-label="Close curl">
+            <span className="muted">{t('curl.hint')}</span>
+            <CopyButton text={curl} label={t('curl.copy')} title={t('curl.copyTitle')} />
+            <button type="button" className="ghost" onClick={() => setCurl(null)} aria-label={t('curl.close')}>
               ✕
             </button>
           </div>
@@ -122,25 +125,25 @@ export function DetailPane({
           onClose={() => onReplayMode(null)}
           onReplayed={(id) => {
             onReplayMode(null);
-            onNotice(`Replayed as ${id}`);
+            onNotice(t('detail.replayedAs', { id }));
             onOpen(id);
           }}
         />
       )}
-      <div className="tabs" role="tablist" aria-label="Attempt detail">
-        {TABS.map((t) => (
+      <div className="tabs" role="tablist" aria-label={t('tabs.label')}>
+        {TABS.map((id) => (
           <button
-            key={t.id}
+            key={id}
             type="button"
             role="tab"
-            aria-selected={tab === t.id}
-            className={tab === t.id ? 'active' : ''}
-            onClick={() => onTab(t.id)}
+            aria-selected={tab === id}
+            className={tab === id ? 'active' : ''}
+            onClick={() => onTab(id)}
           >
-            {t.label}
-            {t.id === 'timeline' && <span className="count">{detail.timeline.length}</span>}
-            {t.id === 'signature' && signature && s.platform !== 'oneinbox' && (
-              <span aria-hidden> {signature.current.ok ? '✓' : '✗'}</span>
+            {t(`tabs.${id}`)}
+            {id === 'timeline' && <span className="count">{count(detail.timeline.length)}</span>}
+            {id === 'signature' && signature && s.platform !== 'oneinbox' && (
+              <span aria-hidden> {signature.current.ok ? t('mark.ok') : t('mark.bad')}</span>
             )}
           </button>
         ))}
@@ -150,7 +153,7 @@ export function DetailPane({
           <>
             <HeaderTable headers={detail.request.headers} />
             <BodyView
-              label="Request body"
+              which="request"
               raw={detail.request.bodyText}
               pretty={detail.request.bodyPretty}
               base64={detail.request.bodyBase64}
@@ -161,18 +164,22 @@ export function DetailPane({
         {tab === 'response' && (
           <>
             <p>
-              Status <strong>{codeLabel(detail.response.status)}</strong> in {s.durationMs} ms
-              {detail.response.truncated && <span className="muted"> · body truncated</span>}
+              <Trans
+                t={t}
+                i18nKey="response.status"
+                values={{ code: codeLabel(detail.response.status), duration: duration(s.durationMs) }}
+                components={{ strong: <strong /> }}
+              />
+              {detail.response.truncated && <span className="muted"> {t('response.truncated')}</span>}
             </p>
             <HeaderTable headers={detail.response.headers} />
-            <BodyView label="Response body" raw={detail.response.body} pretty={detail.response.bodyPretty} />
+            <BodyView which="response" raw={detail.response.body} pretty={detail.response.bodyPretty} />
           </>
         )}
         {tab === 'signature' &&
           (s.platform === 'oneinbox' ? (
             <p className="muted" role="status">
-              OneInbox documents no signature: this delivery was sent unsigned, as OneInbox sends it. Any auth header
-              you turned on is in the request headers.
+              {t('oneInboxUnsigned')}
             </p>
           ) : (
             <SignatureTab s={signature} />

@@ -1,7 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AttemptDetail } from '../../../../shared/contract/inspector';
 import { useStudio } from '../../store/studio';
 import { useDialogFocus } from '../../components/use-dialog-focus';
+import { count } from '../../format';
+import { errorText } from '../api-ui/call';
 import { lineDiff, withContext } from './diff';
 
 type Mode = 'to' | 'edit';
@@ -18,6 +21,7 @@ export function ReplayPanel({
   onClose(): void;
   onReplayed(attemptId: string): void;
 }) {
+  const { t } = useTranslation(['deliveryDetail', 'common']);
   const original = detail.request.bodyPretty ?? detail.request.bodyText;
   const [to, setTo] = useState(detail.request.url);
   const [body, setBody] = useState(original);
@@ -60,39 +64,35 @@ export function ReplayPanel({
       });
       onReplayed(r.attemptId);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }
   };
 
   const dialog = useDialogFocus<HTMLDivElement>();
+  const title = mode === 'edit' ? t('replay.titleEdit') : t('replay.titleTo');
   return (
-    <div
-      ref={dialog}
-      className="dl-replay card"
-      role="dialog"
-      aria-label={mode === 'edit' ? 'Edit and replay' : 'Replay to another URL'}
-    >
+    <div ref={dialog} className="dl-replay card" role="dialog" aria-label={title}>
       <div className="dl-replay-head">
-        <h3>{mode === 'edit' ? 'Edit and replay' : 'Replay to another URL'}</h3>
-        <button type="button" className="ghost" onClick={onClose} aria-label="Close">
+        <h3>{title}</h3>
+        <button type="button" className="ghost" onClick={onClose} aria-label={t('common:action.close')}>
           ✕
         </button>
       </div>
       <label className="dl-field">
-        <span>Send to</span>
+        <span>{t('replay.sendTo')}</span>
         <input
           value={to}
           onChange={(e) => setTo(e.target.value)}
           list="dl-targets"
-          aria-label="Replay target URL"
+          aria-label={t('replay.target')}
           autoFocus={mode === 'to'}
         />
         <datalist id="dl-targets">
-          {targets.map((t) => (
-            <option key={t.url} value={t.url}>
-              {t.local ? 'localhost' : ''}
+          {targets.map((x) => (
+            <option key={x.url} value={x.url}>
+              {x.local ? t('replay.local') : ''}
             </option>
           ))}
         </datalist>
@@ -100,28 +100,28 @@ export function ReplayPanel({
       {mode === 'edit' && (
         <>
           <label className="dl-field">
-            <span>Body (JSON) — re-signed with the webhook&apos;s current secret</span>
+            <span>{t('replay.bodyLabel')}</span>
             <textarea
               className="dl-editor"
               spellCheck={false}
               value={body}
               onChange={(e) => setBody(e.target.value)}
-              aria-label="Edited body"
+              aria-label={t('replay.editedBody')}
               aria-invalid={jsonError !== null}
               rows={14}
               autoFocus
             />
           </label>
-          {jsonError && <div className="error">Not valid JSON: {jsonError}</div>}
-          <div className="dl-diff" aria-label="Changes">
-            {!changed && <p className="muted">No changes yet: the original bytes will be sent.</p>}
-            {changed && diff === null && <p className="muted">Too large to diff.</p>}
+          {jsonError && <div className="error">{t('replay.invalidJson', { detail: jsonError })}</div>}
+          <div className="dl-diff" aria-label={t('replay.changes')}>
+            {!changed && <p className="muted">{t('replay.noChanges')}</p>}
+            {changed && diff === null && <p className="muted">{t('replay.tooLarge')}</p>}
             {changed &&
               diff &&
               withContext(diff).map((d, i) =>
                 d.op === '…' ? (
                   <div key={i} className="diff-fold">
-                    ⋯ {d.skipped} unchanged line{d.skipped > 1 ? 's' : ''}
+                    {t('replay.unchanged', { count: d.skipped, n: count(d.skipped) })}
                   </div>
                 ) : (
                   <div key={i} className={`diff-${d.op === '+' ? 'add' : d.op === '-' ? 'del' : 'same'}`}>
@@ -139,10 +139,10 @@ export function ReplayPanel({
       )}
       <div className="dl-actions">
         <button type="button" className="primary" onClick={send} disabled={busy || jsonError !== null || !to}>
-          {busy ? 'Replaying…' : 'Replay'}
+          {busy ? t('replay.replaying') : t('replay.replay')}
         </button>
         <button type="button" onClick={onClose}>
-          Cancel
+          {t('common:action.cancel')}
         </button>
       </div>
     </div>

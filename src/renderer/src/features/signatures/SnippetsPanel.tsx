@@ -1,26 +1,32 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton';
 import { useSignatures } from './store';
 
+/** The languages' own names (product names, the same in every UI language). */
 const LABELS = { node: 'Node.js', python: 'Python', go: 'Go' } as const;
 
 /** Handler code that verifies production's scheme, ready to copy. */
 export function SnippetsPanel() {
+  const { t } = useTranslation('signatures');
   const snippets = useSignatures((s) => s.snippets);
   const [lang, setLang] = useState<'node' | 'python' | 'go'>('node');
   const current = snippets.find((s) => s.language === lang) ?? snippets[0];
   return (
-    <section className="card sig-card" aria-label="Verification snippets">
-      <h2>Verify in your handler</h2>
+    <section className="card sig-card" aria-label={t('snippets.label')}>
+      <h2>{t('snippets.heading')}</h2>
       <p className="muted">
-        HMAC-SHA256 over <code>&quot;&lt;t&gt;.&quot; + raw body</code>, key = the secret without <code>whsec_</code> as
-        UTF-8 bytes (not base64-decoded), hex, any <code>v1=</code> may match, 300 s tolerance.
+        <Trans
+          t={t}
+          i18nKey="snippets.intro"
+          components={{ formula: <code>{t('snippets.formula')}</code>, c: <code /> }}
+        />
       </p>
       {!current ? (
-        <p className="muted">Loading snippets…</p>
+        <p className="muted">{t('snippets.loading')}</p>
       ) : (
         <>
-          <div className="tabs" role="tablist" aria-label="Language">
+          <div className="tabs" role="tablist" aria-label={t('snippets.language')}>
             {snippets.map((s) => (
               <button
                 key={s.language}
@@ -36,7 +42,11 @@ export function SnippetsPanel() {
           </div>
           <div className="sig-snippet-bar">
             <code>{current.filename}</code>
-            <CopyButton text={current.code} label="Copy code" title={`Copy ${current.filename}`} />
+            <CopyButton
+              text={current.code}
+              label={t('snippets.copyCode')}
+              title={t('snippets.copyFile', { file: current.filename })}
+            />
           </div>
           <pre tabIndex={0} className="sig-code">
             {current.code}

@@ -14,6 +14,12 @@ export interface Snippet {
   code: string;
 }
 
+/**
+ * What went wrong, kept as data and said when rendered (so a language switch re-says it): no
+ * secret nor webhook to check with, or the call failed (framed by `errorText`).
+ */
+export type VerifyError = { kind: 'needSecret' } | { kind: 'failed'; err: unknown };
+
 interface SignaturesState {
   body: string;
   header: string;
@@ -22,7 +28,7 @@ interface SignaturesState {
   webhookId: string;
   tolerance: string;
   result: Diagnosis | null;
-  error: string | null;
+  error: VerifyError | null;
   busy: boolean;
   webhooks: WebhookChoice[];
   snippets: Snippet[];
@@ -49,7 +55,7 @@ export const useSignatures = create<SignaturesState>((set, get) => ({
     const { body, header, secret, webhookId, tolerance } = get();
     if (!c) return;
     if (!secret && !webhookId) {
-      set({ error: 'Paste a secret or pick a webhook.', result: null });
+      set({ error: { kind: 'needSecret' }, result: null });
       return;
     }
     const t = Number(tolerance);
@@ -63,7 +69,7 @@ export const useSignatures = create<SignaturesState>((set, get) => ({
       });
       set({ result, busy: false });
     } catch (err) {
-      set({ error: (err as Error).message, result: null, busy: false });
+      set({ error: { kind: 'failed', err }, result: null, busy: false });
     }
   },
   async load() {

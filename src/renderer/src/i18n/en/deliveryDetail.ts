@@ -1,2 +1,110 @@
-/** The deliveryDetail area's words. */
-export default {} as const;
+/** One attempt's detail in Deliveries: request, response, signature, body views and replay. */
+export default {
+  detail: {
+    label: 'Attempt {{id}}',
+    summary: '· {{kind}} #{{n}} · {{duration}}',
+    kind: {
+      delivery: 'delivery',
+      retry: 'retry',
+      replay: 'replay',
+    },
+    copyId: 'Copy id',
+    injected: 'Injected faults:',
+    replay: '↻ Replay',
+    replayTitle: 'Replay to the same URL (r)',
+    replayTo: 'Replay to…',
+    editReplay: 'Edit & replay',
+    copyCurl: 'Copy as curl',
+    replayedAs: 'Replayed as {{id}}',
+  },
+  curl: {
+    hint: 'curl with the exact bytes and headers (signature included)',
+    copy: 'Copy curl',
+    copyTitle: 'Copy the curl command',
+    close: 'Close curl',
+  },
+  /** The verdict's mark: a glyph, the same in every language. */
+  mark: {
+    ok: '✓',
+    bad: '✗',
+  },
+  tabs: {
+    label: 'Attempt detail',
+    request: 'Request',
+    response: 'Response',
+    signature: 'Signature',
+    timeline: 'Timeline',
+  },
+  response: {
+    status: 'Status <strong>{{code}}</strong> in {{duration}}',
+    truncated: '· body truncated',
+  },
+  oneInboxUnsigned:
+    'OneInbox documents no signature: this delivery was sent unsigned, as OneInbox sends it. Any auth header you turned on is in the request headers.',
+  body: {
+    label: {
+      request: 'Request body',
+      response: 'Response body',
+    },
+    empty: {
+      request: 'No request body.',
+      response: 'No response body.',
+    },
+    view: {
+      request: 'Request body view',
+      response: 'Response body view',
+    },
+    copyTitle: {
+      request: 'Copy the request body',
+      response: 'Copy the response body',
+    },
+    bytes_one: '{{n}} byte',
+    bytes_other: '{{n}} bytes',
+    notUtf8: 'not UTF-8, shown as base64',
+    pretty: 'Pretty',
+    raw: 'Raw',
+    noHeaders: 'No headers.',
+  },
+  replay: {
+    titleTo: 'Replay to another URL',
+    titleEdit: 'Edit and replay',
+    sendTo: 'Send to',
+    target: 'Replay target URL',
+    local: 'localhost',
+    bodyLabel: "Body (JSON) — re-signed with the webhook's current secret",
+    editedBody: 'Edited body',
+    invalidJson: 'Not valid JSON: {{detail}}',
+    changes: 'Changes',
+    noChanges: 'No changes yet: the original bytes will be sent.',
+    tooLarge: 'Too large to diff.',
+    unchanged_one: '⋯ {{n}} unchanged line',
+    unchanged_other: '⋯ {{n}} unchanged lines',
+    replaying: 'Replaying…',
+    replay: 'Replay',
+  },
+  signature: {
+    none: 'No signature information for this attempt.',
+    verifies: 'Verifies with the current secret',
+    doesNotVerify: 'Does not verify with the current secret',
+    header: 'Header',
+    headerLine: 'Sonzai-Signature: {{value}}',
+    noneSent: 'none sent',
+    timestamp: 'Timestamp',
+    signedAt: '({{time}})',
+    signedBy: 'Signed by',
+    unknown: 'unknown',
+    state: {
+      current: 'current',
+      rotated: 'rotated',
+      unknown: 'unknown',
+    },
+    rotatedAt: 'rotated {{time}}',
+    hmac: 'HMAC',
+    inHeader: '✓ in header',
+    notInHeader: '✗ not in header',
+    currentHmac: 'Current secret HMAC',
+    signedString: 'Signed string',
+    formula: 'HMAC-SHA256(secret without whsec_, "<t>." + raw body), hex.',
+    copySigned: 'Copy signed string',
+  },
+} as const;

@@ -1,5 +1,110 @@
 import type { Translation } from '../catalog';
 import type en from '../en/deliveryDetail';
 
-const deliveryDetail: Translation<typeof en> = {};
+const deliveryDetail: Translation<typeof en> = {
+  detail: {
+    label: '試行 {{id}}',
+    summary: '· {{kind}} #{{n}} · {{duration}}',
+    kind: {
+      delivery: '配信',
+      retry: '再試行',
+      replay: 'リプレイ',
+    },
+    copyId: 'ID をコピー',
+    injected: '注入された障害:',
+    replay: '↻ リプレイ',
+    replayTitle: '同じ URL にリプレイ (r)',
+    replayTo: '送信先を指定してリプレイ…',
+    editReplay: '編集してリプレイ',
+    copyCurl: 'curl としてコピー',
+    replayedAs: '{{id}} としてリプレイしました',
+  },
+  curl: {
+    hint: '送信したバイト列とヘッダーそのままの curl（署名を含む）',
+    copy: 'curl をコピー',
+    copyTitle: 'curl コマンドをコピー',
+    close: 'curl を閉じる',
+  },
+  mark: {
+    ok: '✓',
+    bad: '✗',
+  },
+  tabs: {
+    label: '試行の詳細',
+    request: 'リクエスト',
+    response: 'レスポンス',
+    signature: '署名',
+    timeline: 'タイムライン',
+  },
+  response: {
+    status: 'ステータス <strong>{{code}}</strong>（{{duration}}）',
+    truncated: '· 本文は切り詰められています',
+  },
+  oneInboxUnsigned:
+    'OneInbox は署名を定めていないため、この配信は OneInbox と同じく署名なしで送信されました。有効にした認証ヘッダーはリクエストヘッダーに含まれています。',
+  body: {
+    label: {
+      request: 'リクエスト本文',
+      response: 'レスポンス本文',
+    },
+    empty: {
+      request: 'リクエスト本文はありません。',
+      response: 'レスポンス本文はありません。',
+    },
+    view: {
+      request: 'リクエスト本文の表示',
+      response: 'レスポンス本文の表示',
+    },
+    copyTitle: {
+      request: 'リクエスト本文をコピー',
+      response: 'レスポンス本文をコピー',
+    },
+    bytes_other: '{{n}} バイト',
+    notUtf8: 'UTF-8 ではないため base64 で表示',
+    pretty: '整形',
+    raw: '生データ',
+    noHeaders: 'ヘッダーはありません。',
+  },
+  replay: {
+    titleTo: '別の URL にリプレイ',
+    titleEdit: '編集してリプレイ',
+    sendTo: '送信先',
+    target: 'リプレイの送信先 URL',
+    local: 'localhost',
+    bodyLabel: '本文 (JSON) — Webhook の現在のシークレットで再署名されます',
+    editedBody: '編集した本文',
+    invalidJson: 'JSON として正しくありません: {{detail}}',
+    changes: '変更点',
+    noChanges: 'まだ変更はありません。元のバイト列がそのまま送信されます。',
+    tooLarge: '大きすぎるため差分を表示できません。',
+    unchanged_other: '⋯ 変更のない {{n}} 行',
+    replaying: 'リプレイ中…',
+    replay: 'リプレイ',
+  },
+  signature: {
+    none: 'この試行には署名の情報がありません。',
+    verifies: '現在のシークレットで検証できます',
+    doesNotVerify: '現在のシークレットでは検証できません',
+    header: 'ヘッダー',
+    headerLine: 'Sonzai-Signature: {{value}}',
+    noneSent: '送信されていません',
+    timestamp: 'タイムスタンプ',
+    signedAt: '（{{time}}）',
+    signedBy: '署名したシークレット',
+    unknown: '不明',
+    state: {
+      current: '現在',
+      rotated: 'ローテーション済み',
+      unknown: '不明',
+    },
+    rotatedAt: '{{time}} にローテーション',
+    hmac: 'HMAC',
+    inHeader: '✓ ヘッダーに含まれる',
+    notInHeader: '✗ ヘッダーに含まれない',
+    currentHmac: '現在のシークレットの HMAC',
+    signedString: '署名対象の文字列',
+    formula: 'HMAC-SHA256(whsec_ を除いたシークレット, "<t>." + 生の本文)、16 進数。',
+    copySigned: '署名対象の文字列をコピー',
+  },
+};
 export default deliveryDetail;

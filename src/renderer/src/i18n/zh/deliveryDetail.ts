@@ -1,5 +1,109 @@
 import type { Translation } from '../catalog';
 import type en from '../en/deliveryDetail';
 
-const deliveryDetail: Translation<typeof en> = {};
+const deliveryDetail: Translation<typeof en> = {
+  detail: {
+    label: '尝试 {{id}}',
+    summary: '· {{kind}} #{{n}} · {{duration}}',
+    kind: {
+      delivery: '投递',
+      retry: '重试',
+      replay: '重放',
+    },
+    copyId: '复制 ID',
+    injected: '注入的故障：',
+    replay: '↻ 重放',
+    replayTitle: '重放到同一 URL (r)',
+    replayTo: '重放到…',
+    editReplay: '编辑并重放',
+    copyCurl: '复制为 curl',
+    replayedAs: '已重放为 {{id}}',
+  },
+  curl: {
+    hint: '与发送时字节和请求头完全一致的 curl（含签名）',
+    copy: '复制 curl',
+    copyTitle: '复制 curl 命令',
+    close: '关闭 curl',
+  },
+  mark: {
+    ok: '✓',
+    bad: '✗',
+  },
+  tabs: {
+    label: '尝试详情',
+    request: '请求',
+    response: '响应',
+    signature: '签名',
+    timeline: '时间线',
+  },
+  response: {
+    status: '状态 <strong>{{code}}</strong>，耗时 {{duration}}',
+    truncated: '· 正文已截断',
+  },
+  oneInboxUnsigned: 'OneInbox 未定义签名：此投递与 OneInbox 一样以无签名方式发送。您启用的身份验证头位于请求头中。',
+  body: {
+    label: {
+      request: '请求正文',
+      response: '响应正文',
+    },
+    empty: {
+      request: '无请求正文。',
+      response: '无响应正文。',
+    },
+    view: {
+      request: '请求正文视图',
+      response: '响应正文视图',
+    },
+    copyTitle: {
+      request: '复制请求正文',
+      response: '复制响应正文',
+    },
+    bytes_other: '{{n}} 字节',
+    notUtf8: '非 UTF-8，以 base64 显示',
+    pretty: '格式化',
+    raw: '原始',
+    noHeaders: '无请求头。',
+  },
+  replay: {
+    titleTo: '重放到其他 URL',
+    titleEdit: '编辑并重放',
+    sendTo: '发送到',
+    target: '重放目标 URL',
+    local: 'localhost',
+    bodyLabel: '正文 (JSON) — 使用 Webhook 的当前密钥重新签名',
+    editedBody: '编辑后的正文',
+    invalidJson: 'JSON 无效：{{detail}}',
+    changes: '更改',
+    noChanges: '尚无更改：将发送原始字节。',
+    tooLarge: '内容过大，无法比较差异。',
+    unchanged_other: '⋯ {{n}} 行未更改',
+    replaying: '正在重放…',
+    replay: '重放',
+  },
+  signature: {
+    none: '此尝试没有签名信息。',
+    verifies: '可用当前密钥验证',
+    doesNotVerify: '无法用当前密钥验证',
+    header: '请求头',
+    headerLine: 'Sonzai-Signature: {{value}}',
+    noneSent: '未发送',
+    timestamp: '时间戳',
+    signedAt: '（{{time}}）',
+    signedBy: '签名密钥',
+    unknown: '未知',
+    state: {
+      current: '当前',
+      rotated: '已轮换',
+      unknown: '未知',
+    },
+    rotatedAt: '轮换于 {{time}}',
+    hmac: 'HMAC',
+    inHeader: '✓ 在请求头中',
+    notInHeader: '✗ 不在请求头中',
+    currentHmac: '当前密钥的 HMAC',
+    signedString: '签名字符串',
+    formula: 'HMAC-SHA256(去掉 whsec_ 的密钥, "<t>." + 原始正文)，十六进制。',
+    copySigned: '复制签名字符串',
+  },
+};
 export default deliveryDetail;
