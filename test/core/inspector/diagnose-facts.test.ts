@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../src/core/inspector/diagnose';
 import { DiagnosisSchema } from '../../../src/shared/contract/inspector';
-import { DIAGNOSIS_CASES } from '../../renderer/signatures/diagnosis-cases';
+import { DIAGNOSIS_CASES } from '../../fixtures/diagnosis-cases';
 
 // The specifics of each diagnosis as data, for the UI's other languages; message and notes stay English.
 const SECRET = 'whsec_fixedkey123';
@@ -123,7 +123,7 @@ describe('diagnosis facts', () => {
     expect(run({ secret: 'whsec_other', originals: [Buffer.from(BODY)] }).facts).toMatchObject({ sameBytes: true });
   });
 
-  it('answer the cases the renderer says in every language (test/renderer/signatures/diagnosis-cases.ts)', () => {
+  it('answer the cases the renderer says in every language (test/fixtures/diagnosis-cases.ts)', () => {
     for (const { name, input, expected } of DIAGNOSIS_CASES) {
       const d = diagnose({ ...input, originals: input.originals?.map((b) => Buffer.from(b)) });
       expect(d, name).toEqual(expected);

@@ -7,9 +7,9 @@ import { useSignatures } from '../../../src/renderer/src/features/signatures/sto
 import { dateTime, setFormatLocale } from '../../../src/renderer/src/format';
 import { intlLocale } from '../../../src/renderer/src/i18n';
 import { installFakeClient } from '../fake-client';
-import { DIAGNOSIS_CASES } from './diagnosis-cases';
+import { DIAGNOSIS_CASES } from '../../fixtures/diagnosis-cases';
 
-// The core's real diagnoses (diagnosis-cases.ts, checked against diagnose() by the core's tests),
+// The core's real diagnoses (test/fixtures/diagnosis-cases.ts, checked against diagnose() by the core's tests),
 // said by the panel from their reason and facts.
 const T = 1_700_000_000;
 const BODY = '{"event_type":"agent.message","data":{"text":"hi","n":1,"tags":["a"]}}';
