@@ -10,18 +10,13 @@ export default {
     copyTitleVerb: '^copy\\s+',
     copyNamed: '{{label}}: {{what}}',
     save: 'Save',
-    saving: 'Saving…',
     delete: 'Delete',
-    refresh: 'Refresh',
-    retry: 'Retry',
-    loadMore: 'Load more',
   },
   table: {
     actions: 'Actions',
   },
   state: {
     loading: 'Loading…',
-    none: 'None',
     notConnected: 'not connected to the studio',
   },
   /**

@@ -12,18 +12,13 @@ const common: Translation<typeof en> = {
     copyTitleVerb: '\\s*を?コピー$',
     copyNamed: '{{label}}: {{what}}',
     save: '保存',
-    saving: '保存中…',
     delete: '削除',
-    refresh: '再読み込み',
-    retry: '再試行',
-    loadMore: 'さらに読み込む',
   },
   table: {
     actions: '操作',
   },
   state: {
     loading: '読み込み中…',
-    none: 'なし',
     notConnected: 'Studio に接続されていません',
   },
   error: {

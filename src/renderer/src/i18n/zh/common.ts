@@ -12,18 +12,13 @@ const common: Translation<typeof en> = {
     copyTitleVerb: '^复制\\s*',
     copyNamed: '{{label}}：{{what}}',
     save: '保存',
-    saving: '正在保存…',
     delete: '删除',
-    refresh: '刷新',
-    retry: '重试',
-    loadMore: '加载更多',
   },
   table: {
     actions: '操作',
   },
   state: {
     loading: '正在加载…',
-    none: '无',
     notConnected: '未连接到 Studio',
   },
   error: {
