@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { axisTime, clockTime, count, dateTime, duration, relativeTime, setFormatLocale } from '../../src/renderer/src/format';
+import {
+  axisTime,
+  clockTime,
+  count,
+  dateTime,
+  duration,
+  relativeTime,
+  setFormatLocale,
+} from '../../src/renderer/src/format';
 import { timeLabel } from '../../src/renderer/src/features/deliveries/match';
 
 const AT = '2026-12-04T14:03:07.412Z';

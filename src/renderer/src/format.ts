@@ -67,7 +67,12 @@ export function duration(ms: number): string {
     const key = `duration:${u}:${digits}`;
     let f = cache.get(key) as Intl.NumberFormat | undefined;
     if (!f) {
-      f = new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: digits });
+      f = new Intl.NumberFormat(locale, {
+        style: 'unit',
+        unit: u,
+        unitDisplay: 'short',
+        maximumFractionDigits: digits,
+      });
       cache.set(key, f);
     }
     return f;

@@ -103,7 +103,10 @@ describe('message catalogs', () => {
         const [, literal, end] = m;
         const [ns, key] = literal.includes(':') ? literal.split(':') : [null, literal];
         const inSpaces = ns ? [ns] : [...spaces];
-        for (const s of inSpaces) end === '${' ? prefixes.push(`${s}:${key}`) : used.add(`${s}:${key}`);
+        for (const s of inSpaces) {
+          if (end === '${') prefixes.push(`${s}:${key}`);
+          else used.add(`${s}:${key}`);
+        }
       }
     }
     const unused = [...new Set([...flat.en.keys()].map(base))].filter(
