@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventsView } from '../../../src/renderer/src/features/events/EventsView';
 import { FireOutcome } from '../../../src/renderer/src/features/events/FireOutcome';
 import { useEvents } from '../../../src/renderer/src/features/events/store';
+import enEvents from '../../../src/renderer/src/i18n/en/events';
 import { installFakeClient } from '../fake-client';
 
 /** Just enough of the events contract for the area to render, preview, fire, burst and import. */
@@ -214,5 +215,164 @@ describe('Events area plurals in English', () => {
     expect(status.textContent).toContain('· 1 byte · 1 delivery');
     rerender(<FireOutcome fired={fired(2)} label="Test event" />);
     expect(screen.getByRole('status', { name: 'Test event' }).textContent).toContain('· 2 bytes · 1 delivery');
+  });
+});
+
+describe("The core's built-in event types and scenarios in Japanese and Chinese", () => {
+  /**
+   * The catalog and scenarios as the core sends them (English: the catalog's, which
+   * builtin-descriptions.test.ts holds equal to the core's), beside a user's own type and scenario.
+   */
+  function coreStudio() {
+    const entry = (type: string, family: string, description: string) => ({
+      type,
+      family,
+      kind: 'envelope',
+      description,
+      dataSchema: {},
+      payloadSchema: {},
+    });
+    const core = enEvents.builtin;
+    const scenario = (s: (typeof core.scenario)[keyof typeof core.scenario]) => ({
+      name: s.name,
+      description: s.description,
+      builtIn: true,
+      steps: Object.values(s.steps).map((note) => ({ eventType: 'agent.message', delayMs: 0, note })),
+      updatedAt: null,
+    });
+    return installFakeClient({
+      'events.catalog': () => ({
+        types: [
+          entry('agent.mood_change', 'documented', core.description.agent_mood_change),
+          entry('conversation.takeover.started', 'sdk', core.description.conversation_takeover_started),
+          // A core whose text the catalog does not know (changed since): shown as the core has it.
+          entry('agent.wakeup', 'documented', 'A wakeup fired (new wording).'),
+          entry('session.end', 'custom', 'The user closed the session.'),
+        ],
+      }),
+      'events.targets': () => ({ projects: [], agents: [], projectId: 'p1', defaultUserId: 'user_demo' }),
+      'scenarios.list': () => ({
+        scenarios: [
+          scenario(core.scenario.flaky_handler),
+          scenario(core.scenario.companion_s_first_week),
+          {
+            name: 'my story',
+            description: 'two of my own steps',
+            builtIn: false,
+            steps: [{ eventType: 'session.end', delayMs: 0, note: 'first my step' }],
+            updatedAt: null,
+          },
+        ],
+      }),
+      'events.template.get': (p) => ({ eventType: p.eventType, data: {}, saved: false }),
+      'events.template.validate': () => ({ issues: [] }),
+      'deliveries.list': () => ({ deliveries: [], nextCursor: null }),
+    });
+  }
+
+  it("words the built-ins' descriptions, names and step notes, and leaves the user's own as written", async () => {
+    const fake = coreStudio();
+    await act(() => i18next.changeLanguage('ja'));
+    render(<EventsView />);
+    const picker = await screen.findByRole('listbox', { name: 'イベントタイプ' });
+    const option = (type: string) => within(picker).getByText(type).closest('button')!;
+    expect(option('agent.mood_change').textContent).toContain(
+      'エージェントのムードが大きく変化しました。変化前と現在の各次元、およびその理由を含みます。',
+    );
+    expect(option('agent.mood_change').title).toBe(
+      'エージェントのムードが大きく変化しました。変化前と現在の各次元、およびその理由を含みます。',
+    );
+    // `conversation.takeover.started`: a type with several dots.
+    expect(option('conversation.takeover.started').textContent).toContain(
+      '人間のオペレーターがエージェントから会話を引き継ぎました。',
+    );
+    expect(option('agent.wakeup').textContent).toContain('A wakeup fired (new wording).');
+    expect(option('session.end').textContent).toContain('The user closed the session.');
+    // The selected type's description above the editor.
+    fireEvent.click(option('agent.mood_change'));
+    await waitFor(() =>
+      expect(
+        screen.getAllByText(
+          'エージェントのムードが大きく変化しました。変化前と現在の各次元、およびその理由を含みます。',
+        ),
+      ).toHaveLength(2),
+    );
+
+    // Scenarios: a built-in's name, description and step count in Japanese; the name itself in the tooltip.
+    const flaky = await screen.findByText('不安定なハンドラー');
+    expect(flaky.getAttribute('title')).toBe('flaky handler');
+    const item = flaky.closest('li')!;
+    expect(item.textContent).toContain('· 8 ステップ · 組み込み');
+    expect(item.textContent).toContain('ハンドラーは冪等性を保つ必要があります。');
+    expect(screen.getByText('コンパニオンの最初の 1 週間')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '不安定なハンドラー を実行' })).toBeTruthy();
+    // The user's scenario as written, with no tooltip.
+    expect(screen.getByText('my story').getAttribute('title')).toBeNull();
+    expect(screen.getByText('two of my own steps')).toBeTruthy();
+
+    // A run's progress: the scenario's name and its step's note by index, re-worded on a live switch.
+    act(() =>
+      fake.emit({
+        event: 'scenario.progress',
+        payload: {
+          runId: 'r1',
+          scenario: 'flaky handler',
+          total: 8,
+          done: 3,
+          state: 'running',
+          step: {
+            index: 2,
+            eventType: 'agent.mood_change',
+            eventId: null,
+            deliveries: 0,
+            note: 'Delivered twice: dedupe on event_id',
+          },
+        },
+      }),
+    );
+    const progress = await screen.findByText(/^不安定なハンドラー: 3\/8 · 実行中/);
+    expect(progress.textContent).toBe(
+      '不安定なハンドラー: 3/8 · 実行中 · 直前: agent.mood_change — 2 回配信：event_id で重複を排除',
+    );
+    await act(() => i18next.changeLanguage('zh'));
+    expect(progress.textContent).toBe(
+      '不稳定的处理程序：3/8 · 运行中 · 上一步：agent.mood_change — 投递两次：按 event_id 去重',
+    );
+    expect(option('agent.mood_change').textContent).toContain(
+      '智能体情绪发生显著变化：包含变化前与当前的各维度及原因。',
+    );
+    await act(() => i18next.changeLanguage('en'));
+    expect(progress.textContent).toBe(
+      'flaky handler: 3/8 · running · last: agent.mood_change — Delivered twice: dedupe on event_id',
+    );
+    expect(option('agent.mood_change').textContent).toContain(
+      "The agent's mood shifted significantly: previous and current dimensions, and why.",
+    );
+    expect(screen.getByText('flaky handler').getAttribute('title')).toBeNull();
+
+    // A saved scenario's note stays as written, whatever its index (once the first run has ended).
+    await act(() => i18next.changeLanguage('ja'));
+    act(() =>
+      fake.emit({
+        event: 'scenario.progress',
+        payload: { runId: 'r1', scenario: 'flaky handler', total: 8, done: 3, state: 'cancelled', step: null },
+      }),
+    );
+    act(() =>
+      fake.emit({
+        event: 'scenario.progress',
+        payload: {
+          runId: 'r2',
+          scenario: 'my story',
+          total: 1,
+          done: 1,
+          state: 'done',
+          step: { index: 0, eventType: 'session.end', eventId: null, deliveries: 0, note: 'first my step' },
+        },
+      }),
+    );
+    expect((await screen.findByText(/^my story: 1\/1/)).textContent).toBe(
+      'my story: 1/1 · 完了 · 直前: session.end — first my step',
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CatalogEntryDto } from '../../../../shared/contract/events';
+import { useBuiltInText } from './builtin-text';
 
 /** The families, in the order the picker lists them (their titles: `events:catalog.family.*`). */
 const FAMILIES = ['documented', 'sdk', 'custom'] as const;
@@ -15,6 +16,7 @@ export function CatalogPicker({
   onSelect(type: string): void;
 }) {
   const { t } = useTranslation('events');
+  const { typeDescription } = useBuiltInText();
   const onKey = (e: React.KeyboardEvent) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
     e.preventDefault();
@@ -43,10 +45,10 @@ export function CatalogPicker({
                 aria-selected={c.type === selected}
                 className={c.type === selected ? 'ev-type active' : 'ev-type'}
                 onClick={() => onSelect(c.type)}
-                title={c.description}
+                title={typeDescription(c)}
               >
                 <code>{c.type}</code>
-                <span className="ev-desc">{c.description}</span>
+                <span className="ev-desc">{typeDescription(c)}</span>
               </button>
             ))}
           </div>

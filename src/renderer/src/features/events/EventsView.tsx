@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../store/studio';
 import { BurstPanel } from './BurstPanel';
+import { useBuiltInText } from './builtin-text';
 import { CatalogPicker } from './CatalogPicker';
 import { CustomTypeForm } from './CustomTypeForm';
 import { EventEditor } from './EventEditor';
@@ -18,6 +19,7 @@ import './events.css';
 /** The Events area: pick a type and a target, edit, preview the exact request, fire, burst, run scenarios. */
 export function EventsView() {
   const { t } = useTranslation('events');
+  const { typeDescription } = useBuiltInText();
   const client = useStudio((s) => s.client);
   const connected = useStudio((s) => s.connection === 'connected');
   const { catalog, targets, eventType, projectId, agentId, userId, preview, lastFire, error, notice } = useEvents();
@@ -77,7 +79,7 @@ export function EventsView() {
             <h2>
               <code>{eventType}</code>
             </h2>
-            {entry && <p className="muted ev-small">{entry.description}</p>}
+            {entry && <p className="muted ev-small">{typeDescription(entry)}</p>}
             {entry && <SdkShapes entry={entry} />}
             {entry?.family === 'custom' && (
               <button type="button" onClick={() => void eventsActions.deleteCustomType(entry.type)}>

@@ -3,6 +3,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton';
 import { scenarioActions } from './scenario-actions';
 import { ScenarioOutcome } from './ScenarioOutcome';
+import { useBuiltInText } from './builtin-text';
 import { useEvents } from './store';
 import { count } from '../../format';
 
@@ -10,6 +11,9 @@ import { count } from '../../format';
 export function ScenariosPanel() {
   const { t } = useTranslation(['events', 'common']);
   const { scenarios, run } = useEvents();
+  // Built-ins' names, descriptions and step notes in the language shown; a scenario's name itself
+  // (its id for the CLI, the API and the export) stays in the tooltip, the export and the file name.
+  const { scenarioName, scenarioDescription, stepNote } = useBuiltInText();
   const [exported, setExported] = useState<{ name: string; json: string } | null>(null);
   const [importText, setImportText] = useState('');
   const [overwrite, setOverwrite] = useState(false);
@@ -29,19 +33,19 @@ export function ScenariosPanel() {
           {scenarios.map((s) => (
             <li key={s.name}>
               <div>
-                <strong>{s.name}</strong>{' '}
+                <strong title={scenarioName(s.name) === s.name ? undefined : s.name}>{scenarioName(s.name)}</strong>{' '}
                 <span className="muted">
                   · {t('scenarios.steps', { count: s.steps.length, n: count(s.steps.length) })}
                   {s.builtIn && <> · {t('scenarios.builtIn')}</>}
                 </span>
-                <div className="muted ev-small">{s.description}</div>
+                <div className="muted ev-small">{scenarioDescription(s)}</div>
               </div>
               <div className="ev-actions">
                 <button
                   type="button"
                   disabled={Boolean(running)}
                   onClick={() => void scenarioActions.runScenario(s.name)}
-                  aria-label={t('scenarios.runNamed', { name: s.name })}
+                  aria-label={t('scenarios.runNamed', { name: scenarioName(s.name) })}
                 >
                   {t('scenarios.run')}
                 </button>
@@ -51,7 +55,7 @@ export function ScenariosPanel() {
                     const json = await scenarioActions.exportScenario(s.name);
                     if (json) setExported({ name: s.name, json });
                   }}
-                  aria-label={t('scenarios.exportNamed', { name: s.name })}
+                  aria-label={t('scenarios.exportNamed', { name: scenarioName(s.name) })}
                 >
                   {t('scenarios.export')}
                 </button>
@@ -86,7 +90,7 @@ export function ScenariosPanel() {
           </div>
           <div className="ev-progress-text">
             {t('scenarios.progress', {
-              scenario: run.scenario,
+              scenario: scenarioName(run.scenario),
               done: count(run.done),
               total: count(run.total),
               state: t(`scenarios.state.${run.state}`),
@@ -95,7 +99,7 @@ export function ScenariosPanel() {
               <>
                 {' · '}
                 {t(run.state === 'waiting' ? 'scenarios.next' : 'scenarios.last', { eventType: run.step.eventType })}
-                {run.step.note && <> — {run.step.note}</>}
+                {run.step.note && <> — {stepNote(run.scenario, run.step.index, run.step.note)}</>}
               </>
             )}
             {run.error && <> — {run.error}</>}
@@ -115,7 +119,7 @@ export function ScenariosPanel() {
               <Trans
                 t={t}
                 i18nKey="scenarios.exportOf"
-                values={{ name: exported.name }}
+                values={{ name: scenarioName(exported.name) }}
                 components={{ strong: <strong /> }}
               />
             </span>

@@ -165,4 +165,66 @@ export default {
     schemaError: 'Schema: {{error}}',
     sampleError: 'Sample: {{error}}',
   },
+  /**
+   * The core's built-in event types and scenarios, worded here for the UI (the core, CLI and API
+   * stay English). English must equal the core's text exactly: the UI translates a built-in only
+   * while its text is the one below, and test/renderer/events/builtin-descriptions.test.ts compares them.
+   * Event types are keyed with `.` as `_`; scenarios by their name with non-word runs as `_`.
+   */
+  builtin: {
+    description: {
+      agent_message: 'A proactive message from the agent to a user (e.g. written when a wakeup runs).',
+      agent_mood_change: "The agent's mood shifted significantly: previous and current dimensions, and why.",
+      agent_memory_added: 'A new memory was extracted from a conversation, with its importance.',
+      agent_breakthrough: 'A significant personality milestone, with the Big5 traits it moved.',
+      agent_wakeup: 'A scheduled wakeup was triggered.',
+      agent_consolidation: 'Memory consolidation completed: memories processed, merged, pruned, summaries created.',
+      on_wakeup_ready:
+        'A wakeup ran and its message is ready: the documented wakeup, memory_context, has_energy, generated_message.',
+      on_recurring_event_due: "A user's recurring event (birthday, weekly habit) is due.",
+      on_diary_generated: 'The agent wrote its diary entry for the day.',
+      on_personality_updated: "The agent's Big5 personality changed: before, after and the deltas.",
+      on_mood_updated: "The agent's mood was updated: dimensions, label and reason.",
+      on_breakthrough_detected: 'A relationship breakthrough was detected, with the traits it moved.',
+      conversation_started: 'A user started a conversation on a channel (the SDK conversation stream event).',
+      conversation_message: 'A message was added to a conversation, inbound or outbound.',
+      conversation_takeover_started: 'A human operator took the conversation over from the agent.',
+      conversation_takeover_released: 'The operator released the conversation back to the agent.',
+      conversation_message_failed: 'An outbound message could not be delivered to the channel.',
+      conversation_unrouted: 'An inbound message matched no agent route.',
+    },
+    scenario: {
+      companion_s_first_week: {
+        name: "companion's first week",
+        description:
+          'A wakeup runs, the agent writes to the user, its mood lifts, it remembers something, a breakthrough, then the weekly consolidation.',
+        steps: {
+          0: 'Day 1: the scheduled wakeup runs',
+          1: 'Day 1: the message is ready',
+          2: 'Day 1: the proactive message is sent',
+          3: 'Day 2: the user answered; the mood lifts',
+          4: 'Day 3: a memory worth keeping',
+          5: 'Day 4: the agent writes its diary',
+          6: 'Day 5: a breakthrough',
+          7: 'Day 5: personality drifts warmer',
+          8: 'Day 7: weekly consolidation',
+        },
+      },
+      flaky_handler: {
+        name: 'flaky handler',
+        description:
+          'The same kinds of events with injected failures: 500s, duplicates, a slow delivery, a drop and reordering — your handler must stay idempotent.',
+        steps: {
+          0: 'A normal delivery first',
+          1: 'Handler answers 500: retries follow',
+          2: 'Delivered twice: dedupe on event_id',
+          3: 'A slow delivery (3 s)',
+          4: 'Another 5xx',
+          5: 'Dropped on the way',
+          6: 'Out of order',
+          7: 'A duplicated wakeup',
+        },
+      },
+    },
+  },
 } as const;
