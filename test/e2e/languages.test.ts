@@ -21,28 +21,45 @@ const AREAS = [
 ];
 const VIEWPORT = { width: 1440, height: 900 };
 
-/** Words that stay as they are in every language: names, protocols, units, keys on a keyboard. */
+/**
+ * Words that stay as they are in every language: names, protocols, units, keys on a keyboard, and
+ * the terms of art the catalogs keep (JSON Schema, lint, the envelope's `data`).
+ */
 const KEEP = new Set(
-  'Sonzai OneInbox Webhook Webhooks Studio API CLI SDK JSON HTTP HTTPS URL URLs HMAC SHA Node Python Go TypeScript JavaScript curl env ms Alt Ctrl Enter Esc Shift Tab Bearer UTC ID IDs OK Base64 WebSocket Svix English'.split(
+  'Sonzai OneInbox Webhook Webhooks Studio API CLI SDK JSON HTTP HTTPS URL URLs HMAC SHA Node Python Go TypeScript JavaScript curl env ms Alt Ctrl Enter Esc Shift Tab Bearer UTC ID IDs OK Base64 WebSocket Svix English Schema Lint lint data Authorization'.split(
     ' ',
   ),
 );
 
-/** The English words a user reads in the chrome of the page: headings, labels, buttons, hints, names. */
+/**
+ * The English words a user reads in the chrome of the page (headings, labels, buttons, hints,
+ * names, titles), each with the element it is in. Not counted: code and data (`code`, `pre`,
+ * inputs), what the UI marks as data (`translate="no"`: names people gave, field names, header
+ * names) and what it marks as the studio's own English (`lang="en"`: its messages, as the CLI's).
+ */
 async function englishWords(page: Page): Promise<string[]> {
   return page.evaluate(
     (keep) => {
       const chrome =
         'h1, h2, h3, h4, label, th, button, legend, option, summary, dt, [role="tab"], [role="status"], [role="alert"], .hint, .empty, .muted, p, figcaption, caption';
-      const data = 'code, pre, textarea, input, kbd, samp, [contenteditable], .mono';
+      const data = 'code, pre, textarea, input, kbd, samp, [contenteditable], .mono, [translate="no"]';
       const found = new Set<string>();
-      const words = (text: string) => {
+      const exempt = (el: Element | null) => {
+        if (!el || el.closest(data)) return true;
+        const declared = el.closest('[lang]');
+        return !!declared && declared !== document.documentElement && declared.getAttribute('lang')!.startsWith('en');
+      };
+      const where = (el: Element) => {
+        const cls = typeof el.className === 'string' && el.className ? `.${el.className.split(' ')[0]}` : '';
+        return `${el.tagName.toLowerCase()}${cls}`;
+      };
+      const words = (text: string, el: Element) => {
         for (const token of text.split(/[\s,;()[\]"'“”‘’!?…·—–→←|+*]+/)) {
           const word = token.replace(/[.:]+$/, '');
           if (!/^[A-Za-z]{2,}$/.test(word)) continue; // ids, paths, event names, numbers, CJK
           if (/[A-Z]/.test(word.slice(1))) continue; // ALLCAPS or camelCase: code
           if (keep.includes(word)) continue;
-          found.add(word);
+          found.add(`${word} (${where(el)})`);
         }
       };
       const visible = (el: Element) => {
@@ -53,15 +70,17 @@ async function englishWords(page: Page): Promise<string[]> {
         if (!visible(el) && !el.closest('.sr-only')) continue;
         const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          if (n.parentElement?.closest(data)) continue;
-          words(n.textContent ?? '');
+          if (!exempt(n.parentElement)) words(n.textContent ?? '', n.parentElement!);
         }
       }
+      // Attributes: a copy button's name and title say which value it copies (data); the rest are words.
+      const marked = (el: Element) =>
+        !!el.closest('[translate="no"], button.copy') || (exempt(el) && !el.matches('input, textarea'));
       for (const el of document.querySelectorAll('[title], [aria-label], [placeholder]')) {
-        if (el.closest(data) && el.tagName !== 'INPUT' && el.tagName !== 'TEXTAREA') continue;
+        if (marked(el)) continue;
         for (const attr of ['aria-label', 'placeholder', 'title']) {
           const v = el.getAttribute(attr);
-          if (v && !(attr === 'title' && el.closest(data))) words(v);
+          if (v) words(v, el);
         }
       }
       return [...found].sort();

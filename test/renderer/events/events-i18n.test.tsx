@@ -298,16 +298,16 @@ describe("The core's built-in event types and scenarios in Japanese and Chinese"
       ).toHaveLength(2),
     );
 
-    // Scenarios: a built-in's name, description and step count in Japanese; the name itself in the tooltip.
+    // Scenarios: a built-in's name, description and step count in Japanese; beside it the name the CLI takes.
     const flaky = await screen.findByText('不安定なハンドラー');
-    expect(flaky.getAttribute('title')).toBe('flaky handler');
     const item = flaky.closest('li')!;
+    expect(item.querySelector('code')?.textContent).toBe('flaky handler');
     expect(item.textContent).toContain('· 8 ステップ · 組み込み');
     expect(item.textContent).toContain('ハンドラーは冪等性を保つ必要があります。');
     expect(screen.getByText('コンパニオンの最初の 1 週間')).toBeTruthy();
     expect(screen.getByRole('button', { name: '不安定なハンドラー を実行' })).toBeTruthy();
-    // The user's scenario as written, with no tooltip.
-    expect(screen.getByText('my story').getAttribute('title')).toBeNull();
+    // The user's scenario as written, once.
+    expect(screen.getByText('my story').closest('li')!.querySelector('code')).toBeNull();
     expect(screen.getByText('two of my own steps')).toBeTruthy();
 
     // A run's progress: the scenario's name and its step's note by index, re-worded on a live switch.

@@ -56,7 +56,9 @@ export function HeaderTable({ headers }: { headers: Record<string, string> | nul
       <tbody>
         {entries.map(([k, v]) => (
           <tr key={k}>
-            <th scope="row">{k}</th>
+            <th scope="row" translate="no">
+              {k}
+            </th>
             <td>
               <code>{v}</code>
             </td>

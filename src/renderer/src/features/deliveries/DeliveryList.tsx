@@ -142,7 +142,11 @@ export function DeliveryList(p: Props) {
                           <span className="dl-attempt-kind">{attemptKindLabel(a)}</span>
                           <span className="dl-ms">{duration(a.durationMs)}</span>
                           <span className="dl-time">{timeLabel(a.createdAt)}</span>
-                          {a.errorMessage && <span className="muted dl-attempt-err">{a.errorMessage}</span>}
+                          {a.errorMessage && (
+                            <span className="muted dl-attempt-err" lang="en">
+                              {a.errorMessage}
+                            </span>
+                          )}
                         </button>
                       </span>
                     </div>

@@ -95,7 +95,7 @@ export function EventsView() {
                   onChange={(e) => void eventsActions.selectProject(e.target.value)}
                 >
                   {(targets?.projects ?? []).map((p) => (
-                    <option key={p.projectId} value={p.projectId}>
+                    <option key={p.projectId} value={p.projectId} translate="no">
                       {p.isDefault ? t('view.defaultProject', { name: p.name }) : p.name}
                     </option>
                   ))}
@@ -110,7 +110,7 @@ export function EventsView() {
                 >
                   <option value="">{t('view.firstAgent')}</option>
                   {(targets?.agents ?? []).map((a) => (
-                    <option key={a.agentId} value={a.agentId}>
+                    <option key={a.agentId} value={a.agentId} translate="no">
                       {a.name} ({a.language})
                     </option>
                   ))}

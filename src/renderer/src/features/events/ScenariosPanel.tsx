@@ -33,7 +33,8 @@ export function ScenariosPanel() {
           {scenarios.map((s) => (
             <li key={s.name}>
               <div>
-                <strong title={scenarioName(s.name) === s.name ? undefined : s.name}>{scenarioName(s.name)}</strong>{' '}
+                <strong>{scenarioName(s.name)}</strong>{' '}
+                {scenarioName(s.name) !== s.name && <code className="muted">{s.name}</code>}{' '}
                 <span className="muted">
                   · {t('scenarios.steps', { count: s.steps.length, n: count(s.steps.length) })}
                   {s.builtIn && <> · {t('scenarios.builtIn')}</>}
@@ -148,6 +149,7 @@ export function ScenariosPanel() {
           onChange={(e) => void onFile(e.target.files?.[0])}
         />
         <textarea
+          translate="no"
           aria-label={t('scenarios.json')}
           rows={6}
           value={importText}

@@ -21,7 +21,7 @@ function MoodBars({ mood }: { mood: Obj }) {
         return (
           <div key={d} className="mood-bar">
             <span className="mood-dim">{d}</span>
-            <meter min={0} max={100} value={Number.isFinite(v) ? v : 0} aria-label={d} />
+            <meter min={0} max={100} value={Number.isFinite(v) ? v : 0} aria-label={d} translate="no" />
             <span className="mood-val" data-testid={`mood-${d}`}>
               {Number.isFinite(v) ? v : '—'}
             </span>
@@ -64,7 +64,8 @@ export function AgentStatePanel() {
         {t('state.title')}{' '}
         {state && (
           <span className="muted">
-            · {state.agentName} · {state.userId || t('state.agentWide')}{' '}
+            · <span translate="no">{state.agentName}</span> ·{' '}
+            {state.userId ? <span translate="no">{state.userId}</span> : t('state.agentWide')}{' '}
             <span className={`badge badge-${state.isActive ? 'active' : 'inactive'}`}>
               {state.isActive ? t('state.active') : t('state.inactive')}
             </span>
@@ -79,7 +80,9 @@ export function AgentStatePanel() {
               {t('state.mood')} <code>{t('state.endpoint.mood')}</code>
             </h3>
             <p>
-              <strong data-testid="mood-label">{text(state.mood.label)}</strong>{' '}
+              <strong data-testid="mood-label" translate="no">
+                {text(state.mood.label)}
+              </strong>{' '}
               <span className="muted">{t('state.updated', { time: time(state.mood.updated_at) })}</span>
             </p>
             <MoodBars mood={state.mood} />

@@ -68,7 +68,7 @@ export function NotificationsView() {
             onChange={(e) => setFilter({ projectId: e.target.value })}
           >
             {projects.map((p) => (
-              <option key={p.projectId} value={p.projectId}>
+              <option key={p.projectId} value={p.projectId} translate="no">
                 {p.name}
               </option>
             ))}
@@ -80,7 +80,7 @@ export function NotificationsView() {
           >
             <option value="">{t('filters.allAgents')}</option>
             {agents.map((a) => (
-              <option key={a.agentId} value={a.agentId}>
+              <option key={a.agentId} value={a.agentId} translate="no">
                 {a.name}
               </option>
             ))}
@@ -88,7 +88,7 @@ export function NotificationsView() {
           <select aria-label={t('filters.user')} value={userId} onChange={(e) => setFilter({ userId: e.target.value })}>
             <option value="">{t('filters.allUsers')}</option>
             {overview?.users.map((u) => (
-              <option key={u} value={u}>
+              <option key={u} value={u} translate="no">
                 {u}
               </option>
             ))}

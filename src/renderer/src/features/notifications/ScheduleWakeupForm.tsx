@@ -41,7 +41,7 @@ export function ScheduleWakeupForm() {
         <select value={agentId} onChange={(e) => setAgentId(e.target.value)}>
           <option value="">{t('schedule.firstAgent')}</option>
           {agents.map((a) => (
-            <option key={a.agentId} value={a.agentId}>
+            <option key={a.agentId} value={a.agentId} translate="no">
               {a.name}
             </option>
           ))}

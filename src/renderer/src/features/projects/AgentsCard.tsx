@@ -26,6 +26,7 @@ export function AgentsCard() {
             value={name}
             onChange={(e) => setName(e.target.value)}
             placeholder={t('agents.placeholder')}
+            translate="no"
             maxLength={200}
           />
         </label>

@@ -30,6 +30,7 @@ export function KeysCard() {
             value={name}
             onChange={(e) => setName(e.target.value)}
             placeholder={DEFAULT_KEY_NAME}
+            translate="no"
             maxLength={200}
           />
         </label>

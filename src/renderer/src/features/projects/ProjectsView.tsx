@@ -55,7 +55,7 @@ export function ProjectsView() {
               aria-label={t('projects.selected')}
             >
               {projects.map((p) => (
-                <option key={p.projectId} value={p.projectId}>
+                <option key={p.projectId} value={p.projectId} translate="no">
                   {p.isDefault ? t('projects.isDefault', { name: p.name }) : p.name}
                 </option>
               ))}

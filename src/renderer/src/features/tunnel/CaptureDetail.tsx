@@ -21,7 +21,9 @@ function Headers({ headers, kind }: { headers: [string, string][]; kind: Headers
       <tbody>
         {headers.map(([k, v], i) => (
           <tr key={i}>
-            <th scope="row">{k}</th>
+            <th scope="row" translate="no">
+              {k}
+            </th>
             <td>
               <code>{v}</code>
             </td>

@@ -57,7 +57,7 @@ export function CaptureList() {
                 {c.path}
                 {c.query ? `?${c.query}` : ''}
               </span>
-              <span className={`cap-sig ${v.cls}`} title={c.signature.message}>
+              <span className={`cap-sig ${v.cls}`} title={c.signature.message} lang="en">
                 {v.mark}
               </span>
               <span className={`cap-status ${statusClass(c.responseStatus)}`}>{c.responseStatus}</span>

@@ -104,7 +104,7 @@ export function WebhooksView() {
             aria-label={t('project')}
           >
             {projects.map((p) => (
-              <option key={p.projectId} value={p.projectId}>
+              <option key={p.projectId} value={p.projectId} translate="no">
                 {p.name}
               </option>
             ))}
