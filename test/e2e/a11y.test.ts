@@ -31,7 +31,7 @@ async function axe(page: Page): Promise<Violation[]> {
   });
 }
 
-describe('accessibility (axe-core) of every area, both themes, detail panes open', () => {
+describe('accessibility (axe-core) of every area, both themes, in English, Japanese and Chinese, detail panes open', () => {
   const studio = seededBrowser();
 
   it('has no serious or critical violation', async () => {
@@ -39,11 +39,22 @@ describe('accessibility (axe-core) of every area, both themes, detail panes open
       string,
       { impact: string | null; count: number; where: Set<string>; examples: Map<string, string> }
     >();
-    for (const scheme of ['light', 'dark'] as const) {
-      const page = await studio.browser().newPage({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });
+    // Both themes in English; then each theme once more in Japanese and in Chinese (the browser's
+    // language on first run), where names are longer or shorter and copy buttons name things differently.
+    const passes = [
+      ['light', 'en-US'],
+      ['dark', 'en-US'],
+      ['light', 'ja-JP'],
+      ['dark', 'zh-CN'],
+    ] as const;
+    for (const [scheme, locale] of passes) {
+      const context = await studio
+        .browser()
+        .newContext({ viewport: { width: 1440, height: 900 }, colorScheme: scheme, locale });
+      const page = await context.newPage();
       await page.goto(studio.ui());
       await page.getByTestId('api-key').waitFor();
-      const nav = page.getByRole('navigation', { name: 'Areas' }).getByRole('button');
+      const nav = page.getByRole('navigation').getByRole('button');
       const count = await nav.count();
       for (let i = 0; i < count; i++) {
         await nav.nth(i).click();
@@ -56,11 +67,11 @@ describe('accessibility (axe-core) of every area, both themes, detail panes open
           e.count += v.nodes.length;
           for (const n of v.nodes)
             if (e.examples.size < 40) e.examples.set(n.target.join(' '), n.summary.slice(0, 300));
-          e.where.add(`${area} (${scheme})`);
+          e.where.add(`${area} (${scheme}, ${locale})`);
           byRule.set(v.id, e);
         }
       }
-      await page.close();
+      await context.close();
     }
     const table = [...byRule].map(([id, e]) => ({
       rule: id,
@@ -73,5 +84,5 @@ describe('accessibility (axe-core) of every area, both themes, detail panes open
     console.log(`axe: ${table.map((t) => `${t.rule} (${t.impact}) ${t.nodes}`).join('; ') || 'no violations'}`);
     const serious = table.filter((t) => t.impact === 'serious' || t.impact === 'critical');
     expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 });
