@@ -5,6 +5,7 @@ import {
   count,
   dateTime,
   duration,
+  list,
   relativeTime,
   setFormatLocale,
 } from '../../src/renderer/src/format';
@@ -53,5 +54,10 @@ describe('one format per kind, in the UI’s locale', () => {
     expect(duration(90_000)).toBe('1.5分钟');
     expect(relativeTime('2026-12-05T14:03:07.412Z', AT)).toBe('明天');
     expect(axisTime(AT, true)).toBe('12/4 14:03');
+    expect(list(['agent.message', 'agent.wakeup'])).toBe('agent.message和agent.wakeup');
+    setFormatLocale('ja-JP', 'UTC');
+    expect(list(['a', 'b', 'c'])).toBe('a、b、c');
+    setFormatLocale('en-US', 'UTC');
+    expect(list(['a', 'b', 'c'])).toBe('a, b, and c');
   });
 });

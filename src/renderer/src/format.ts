@@ -5,7 +5,7 @@
  */
 let locale: string | undefined;
 let timeZone: string | undefined;
-const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.ListFormat>();
 
 /** The locale (and, for tests, the time zone) every format follows. */
 export function setFormatLocale(next: string | undefined, zone?: string): void {
@@ -124,4 +124,12 @@ export function axisTime(iso: string | null | undefined, withDay = false): strin
     minute: '2-digit',
     hourCycle: 'h23',
   }).format(d);
+}
+
+/** A list joined as the locale joins one ("a, b, and c"; 「a、b、c」): the items stay as given. */
+export function list(items: string[]): string {
+  const key = 'list';
+  let f = cache.get(key) as Intl.ListFormat | undefined;
+  if (!f) cache.set(key, (f = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' })));
+  return f.format(items);
 }

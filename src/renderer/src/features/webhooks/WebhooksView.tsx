@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import i18next from 'i18next';
 import { Trans, useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton';
 import { useStudio } from '../../store/studio';
@@ -9,7 +8,7 @@ import { WebhookForm } from './WebhookForm';
 import { WebhookRow } from './WebhookRow';
 import { Confirm } from '../api-ui/Confirm';
 import { FireOutcome } from '../events/FireOutcome';
-import { count } from '../../format';
+import { count, list } from '../../format';
 
 const HEALTH_REFRESH_MS = 1000;
 
@@ -22,11 +21,6 @@ import { PlatformSwitch, type Platform } from '../oneinbox/PlatformSwitch';
 
 const code = { code: <code /> };
 
-/** "a, b and c" in the UI's language (event types and URLs are code: only the joining words change). */
-export function listOf(xs: string[]): string {
-  return new Intl.ListFormat(i18next.language, { style: 'long', type: 'conjunction' }).format(xs);
-}
-
 /** One sentence of what the last action did. */
 function Note({ note }: { note: ActionNote }) {
   const { t } = useTranslation('webhooks');
@@ -34,7 +28,7 @@ function Note({ note }: { note: ActionNote }) {
     case 'registered':
       return note.eventTypes.length > 1
         ? t('issued.registeredSeveral', {
-            types: listOf(note.eventTypes),
+            types: list(note.eventTypes),
             url: note.webhookUrl,
             n: count(note.eventTypes.length),
           })
@@ -154,7 +148,7 @@ export function WebhooksView() {
                     url: pendingReplace.webhookUrl,
                   })
                 : t('register.replaceSeveral', {
-                    replaces: listOf(pendingReplace.replaces.map((r) => `${r.eventType} → ${r.webhookUrl}`)),
+                    replaces: list(pendingReplace.replaces.map((r) => `${r.eventType} → ${r.webhookUrl}`)),
                     url: pendingReplace.webhookUrl,
                   })
             }
