@@ -20,26 +20,29 @@ export function DataTable<T>({
   rowKey(row: T): string;
 }) {
   const { t } = useTranslation();
+  // A table wider than its card scrolls inside it (focusable, so the keyboard can scroll it too).
   return (
-    <table className="grid" aria-label={label}>
-      <thead>
-        <tr>
-          {columns.map((c, i) => (
-            <th key={i}>{c.header || <span className="sr-only">{t('table.actions')}</span>}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={rowKey(r)}>
+    <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
+      <table className="grid" aria-label={label}>
+        <thead>
+          <tr>
             {columns.map((c, i) => (
-              <td key={i} className={c.className}>
-                {c.cell(r)}
-              </td>
+              <th key={i}>{c.header || <span className="sr-only">{t('table.actions')}</span>}</th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={rowKey(r)}>
+              {columns.map((c, i) => (
+                <td key={i} className={c.className}>
+                  {c.cell(r)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
