@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { createBodyIndex } from '../src/core/inspector/body-index';
 import { listAttempts } from '../src/core/inspector/query';
 import { openStore } from '../src/core/store/open';
 import type { AttemptFilter } from '../src/shared/contract/inspector';
@@ -67,6 +68,8 @@ db.transaction(() => {
     );
   }
 })();
+// The body index is filled after storing (as the studio's background indexer does).
+createBodyIndex(db).catchUp();
 const seedMs = performance.now() - t0;
 
 function measure(filter: AttemptFilter, paged: boolean): number[] {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { createBodyIndex } from '../../src/core/inspector/body-index';
 import { sign } from '../../src/core/signing/signature';
 import { openStore, type Db } from '../../src/core/store/open';
 import type { DispatcherApi, ReplayInput } from '../../src/core/dispatch/dispatcher-api';
@@ -117,6 +118,8 @@ export function seedAttempts(db: Db, attempts: SeedAttempt[]): void {
       );
     }
   })();
+  // As the studio's indexer would by the time anyone searches (tests of the lag: body-index.test).
+  createBodyIndex(db).catchUp();
 }
 
 /** A DispatcherApi that records replay calls and stores a new replay attempt with the given outcome. */

@@ -10,6 +10,7 @@ import { parseHeader } from '../signing/signature';
 import { diagnose, headerValue, type KnownSecret } from './diagnose';
 import { toCurl, toHar, toJsonExport } from './export';
 import { idsForFilter, listAttempts } from './query';
+import { createBodyIndex } from './body-index';
 import { deliveryAttempts, deliveryCounts, listDeliveries } from './deliveries-query';
 import { webhookHealth } from './webhook-health';
 import { currentSecret, knownSecrets, maskSecret } from './secrets';
@@ -26,6 +27,12 @@ const ORIGINALS_MAX = 5;
 /** Inspector, replay, export and signature tools over the `attempts` table. */
 export function inspectorFeature(ctx: StudioContext, deps: InspectorDeps): Feature {
   const { db, clock } = ctx;
+  const bodies = createBodyIndex(db);
+  /** A body search sees every stored attempt: the index catches up first. */
+  const searched = <F extends { text?: string } | undefined>(filter: F): F => {
+    if (filter?.text !== undefined) bodies.catchUp();
+    return filter;
+  };
   const bulk = createBulkReplayer({
     db,
     dispatcher: deps.dispatcher,
@@ -50,27 +57,28 @@ export function inspectorFeature(ctx: StudioContext, deps: InspectorDeps): Featu
   return {
     name: 'inspector',
     handlers: {
-      'attempts.list': ({ filter, cursor, limit }) => listAttempts(db, { filter: filter ?? {}, cursor, limit }),
+      'attempts.list': ({ filter, cursor, limit }) =>
+        listAttempts(db, { filter: searched(filter) ?? {}, cursor, limit }),
       'attempts.get': ({ attemptId }) => attemptDetail(db, attemptId),
       'deliveries.list': ({ filter, ids, cursor, limit }) =>
-        listDeliveries(db, { filter: filter ?? {}, ids, cursor, limit }),
+        listDeliveries(db, { filter: searched(filter) ?? {}, ids, cursor, limit }),
       'deliveries.attempts': ({ deliveryId }) => ({ attempts: deliveryAttempts(db, deliveryId) }),
-      'deliveries.counts': ({ filter }) => deliveryCounts(db, filter ?? {}),
+      'deliveries.counts': ({ filter }) => deliveryCounts(db, searched(filter) ?? {}),
       'webhooks.health': ({ projectId }) => ({ webhooks: webhookHealth(db, projectId) }),
       'attempts.replay': async ({ attemptId, to, body }) => {
         getRow(db, attemptId); // not_found before asking the dispatcher
         return deps.dispatcher.replay({ attemptId, ...(to ? { to } : {}), ...(body !== undefined ? { body } : {}) });
       },
       'attempts.bulkReplay.preview': ({ filter, includeScheduled }) => {
-        const { attemptIds: _ids, ...plan } = bulkReplayPlan(db, filter ?? {}, includeScheduled ?? false);
+        const { attemptIds: _ids, ...plan } = bulkReplayPlan(db, searched(filter) ?? {}, includeScheduled ?? false);
         return plan;
       },
       'attempts.bulkReplay.start': ({ filter, includeScheduled }) =>
-        bulk.start(filter ?? {}, includeScheduled ?? false),
+        bulk.start(searched(filter) ?? {}, includeScheduled ?? false),
       'attempts.bulkReplay.cancel': ({ jobId }) => bulk.cancel(jobId),
       'attempts.export': ({ format, ids, filter, limit }) => {
         const max = limit ?? INSPECTOR_LIMITS.exportMax;
-        const chosen = (ids ?? idsForFilter(db, filter ?? {}, max)).slice(0, max);
+        const chosen = (ids ?? idsForFilter(db, searched(filter) ?? {}, max)).slice(0, max);
         const details = chosen.map((id) => attemptDetail(db, id));
         const stamp = clock.now().toISOString().replace(/[:.]/g, '-');
         if (format === 'curl')
@@ -146,6 +154,10 @@ export function inspectorFeature(ctx: StudioContext, deps: InspectorDeps): Featu
       }),
       'signature.snippets': () => ({ snippets: SNIPPETS.map((s) => ({ ...s })) }),
     },
-    close: () => bulk.close(),
+    start: () => bodies.start(),
+    close: () => {
+      bodies.stop();
+      return bulk.close();
+    },
   };
 }

@@ -123,6 +123,27 @@ describe('inspector commands', () => {
 });
 
 describe('inspector in the studio', () => {
+  it('finds an attempt by its body the moment it is stored, before the background indexer has run', async () => {
+    const studio = await createStudio({ dataDir: tempDir(), port: 0, writeRuntimeFile: false });
+    try {
+      addTestProject(studio.context.db);
+      studio.context.db
+        .prepare(
+          `INSERT INTO attempts (attempt_id, delivery_id, project_id, event_type, webhook_url, attempt_number, status,
+             request_body, response_body, created_at) VALUES ('fresh', 'dlv_fresh', 'proj_test', 'agent.message',
+             'http://localhost:3000/h', 1, 'failed', ?, 'handler says: marzipan', ?)`,
+        )
+        .run(Buffer.from('{"text":"a kyoto sunrise"}'), new Date().toISOString());
+      const client = createStudioClient(studio.connectInMemory());
+      const byRequest = await client.call('attempts.list', { filter: { text: 'kyoto sun' } });
+      expect(byRequest.attempts.map((a) => a.attemptId)).toEqual(['fresh']);
+      const byResponse = await client.call('attempts.list', { filter: { text: 'marzipan' } });
+      expect(byResponse.attempts.map((a) => a.attemptId)).toEqual(['fresh']);
+    } finally {
+      await studio.close();
+    }
+  });
+
   it('is registered: a client lists attempts stored in the studio database', async () => {
     const studio = await createStudio({ dataDir: tempDir(), port: 0, writeRuntimeFile: false });
     try {

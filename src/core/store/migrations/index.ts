@@ -11,6 +11,7 @@ import { m009RequestLogFile } from './009-request-log-file';
 import { m010AgentState } from './010-agent-state';
 import { m011OneInbox } from './011-oneinbox';
 import { m012DeliveriesView } from './012-deliveries-view';
+import { m013BodyIndexOffPath } from './013-body-index-off-path';
 
 /** Every migration, in order. Add new files; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m010AgentState,
   m011OneInbox,
   m012DeliveriesView,
+  m013BodyIndexOffPath,
 ];

@@ -1,0 +1,213 @@
+/**
+ * Burst delivery the way a user fires it: `webhook-studio trigger agent.message --count N`
+ * against a running `webhook-studio serve`, to one loopback receiver, timed from the CLI's
+ * spawn to the receiver's N-th request (sample generation, storing, live progress, signing,
+ * POST, attempt stored: the whole path).
+ *
+ * Baseline, same run, same receiver: a bare keep-alive `node:http` POST loop in its own process,
+ * at the studio's concurrency to one app (8 sockets), signing every request the way Sonzai does
+ * (`Sonzai-Signature: t=…,v1=HMAC-SHA256(key, "t." + body)`) over the very body the studio sent.
+ * Rounds alternate; medians are printed with the ratio, CPU per delivery and peak RSS.
+ *
+ *   npm run build && npx tsx bench/trigger-burst.ts [N]     (ROUNDS=3 by default)
+ */
+import http from 'node:http';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { median } from './lib/stats';
+
+const N = Number(process.argv[2] ?? 10_000);
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const CONCURRENCY = 8; // the studio's per-app limit (perEndpointConcurrency)
+/** STUDIO_CLI=<another build's out/cli/index.mjs> measures that build (before/after). */
+const CLI = process.env.STUDIO_CLI ?? 'out/cli/index.mjs';
+const TICKS = 100; // USER_HZ on Linux
+
+interface Round {
+  perSecond: number;
+  cpuUsPerDelivery: number;
+  peakRssMb: number;
+  /** CPU the studio spends after the last delivery (the body index, filled off the delivery path). */
+  afterUsPerDelivery: number;
+}
+
+/** The receiver both sides POST to: counts requests, keeps the first body. */
+async function receiver() {
+  let count = 0;
+  let body: Buffer | null = null;
+  let target = Infinity;
+  let reached: (() => void) | null = null;
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      body ??= Buffer.concat(chunks);
+      res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
+      if (++count >= target) reached?.();
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    body: () => body,
+    /** Resolves when `n` more requests have arrived. */
+    expect(n: number): Promise<void> {
+      target = count + n;
+      return new Promise((r) => (reached = r));
+    },
+    close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
+  };
+}
+
+function cpuTicks(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return Number(fields[11]) + Number(fields[12]); // utime + stime
+}
+
+function peakRssMb(pid: number): number {
+  return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+}
+
+/** Runs a shell command line; resolves with its children's CPU seconds (bash `times`). */
+function runTimed(cmd: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', ['-c', `${cmd} >/dev/null; code=$?; times; exit $code`], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`${cmd} exited ${code}`));
+      // `times`: shell user/sys, then children user/sys, as 0m0.123s.
+      const secs = [...out.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+      resolve(secs.slice(2).reduce((a, b) => a + b, 0));
+    });
+  });
+}
+
+async function studioRound(rx: Awaited<ReturnType<typeof receiver>>): Promise<Round> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-trigger-'));
+  const serve = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  const lines = await new Promise<string>((resolve) => {
+    serve.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (/SONZAI_API_KEY=\S+\n/.test(out)) resolve(out);
+    });
+  });
+  const base = /SONZAI_BASE_URL=(\S+)/.exec(lines)![1];
+  const key = /SONZAI_API_KEY=(\S+)/.exec(lines)![1];
+  const put = await fetch(`${base}/api/v1/webhooks/agent.message`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ webhook_url: rx.url }),
+  });
+  if (put.status !== 200) throw new Error(`webhook registration answered ${put.status}`);
+
+  const before = cpuTicks(serve.pid!);
+  const all = rx.expect(N);
+  const t0 = performance.now();
+  const cliCpu = await runTimed(`${process.execPath} ${CLI} trigger agent.message --count ${N} --data-dir ${dir}`);
+  await all;
+  const seconds = (performance.now() - t0) / 1000;
+  const studioCpu = (cpuTicks(serve.pid!) - before) / TICKS;
+  // What it still does once every delivery has arrived, until it is idle again.
+  let last = cpuTicks(serve.pid!);
+  const settled = last;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = cpuTicks(serve.pid!);
+    if (now - last <= 2) break;
+    last = now;
+  }
+  const afterCpu = (last - settled) / TICKS;
+  const rss = peakRssMb(serve.pid!);
+  serve.kill('SIGTERM');
+  await new Promise((r) => serve.once('exit', r));
+  rmSync(dir, { recursive: true, force: true });
+  return {
+    perSecond: N / seconds,
+    cpuUsPerDelivery: ((studioCpu + cliCpu) / N) * 1e6,
+    peakRssMb: rss,
+    afterUsPerDelivery: (afterCpu / N) * 1e6,
+  };
+}
+
+/** The floor: a bare keep-alive node:http loop, signing each request, in its own process. */
+const LOOP = `
+const http = require('node:http');
+const { createHmac } = require('node:crypto');
+const [url, n, conc, bodyB64] = process.argv.slice(1);
+const body = Buffer.from(bodyB64, 'base64');
+const key = Buffer.from('bench-secret-key-bytes', 'utf8');
+const agent = new http.Agent({ keepAlive: true, maxSockets: Number(conc) });
+const u = new URL(url);
+let sent = 0, done = 0;
+const cpu0 = process.cpuUsage();
+const t0 = performance.now();
+function one() {
+  if (sent >= Number(n)) return;
+  sent++;
+  const t = Math.floor(Date.now() / 1000);
+  const v1 = createHmac('sha256', key).update(t + '.').update(body).digest('hex');
+  const req = http.request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', agent,
+    headers: { 'Content-Type': 'application/json', 'Content-Length': body.length, 'Sonzai-Signature': 't=' + t + ',v1=' + v1 } },
+    (res) => { res.resume(); res.on('end', () => { if (++done === Number(n)) finish(); else one(); }); });
+  req.end(body);
+}
+function finish() {
+  const s = (performance.now() - t0) / 1000;
+  const c = process.cpuUsage(cpu0);
+  const hwm = Number(/VmHWM:\\s+(\\d+)/.exec(require('node:fs').readFileSync('/proc/self/status', 'utf8'))[1]) / 1024;
+  console.log(JSON.stringify({ perSecond: Number(n) / s, cpuUsPerDelivery: (c.user + c.system) / Number(n), peakRssMb: hwm }));
+  agent.destroy();
+}
+for (let i = 0; i < Number(conc); i++) one();
+`;
+
+async function loopRound(rx: Awaited<ReturnType<typeof receiver>>, body: Buffer): Promise<Round> {
+  const child = spawn(process.execPath, ['-e', LOOP, rx.url, String(N), String(CONCURRENCY), body.toString('base64')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  await new Promise((r) => child.once('exit', r));
+  return { ...(JSON.parse(out) as Omit<Round, 'afterUsPerDelivery'>), afterUsPerDelivery: 0 };
+}
+
+const rx = await receiver();
+const studio: Round[] = [];
+const loop: Round[] = [];
+for (let i = 0; i < ROUNDS; i++) {
+  studio.push(await studioRound(rx));
+  loop.push(await loopRound(rx, rx.body()!));
+}
+await rx.close();
+
+const m = (rs: Round[], k: keyof Round) => median(rs.map((r) => r[k]));
+const s = { rate: m(studio, 'perSecond'), cpu: m(studio, 'cpuUsPerDelivery'), rss: m(studio, 'peakRssMb') };
+const b = { rate: m(loop, 'perSecond'), cpu: m(loop, 'cpuUsPerDelivery'), rss: m(loop, 'peakRssMb') };
+console.log(
+  `trigger --count ${N} to one loopback receiver (${ROUNDS} alternating rounds, medians; body ${rx.body()!.length} bytes)`,
+);
+console.log(
+  `  studio (CLI + serve)          : ${s.rate.toFixed(0)} deliveries/s, ${s.cpu.toFixed(0)} µs CPU per delivery, peak RSS ${s.rss.toFixed(0)} MiB`,
+);
+console.log(
+  `  then, once delivered         : ${m(studio, 'afterUsPerDelivery').toFixed(0)} µs CPU per delivery until idle (the body search index)`,
+);
+console.log(
+  `  signed node:http loop (floor) : ${b.rate.toFixed(0)} req/s, ${b.cpu.toFixed(0)} µs CPU per request, peak RSS ${b.rss.toFixed(0)} MiB`,
+);
+console.log(
+  `  ratio ${(s.rate / b.rate).toFixed(2)} (target ≥ 0.6) · CPU ${(s.cpu / b.cpu).toFixed(1)}× (target ≤ 2×) · RSS ${s.rss.toFixed(0)} MiB (target < 120)`,
+);
+console.log(
+  `  per round: studio ${studio.map((r) => r.perSecond.toFixed(0)).join(' / ')}; loop ${loop.map((r) => r.perSecond.toFixed(0)).join(' / ')}`,
+);

@@ -1,0 +1,93 @@
+import type { Db } from '../store/open';
+
+/**
+ * The body search index, filled off the delivery path (migration 013). Storing an attempt no
+ * longer tokenises its bodies; this indexer does, in small batches while the studio is quiet
+ * (no new attempt since its last look), or steadily when the backlog grows past `maxBacklog`.
+ * Every body search first calls `catchUp()`, so a search always sees every stored attempt.
+ */
+export interface BodyIndexOptions {
+  /** Rows per background batch (a batch is one short transaction). */
+  batch?: number;
+  /** How often the indexer looks for new attempts, in real milliseconds. */
+  intervalMs?: number;
+  /** Past this many unindexed attempts, index a batch per look even while attempts keep coming. */
+  maxBacklog?: number;
+}
+
+export interface BodyIndex {
+  /** Attempts stored but not yet in the index. */
+  pending(): number;
+  /** Indexes up to `max` attempts, oldest first; returns how many. */
+  indexBatch(max: number): number;
+  /** Indexes everything pending (before a body search). */
+  catchUp(): void;
+  start(): void;
+  stop(): void;
+}
+
+export function createBodyIndex(db: Db, opts: BodyIndexOptions = {}): BodyIndex {
+  const batch = opts.batch ?? 200;
+  const intervalMs = opts.intervalMs ?? 250;
+  const maxBacklog = opts.maxBacklog ?? 20_000;
+  const lastSeq = db.prepare('SELECT last_seq FROM attempts_fts_progress WHERE id = 1').pluck();
+  const newest = db.prepare('SELECT coalesce(max(seq), 0) FROM attempts').pluck();
+  const upTo = db.prepare('SELECT max(seq) FROM (SELECT seq FROM attempts WHERE seq > ? ORDER BY seq LIMIT ?)').pluck();
+  const fill = db.prepare(
+    `INSERT INTO attempts_fts(rowid, request_body, response_body)
+       SELECT seq, CAST(request_body AS TEXT), response_body FROM attempts WHERE seq > ? AND seq <= ?`,
+  );
+  const advance = db.prepare('UPDATE attempts_fts_progress SET last_seq = ? WHERE id = 1');
+
+  const indexBatch = db.transaction((max: number): number => {
+    const from = lastSeq.get() as number;
+    const to = upTo.get(from, max) as number | null;
+    if (to === null) return 0;
+    const n = fill.run(from, to).changes;
+    advance.run(to);
+    return n;
+  });
+
+  const pending = () => Math.max(0, (newest.get() as number) - (lastSeq.get() as number));
+
+  let timer: NodeJS.Timeout | null = null;
+  let seen = -1;
+  const look = () => {
+    timer = null;
+    try {
+      const now = newest.get() as number;
+      const quiet = now === seen;
+      seen = now;
+      const backlog = now - (lastSeq.get() as number);
+      if (backlog > 0 && (quiet || backlog > maxBacklog)) {
+        indexBatch(batch);
+        // While quiet, keep going batch by batch, leaving the event loop free in between.
+        if (quiet && backlog > batch) {
+          timer = setTimeout(look, 0);
+          timer.unref();
+          seen = now;
+          return;
+        }
+      }
+    } catch {
+      // A full or failing disk: the index waits; searches catch up once writes succeed again.
+    }
+    timer = setTimeout(look, intervalMs);
+    timer.unref();
+  };
+
+  return {
+    pending,
+    indexBatch: (max) => indexBatch(max),
+    catchUp() {
+      while (indexBatch(5000) > 0);
+    },
+    start() {
+      if (!timer) look();
+    },
+    stop() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}

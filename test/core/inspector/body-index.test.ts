@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { createBodyIndex } from '../../../src/core/inspector/body-index';
+import { listAttempts } from '../../../src/core/inspector/query';
+import type { Db } from '../../../src/core/store/open';
+import { seededDb, PROJECT } from '../../helpers/seed-attempts';
+
+/** Stores attempts as the dispatcher does: a plain insert, nothing indexed. */
+function store(db: Db, bodies: string[]): void {
+  const insert = db.prepare(
+    `INSERT INTO attempts (attempt_id, project_id, event_type, webhook_url, attempt_number, status, request_body,
+       response_body, created_at) VALUES (?, ?, 'agent.message', 'http://localhost:3000/h', 1, 'success', ?, 'ok', ?)`,
+  );
+  const first = (db.prepare('SELECT count(*) FROM attempts').pluck().get() as number) + 1;
+  db.transaction(() =>
+    bodies.forEach((b, i) => insert.run(`att_${first + i}`, PROJECT, Buffer.from(b), '2026-01-01T00:00:00.000Z')),
+  )();
+}
+
+const search = (db: Db, text: string) => listAttempts(db, { filter: { text } }).attempts.map((a) => a.attemptId);
+const ftsIntact = (db: Db) => db.prepare("INSERT INTO attempts_fts(attempts_fts) VALUES ('integrity-check')").run();
+
+describe('the body search index, filled off the delivery path', () => {
+  it('leaves a stored attempt out of the index until it catches up, then finds it', () => {
+    const db = seededDb();
+    const index = createBodyIndex(db);
+    store(db, ['{"text":"kyoto at dawn"}', '{"text":"osaka at noon"}']);
+    expect(index.pending()).toBe(2);
+    expect(search(db, 'kyoto')).toEqual([]); // storing did not index
+    index.catchUp();
+    expect(index.pending()).toBe(0);
+    expect(search(db, 'kyoto')).toEqual(['att_1']);
+    expect(search(db, 'AT ')).toEqual(['att_2', 'att_1']);
+    ftsIntact(db);
+  });
+
+  it('indexes in batches, oldest first', () => {
+    const db = seededDb();
+    const index = createBodyIndex(db);
+    store(
+      db,
+      Array.from({ length: 25 }, (_, i) => `{"n":"row-${i}"}`),
+    );
+    expect(index.indexBatch(10)).toBe(10);
+    expect(index.pending()).toBe(15);
+    expect(search(db, 'row-9"')).toEqual(['att_10']);
+    expect(search(db, 'row-10"')).toEqual([]);
+    expect(index.indexBatch(100)).toBe(15);
+    expect(index.indexBatch(100)).toBe(0);
+  });
+
+  it('keeps the index whole when attempts are deleted or changed before or after being indexed', () => {
+    const db = seededDb();
+    const index = createBodyIndex(db);
+    store(db, ['{"a":"indexed-then-deleted"}', '{"a":"indexed-then-changed"}']);
+    index.catchUp();
+    store(db, ['{"a":"deleted-unindexed"}', '{"a":"changed-unindexed"}']);
+    db.prepare("DELETE FROM attempts WHERE attempt_id IN ('att_1', 'att_3')").run();
+    db.prepare("UPDATE attempts SET request_body = ? WHERE attempt_id = 'att_2'").run(
+      Buffer.from('{"a":"now-sunrise"}'),
+    );
+    db.prepare("UPDATE attempts SET request_body = ? WHERE attempt_id = 'att_4'").run(
+      Buffer.from('{"a":"now-sunset"}'),
+    );
+    ftsIntact(db);
+    index.catchUp();
+    ftsIntact(db);
+    expect(search(db, 'deleted')).toEqual([]);
+    expect(search(db, 'changed')).toEqual([]);
+    expect(search(db, 'sunrise')).toEqual(['att_2']);
+    expect(search(db, 'sunset')).toEqual(['att_4']);
+  });
+
+  it('indexes in the background once no new attempt has come for a moment', async () => {
+    const db = seededDb();
+    const index = createBodyIndex(db, { intervalMs: 10, batch: 50 });
+    store(
+      db,
+      Array.from({ length: 120 }, (_, i) => `{"n":${i}}`),
+    );
+    index.start();
+    try {
+      await expect.poll(() => index.pending(), { timeout: 2000 }).toBe(0);
+    } finally {
+      index.stop();
+    }
+    ftsIntact(db);
+  });
+
+  it('indexes while attempts keep coming once the backlog passes its bound', async () => {
+    const db = seededDb();
+    const index = createBodyIndex(db, { intervalMs: 5, batch: 40, maxBacklog: 100 });
+    index.start();
+    try {
+      for (let i = 0; i < 20; i++) {
+        store(
+          db,
+          Array.from({ length: 20 }, (_, j) => `{"n":${i * 20 + j}}`),
+        );
+        await new Promise((r) => setTimeout(r, 6));
+      }
+      // 400 stored without a quiet moment: the indexer kept the backlog near its bound.
+      expect(index.pending()).toBeLessThan(400);
+    } finally {
+      index.stop();
+    }
+  });
+});
