@@ -140,6 +140,13 @@ export function eventsFeature(ctx: StudioContext, deps: EventsFeatureDeps) {
             const out = firer.fire({ ...build, seed: `${baseSeed}:${i}` }, { source: source ?? 'burst' });
             return { eventId: out.eventId, deliveries: out.deliveries.length };
           },
+          fireMany: (indices) =>
+            firer
+              .fireMany(
+                indices.map((i) => ({ ...build, seed: `${baseSeed}:${i}` })),
+                { source: source ?? 'burst' },
+              )
+              .map((out) => ({ eventId: out.eventId, deliveries: out.deliveries.length })),
           onProgress: (p) => ctx.bus.emit('burst.progress', p),
         });
         bursts.set(burstId, handle);

@@ -1,6 +1,6 @@
 import { StudioError } from '../../shared/errors';
 import type { Clock, Random } from '../deps';
-import type { DispatcherApi, FiredDelivery, Injection } from '../dispatch/dispatcher-api';
+import type { DispatcherApi, FiredDelivery, FireInput, FireResult, Injection } from '../dispatch/dispatcher-api';
 import { sign, SIGNATURE_HEADER } from '../signing/signature';
 import type { Db } from '../store/open';
 import type { AgentsLookup } from './agents-lookup';
@@ -181,29 +181,54 @@ export function createFirer(deps: Deps) {
     return { ...ev, bytes: Buffer.byteLength(ev.body), headers, webhook, note };
   }
 
-  function fireBuilt(ev: BuiltEvent, opts: FireOptions = {}): FireOutcome {
-    const result = deps.dispatcher.fire({
-      projectId: ev.projectId,
-      eventType: ev.eventType,
-      body: ev.body,
-      eventId: ev.eventId,
-      agentId: ev.agentId,
-      userId: ev.userId,
-      source: opts.source ?? 'ui',
-      ...(opts.injection ? { injection: opts.injection } : {}),
-    });
+  const toInput = (ev: BuiltEvent, opts: FireOptions): FireInput => ({
+    projectId: ev.projectId,
+    eventType: ev.eventType,
+    body: ev.body,
+    eventId: ev.eventId,
+    agentId: ev.agentId,
+    userId: ev.userId,
+    source: opts.source ?? 'ui',
+    ...(opts.injection ? { injection: opts.injection } : {}),
+  });
+
+  const sideEffects = (ev: BuiltEvent, opts: FireOptions): void => {
     try {
       deps.onFired?.(ev, opts.source ?? 'ui');
     } catch {
       /* a side effect's failure must not turn a stored event into an error */
     }
-    return {
-      eventId: result.eventId,
-      eventType: ev.eventType,
-      bytes: Buffer.byteLength(ev.body),
-      deliveries: result.deliveries,
-      issues: ev.issues,
-    };
+  };
+
+  const outcome = (ev: BuiltEvent, result: FireResult): FireOutcome => ({
+    eventId: result.eventId,
+    eventType: ev.eventType,
+    bytes: Buffer.byteLength(ev.body),
+    deliveries: result.deliveries,
+    issues: ev.issues,
+  });
+
+  function fireBuilt(ev: BuiltEvent, opts: FireOptions = {}): FireOutcome {
+    const result = deps.dispatcher.fire(toInput(ev, opts));
+    sideEffects(ev, opts);
+    return outcome(ev, result);
+  }
+
+  /**
+   * A burst's slice: every event and delivery stored in one transaction before any is sent
+   * (one commit instead of one per event), then their side effects in one more.
+   */
+  function fireManyBuilt(evs: BuiltEvent[], opts: FireOptions = {}): FireOutcome[] {
+    const inputs = evs.map((ev) => toInput(ev, opts));
+    const results = deps.dispatcher.fireMany
+      ? deps.dispatcher.fireMany(inputs)
+      : inputs.map((input) => deps.dispatcher.fire(input));
+    try {
+      deps.db.transaction(() => evs.forEach((ev) => sideEffects(ev, opts)))();
+    } catch {
+      /* as for one event: the events are stored; their side effects are best effort */
+    }
+    return evs.map((ev, i) => outcome(ev, results[i]!));
   }
 
   /** Fires exact bytes (e.g. a previewed body): never re-serialised. */
@@ -240,6 +265,7 @@ export function createFirer(deps: Deps) {
     preview,
     previewOf,
     fire: (input: BuildInput, opts?: FireOptions) => fireBuilt(build(input), opts),
+    fireMany: (inputs: BuildInput[], opts?: FireOptions) => fireManyBuilt(inputs.map(build), opts),
     fireBuilt,
     fireRaw,
   };

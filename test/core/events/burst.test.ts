@@ -89,6 +89,61 @@ describe('burst', () => {
   });
 });
 
+describe('burst in groups (fireMany: one transaction per group)', () => {
+  it('fires every index once, in order, in groups, and counts only groups that went through', async () => {
+    const groups: number[][] = [];
+    let failAt = -1;
+    const seen: BurstProgress[] = [];
+    const handle = startBurst({
+      burstId: 'b2',
+      eventType: 'agent.message',
+      count: 600,
+      clock,
+      timers: systemTimers,
+      fireOne: () => {
+        throw new Error('fireOne is not used when fireMany is given');
+      },
+      fireMany: (indices) => {
+        if (indices.includes(failAt)) throw new Error('disk full');
+        groups.push(indices);
+        return indices.map((i) => ({ eventId: `e${i}`, deliveries: 2 }));
+      },
+      reportIds: true,
+      onProgress: (p) => seen.push(p),
+    });
+    await vi.advanceTimersByTimeAsync(100);
+    const final = await handle.done;
+    expect(final).toMatchObject({ state: 'done', fired: 600, deliveries: 1200 });
+    expect(groups.flat()).toEqual(Array.from({ length: 600 }, (_, i) => i));
+    expect(groups.length).toBeGreaterThan(1); // in groups, not one by one nor all at once
+    expect(Math.max(...groups.map((g) => g.length))).toBeLessThanOrEqual(250);
+    expect(seen.flatMap((p) => p.eventIds ?? [])).toHaveLength(600);
+
+    // A group that throws is not counted: the burst stops with what was stored before it.
+    groups.length = 0;
+    failAt = 30;
+    const failing = startBurst({
+      burstId: 'b3',
+      eventType: 'agent.message',
+      count: 100,
+      clock,
+      timers: systemTimers,
+      fireOne: () => ({ deliveries: 1 }),
+      fireMany: (indices) => {
+        if (indices.includes(failAt)) throw new Error('disk full');
+        groups.push(indices);
+        return indices.map(() => ({ deliveries: 1 }));
+      },
+      onProgress: () => undefined,
+    });
+    await vi.advanceTimersByTimeAsync(100);
+    const stopped = await failing.done;
+    expect(stopped.state).toBe('failed');
+    expect(stopped.fired).toBe(groups.flat().length);
+    expect(stopped.fired).toBeLessThanOrEqual(30);
+  });
+});
+
 describe('burst over the contract', () => {
   let h: Harness;
   afterEach(() => h.close());
