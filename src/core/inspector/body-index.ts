@@ -29,7 +29,7 @@ export interface BodyIndex {
 export function createBodyIndex(db: Db, opts: BodyIndexOptions = {}): BodyIndex {
   const batch = opts.batch ?? 200;
   const intervalMs = opts.intervalMs ?? 250;
-  const maxBacklog = opts.maxBacklog ?? 20_000;
+  const maxBacklog = opts.maxBacklog ?? 2_000;
   const lastSeq = db.prepare('SELECT last_seq FROM attempts_fts_progress WHERE id = 1').pluck();
   const newest = db.prepare('SELECT coalesce(max(seq), 0) FROM attempts').pluck();
   const upTo = db.prepare('SELECT max(seq) FROM (SELECT seq FROM attempts WHERE seq > ? ORDER BY seq LIMIT ?)').pluck();
