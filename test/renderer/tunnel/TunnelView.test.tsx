@@ -101,7 +101,7 @@ describe('Inbox & Tunnel', () => {
     const item = within(list).getByRole('option');
     expect(item.textContent).toContain('POST');
     expect(item.textContent).toContain('201');
-    expect(within(item).getByTitle('✓ signed with secret sec_abc (agent.message)').textContent).toBe('✓');
+    expect(within(item).getByTitle('signed with secret sec_abc (agent.message)').textContent).toBe('✓');
   });
 
   it('opens a capture: headers, raw body, verdict and the local response; replays it to a URL', async () => {
@@ -118,7 +118,8 @@ describe('Inbox & Tunnel', () => {
     });
     fireEvent.click(await screen.findByRole('option'));
     expect(await screen.findByText('t=1700000000,v1=abc')).toBeTruthy();
-    expect(screen.getByText('✓ ✓ signed with secret sec_abc (agent.message)')).toBeTruthy();
+    // Worded from the verdict's code and facts: one mark, not the core message's own second ✓.
+    expect(screen.getByText('✓ signed with secret sec_abc (agent.message)')).toBeTruthy();
     expect(screen.getByLabelText('request body').textContent).toContain('"test": true');
     expect(screen.getByText('mine')).toBeTruthy();
     expect(screen.getByLabelText('local response body').textContent).toBe('handled');
@@ -237,6 +238,8 @@ describe('Inbox & Tunnel in another language', () => {
     expect(screen.getAllByText('13 バイト').length).toBeGreaterThan(0);
     expect(screen.getByLabelText('リクエスト本文').textContent).toContain('"test": true');
     expect(screen.getByRole('button', { name: 'リプレイ' })).toBeTruthy();
+    // The signature verdict, worded from its code and facts.
+    expect(screen.getByText('✓ シークレット sec_abc（agent.message）で署名されています')).toBeTruthy();
   });
 
   it('frames a studio error in Chinese, and again in English after switching back', async () => {

@@ -3,7 +3,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton';
 import { count, dateTime, duration } from '../../format';
 import { byteSize, curlCommand, EXAMPLE_TARGET, fromBase64, prettyJson, showBytes } from './bytes';
-import { verdictMark } from './CaptureList';
+import { verdictMark, verdictText } from './CaptureList';
 import { useTunnel } from './tunnel-store';
 
 /** Whose headers: the request's, or the local target's response. */
@@ -141,7 +141,13 @@ export function CaptureDetail() {
         </dd>
         <dt>{t('detail.signature')}</dt>
         <dd className={v.cls}>
-          {v.mark} {detail.signature.message}
+          {v.mark} {verdictText(detail.signature)}
+          {(detail.signature.code === 'malformed_header' || detail.signature.code === 'no_v1') && (
+            <span className="muted" lang="en">
+              {' '}
+              ({detail.signature.message})
+            </span>
+          )}
         </dd>
         <dt>{t('detail.answered')}</dt>
         <dd>

@@ -3,12 +3,25 @@ import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaptureSummary } from '../../../../shared/contract/tunnel';
 import { useTunnel } from './tunnel-store';
-import { clockTime, duration } from '../../format';
+import i18next from 'i18next';
+import { clockTime, dateTime, duration } from '../../format';
 
 export function verdictMark(c: CaptureSummary): { mark: string; cls: string } {
   if (c.signature.ok === true) return { mark: '✓', cls: 'sig-ok' };
   if (c.signature.ok === false) return { mark: '✗', cls: 'sig-bad' };
   return { mark: '–', cls: 'sig-none' };
+}
+
+/** The inbox's signature verdict in the UI's language, from its code and facts. */
+export function verdictText(v: CaptureSummary['signature']): string {
+  const facts = {
+    secretId: v.secretId ?? '',
+    eventType: v.eventType ?? '',
+    time: v.timestamp === null ? '' : dateTime(new Date(v.timestamp * 1000).toISOString()),
+    count: v.checkedSecrets,
+    n: v.checkedSecrets,
+  };
+  return i18next.t(`tunnel:verdict.${v.code}`, facts);
 }
 
 function statusClass(status: number): string {
@@ -57,7 +70,7 @@ export function CaptureList() {
                 {c.path}
                 {c.query ? `?${c.query}` : ''}
               </span>
-              <span className={`cap-sig ${v.cls}`} title={c.signature.message} lang="en">
+              <span className={`cap-sig ${v.cls}`} title={verdictText(c.signature)}>
                 {v.mark}
               </span>
               <span className={`cap-status ${statusClass(c.responseStatus)}`}>{c.responseStatus}</span>

@@ -18,6 +18,20 @@ export default {
     viaRelay: 'via relay',
     older: 'Older requests',
   },
+  /** The inbox's signature verdict, worded from its code and facts (the studio's own message stays in English for the CLI). */
+  verdict: {
+    valid: 'signed with secret {{secretId}} ({{eventType}})',
+    rotated_secret: 'matches secret {{secretId}} ({{eventType}}), since rotated',
+    no_match_one: 'no v1 matches the {{n}} known secret (body changed or another secret)',
+    no_match_other: 'no v1 matches any of {{n}} known secrets (body changed or another secret)',
+    no_secrets: 'no known secrets to check against (register a webhook first)',
+    timestamp_too_old: 'matches secret {{secretId}} but the timestamp ({{time}}) is too old',
+    timestamp_too_new: 'matches secret {{secretId}} but the timestamp ({{time}}) is in the future',
+    missing_header: 'no Sonzai-Signature header',
+    malformed_header: 'the Sonzai-Signature header is malformed',
+    no_v1: 'the Sonzai-Signature header has no v1 signature',
+    oneinbox_unsigned: 'OneInbox {{eventType}} payload: OneInbox documents no signature (nothing to check)',
+  },
   detail: {
     hint: 'Select a request to see its headers, body and verdict.',
     received: 'Received',

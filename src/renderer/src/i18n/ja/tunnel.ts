@@ -20,6 +20,20 @@ const tunnel: Translation<typeof en> = {
     viaRelay: 'リレー経由',
     older: '以前のリクエスト',
   },
+  verdict: {
+    valid: 'シークレット {{secretId}}（{{eventType}}）で署名されています',
+    rotated_secret:
+      'シークレット {{secretId}}（{{eventType}}）に一致しますが、このシークレットはローテーション済みです',
+    no_match_other:
+      '既知のシークレット {{n}} 件のいずれにも v1 が一致しません（本文が変更されたか、別のシークレットです）',
+    no_secrets: '照合できる既知のシークレットがありません（先に Webhook を登録してください）',
+    timestamp_too_old: 'シークレット {{secretId}} に一致しますが、タイムスタンプ（{{time}}）が古すぎます',
+    timestamp_too_new: 'シークレット {{secretId}} に一致しますが、タイムスタンプ（{{time}}）が未来の時刻です',
+    missing_header: 'Sonzai-Signature ヘッダーがありません',
+    malformed_header: 'Sonzai-Signature ヘッダーの形式が正しくありません',
+    no_v1: 'Sonzai-Signature ヘッダーに v1 署名がありません',
+    oneinbox_unsigned: 'OneInbox の {{eventType}} ペイロード：OneInbox には署名の仕様がありません（検証対象なし）',
+  },
   detail: {
     hint: 'リクエストを選択すると、ヘッダー、本文、署名の判定が表示されます。',
     received: '受信',

@@ -19,6 +19,18 @@ const tunnel: Translation<typeof en> = {
     viaRelay: '经由中继',
     older: '更早的请求',
   },
+  verdict: {
+    valid: '已用密钥 {{secretId}}（{{eventType}}）签名',
+    rotated_secret: '与密钥 {{secretId}}（{{eventType}}）匹配，但该密钥已轮换',
+    no_match_other: 'v1 与 {{n}} 个已知密钥均不匹配（正文已更改或使用了其他密钥）',
+    no_secrets: '没有可用于校验的已知密钥（请先注册 Webhook）',
+    timestamp_too_old: '与密钥 {{secretId}} 匹配，但时间戳（{{time}}）过旧',
+    timestamp_too_new: '与密钥 {{secretId}} 匹配，但时间戳（{{time}}）在未来',
+    missing_header: '缺少 Sonzai-Signature 请求头',
+    malformed_header: 'Sonzai-Signature 请求头格式错误',
+    no_v1: 'Sonzai-Signature 请求头中没有 v1 签名',
+    oneinbox_unsigned: 'OneInbox {{eventType}} 负载：OneInbox 未定义签名（无需校验）',
+  },
   detail: {
     hint: '选择一个请求，查看其请求头、正文和签名判定。',
     received: '接收',
