@@ -17,11 +17,15 @@ describe('durations', () => {
 
   it.each(['', '2', 'h', 'two hours', '-1h', '0s', '2y', '1h 30m'])('refuses %j with a reason', (text) => {
     const r = parseDuration(text);
-    expect(r.ok).toBe(false);
+    expect(r).toMatchObject({ ok: false, code: text === '0s' ? 'zero' : 'invalid' });
   });
 
   it('refuses more than a year, saying so', () => {
-    expect(parseDuration('53w')).toEqual({ ok: false, error: '"53w" is more than the limit of one year' });
+    expect(parseDuration('53w')).toEqual({
+      ok: false,
+      code: 'too_long',
+      error: '"53w" is more than the limit of one year',
+    });
   });
 
   it('formats the clock offset for people', () => {

@@ -60,8 +60,9 @@ export function startBurst(o: BurstOptions): BurstHandle {
   let timer: unknown = null;
   let lastEmit = -Infinity;
   let newIds: string[] = [];
-  /** Events per `fireMany` group, adapted so that a group takes about one slice. */
-  let group = Math.min(25, chunk);
+  /** Events per group: one at a time without `fireMany`, else adapted so a group takes about one slice. */
+  let group = o.fireMany ? Math.min(25, chunk) : 1;
+  const fireGroup = o.fireMany ?? ((indices: number[]) => indices.map((i) => o.fireOne(i)));
   let resolveDone!: (p: BurstProgress) => void;
   const done = new Promise<BurstProgress>((r) => (resolveDone = r));
 
@@ -104,22 +105,16 @@ export function startBurst(o: BurstOptions): BurstHandle {
       while (fired < target && !cancelled) {
         const began = o.clock.now().getTime();
         if (began > sliceEnd) break;
+        const n = Math.min(group, target - fired);
+        for (const r of fireGroup(Array.from({ length: n }, (_, k) => fired + k))) {
+          deliveries += r.deliveries;
+          if (o.reportIds && r.eventId) newIds.push(r.eventId);
+        }
+        fired += n;
         if (o.fireMany) {
-          const n = Math.min(group, target - fired);
-          const rs = o.fireMany(Array.from({ length: n }, (_, k) => fired + k));
-          for (const r of rs) {
-            deliveries += r.deliveries;
-            if (o.reportIds && r.eventId) newIds.push(r.eventId);
-          }
-          fired += n;
           const took = o.clock.now().getTime() - began;
           group = Math.max(1, Math.min(chunk, Math.round((n * BURST_SLICE_MS) / Math.max(1, took))));
-          continue;
         }
-        const r = o.fireOne(fired);
-        deliveries += r.deliveries;
-        if (o.reportIds && r.eventId) newIds.push(r.eventId);
-        fired++;
       }
     } catch (err) {
       // A full disk is said as such (the CLI exits 5 on it), anything else as it came.

@@ -52,8 +52,13 @@ export function createBodyIndex(db: Db, opts: BodyIndexOptions = {}): BodyIndex 
 
   let timer: NodeJS.Timeout | null = null;
   let seen = -1;
-  const look = () => {
+  const lookIn = (ms: number) => {
+    timer = setTimeout(look, ms);
+    timer.unref();
+  };
+  function look(): void {
     timer = null;
+    let again = false;
     try {
       const now = newest.get() as number;
       const quiet = now === seen;
@@ -62,19 +67,13 @@ export function createBodyIndex(db: Db, opts: BodyIndexOptions = {}): BodyIndex 
       if (backlog > 0 && (quiet || backlog > maxBacklog)) {
         indexBatch(batch);
         // While quiet, keep going batch by batch, leaving the event loop free in between.
-        if (quiet && backlog > batch) {
-          timer = setTimeout(look, 0);
-          timer.unref();
-          seen = now;
-          return;
-        }
+        again = quiet && backlog > batch;
       }
     } catch {
       // A full or failing disk: the index waits; searches catch up once writes succeed again.
     }
-    timer = setTimeout(look, intervalMs);
-    timer.unref();
-  };
+    lookIn(again ? 0 : intervalMs);
+  }
 
   return {
     pending,

@@ -1,6 +1,7 @@
 import { forwardRef, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CODE_CLASSES, INSPECTOR_LIMITS, type AttemptFilter } from '../../../../shared/contract/inspector';
+import { ONEINBOX_EVENT_TYPES } from '../../../../shared/contract/oneinbox';
 import { count } from '../../format';
 
 interface Props {
@@ -16,13 +17,7 @@ const EVENT_TYPES = [
   'agent.breakthrough',
   'agent.wakeup',
   'agent.consolidation',
-  'call.started',
-  'call.ended',
-  'call.analyzed',
-  'call.failed',
-  'call.recording.available',
-  'transcript.partial',
-  'transcript.final',
+  ...ONEINBOX_EVENT_TYPES,
 ];
 
 /** The value of a `datetime-local` input (its own machine format, UTC here), not text for people. */

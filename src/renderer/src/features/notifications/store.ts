@@ -30,19 +30,15 @@ interface NotificationsState {
 }
 
 /**
- * Why a duration the user typed (`1h30m`) was refused, in the UI's language; null when it reads.
- * `parseDuration` answers in English (as the CLI does) without a code: its three answers are
- * recognised here, anything else is shown as it came.
+ * Why a duration the user typed (`1h30m`) was refused, in the UI's language (by the code
+ * `parseDuration` gives beside its English message); null when it reads.
  */
 export function durationProblem(text: string): string | null {
   const parsed = parseDuration(text);
   if (parsed.ok) return null;
-  if (parsed.error.startsWith(`"${text}" is not a duration`))
-    return i18next.t('notifications:duration.invalid', { text });
-  if (parsed.error === 'the duration must be more than zero') return i18next.t('notifications:duration.zero');
-  if (parsed.error === `"${text}" is more than the limit of one year`)
-    return i18next.t('notifications:duration.tooLong', { text });
-  return parsed.error;
+  if (parsed.code === 'invalid') return i18next.t('notifications:duration.invalid', { text });
+  if (parsed.code === 'zero') return i18next.t('notifications:duration.zero');
+  return i18next.t('notifications:duration.tooLong', { text });
 }
 
 /** The Notifications area's state: filters, the overview, and the pickers' lists. */
