@@ -1,22 +1,42 @@
 /**
- * Inspector page queries with 100,000 attempts stored.
- * Our figure: a filtered page (each filter of the deliveries view) p95, target < 50 ms.
- * Baseline, same run: the unfiltered newest page.
- * Run: npx tsx bench/inspector.ts
+ * The inspector's store: disk per attempt, and page queries at scale (issue 17, point 3).
+ *
+ * The mix: events of about 500 bytes (Sonzai envelopes: ids, timestamp, a dozen words of text),
+ * each delivered to one of four URLs; 80 % answered 2xx, the rest 5xx, 404, 302 or no answer;
+ * 10 % of deliveries retried once (same body). Stored the way the studio stores them: events and
+ * deliveries through the dispatcher's repo, attempts as `attemptRow` builds them (real ids,
+ * request and response headers, signatures), then the body index filled as its background
+ * indexer does.
+ *
+ * Disk: studio.db bytes per 100,000 attempts (after a WAL checkpoint), and in the same run
+ *  - before: the same mix stored as the studio stored it before migration 014 (every attempt its
+ *    own copy of the body, a positional trigram index, four more indexes);
+ *  - the floor: the distinct bodies' own bytes, nothing else.
+ * Queries: each filter of the deliveries view, newest page and a random cursor page, median and
+ * p95 (target < 50 ms), beside the unfiltered newest page.
+ *
+ *   npx tsx bench/inspector.ts            (BENCH_N=1000000 for the million-attempt check;
+ *                                          BEFORE=0 skips the before store)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { attemptRow } from '../src/core/dispatch/attempt-record';
+import { createAttemptsRepo } from '../src/core/dispatch/attempts-repo';
+import { createDeliveriesRepo } from '../src/core/dispatch/deliveries-repo';
 import { createBodyIndex } from '../src/core/inspector/body-index';
 import { listAttempts } from '../src/core/inspector/query';
-import { openStore } from '../src/core/store/open';
+import { sign } from '../src/core/signing/signature';
+import { migrate } from '../src/core/store/migrate';
+import { MIGRATIONS } from '../src/core/store/migrations';
+import { openStore, type Db } from '../src/core/store/open';
 import type { AttemptFilter } from '../src/shared/contract/inspector';
 
-const N = 100_000;
-const RUNS = 200;
+const N = Number(process.env.BENCH_N ?? 100_000);
+const RUNS = Number(process.env.RUNS ?? 200);
 const dir = mkdtempSync(join(tmpdir(), 'bench-inspector-'));
-const db = openStore(join(dir, 'studio.db'));
 
 const TYPES = [
   'agent.message',
@@ -33,49 +53,245 @@ const URLS = [
   'https://example.test/wh',
 ];
 const WORDS = ['hello', 'kyoto', 'sunrise', 'memory', 'breakthrough', 'coffee', 'rain', 'piano', 'travel', 'dream'];
-let seed = 42;
-const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+const PROJECT = '6a1c400b-f08d-4cf1-b6db-50d33b93a129';
+const WEBHOOK = '6945a769-544b-42c9-8874-ce8665112c59';
+const SECRET = { id: 'de16e353-63f4-4482-acf6-6eb6d1680e7c', key: 'whsec_bench_secret_bytes' };
+const START = Date.parse('2026-01-01T00:00:00Z');
 
-const t0 = performance.now();
-const insert =
-  db.prepare(`INSERT INTO attempts (attempt_id, delivery_id, project_id, event_type, webhook_url, attempt_number,
-  status, response_code, duration_ms, error_message, request_headers_json, request_body, response_body, signature_header,
-  signed_at, kind, created_at) VALUES (?, ?, 'proj', ?, ?, 1, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, ?)`);
-const start = Date.parse('2026-01-01T00:00:00Z');
-db.transaction(() => {
-  for (let i = 0; i < N; i++) {
+let seed = 42;
+/** mulberry32: a seeded generator, so every run (and both stores) hold the same mix. */
+const rnd = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+const hex = (n: number) => Array.from({ length: n }, () => Math.floor(rnd() * 16).toString(16)).join('');
+const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
+/** Time-ordered, as the studio's ids are (src/core/dispatch/ids.ts). */
+const idAt = (ms: number) => {
+  const t = ms.toString(16).padStart(12, '0');
+  return `${t.slice(0, 8)}-${t.slice(8)}-7${hex(3)}-8${hex(3)}-${hex(12)}`;
+};
+
+interface Delivery {
+  eventId: string;
+  type: string;
+  url: string;
+  body: Buffer;
+  at: number;
+  /** Response codes of its attempts (a second one is the retry). */
+  codes: number[];
+}
+
+/** The mix, one delivery at a time; about 1.1 attempts each. */
+function* mix(attempts: number): Generator<Delivery> {
+  seed = 42;
+  for (let i = 0, made = 0; made < attempts; i++) {
+    const at = START + i * 1000;
+    const type = pick(TYPES);
+    const eventId = uuid();
+    const body = Buffer.from(
+      JSON.stringify({
+        event_id: eventId,
+        event_type: type,
+        project_id: PROJECT,
+        agent_id: `agt_${hex(12)}`,
+        user_id: `user_${Math.floor(rnd() * 50)}`,
+        timestamp: new Date(at).toISOString(),
+        data: {
+          message_id: uuid(),
+          text: Array.from({ length: 14 }, () => pick(WORDS)).join(' ') + ` #${i}`,
+          mood: { valence: Math.round(rnd() * 100) / 100, arousal: Math.round(rnd() * 100) / 100 },
+          tags: [pick(WORDS), pick(WORDS), pick(WORDS)],
+          conversation_id: uuid(),
+        },
+      }),
+    );
     const r = rnd();
     const code = r < 0.8 ? 200 : r < 0.88 ? 500 : r < 0.93 ? 404 : r < 0.97 ? 0 : 302;
-    const type = pick(TYPES);
-    const text = Array.from({ length: 12 }, () => pick(WORDS)).join(' ') + ` #${i}`;
-    const body = JSON.stringify({ event_type: type, event_id: `evt_${i}`, agent_id: 'ag_1', data: { text, n: i } });
-    insert.run(
-      `att_${i}`,
-      `dlv_${i}`,
-      type,
-      pick(URLS),
-      code >= 200 && code < 300 ? 'success' : 'failed',
-      code,
-      Math.floor(rnd() * 400),
-      code === 0 ? 'ECONNREFUSED' : null,
-      Buffer.from(body),
-      code === 0 ? null : 'ok',
-      `t=${Math.floor(start / 1000) + i},v1=${'0'.repeat(64)}`,
-      Math.floor(start / 1000) + i,
-      rnd() < 0.1 ? 'retry' : 'delivery',
-      new Date(start + i * 1000).toISOString(),
-    );
+    const codes = [code];
+    if (rnd() < 0.1 && made + 1 < attempts) codes.push(rnd() < 0.7 ? 200 : 500);
+    made += codes.length;
+    yield { eventId, type, url: pick(URLS), body, at, codes };
   }
-})();
-// The body index is filled after storing (as the studio's background indexer does).
-createBodyIndex(db).catchUp();
-const seedMs = performance.now() - t0;
+}
+
+/** The attempt rows the dispatcher would store for a delivery (its bodies stored once or not). */
+function attemptsOf(d: Delivery, deliveryId: string, bodyFromEvent: boolean) {
+  return d.codes.map((code, n) => {
+    const at = d.at + n * 500; // stored in time order, as the studio stores them
+    const signedAt = Math.floor(at / 1000);
+    const signature = sign(d.body, [SECRET.key], signedAt);
+    const u = new URL(d.url);
+    return attemptRow({
+      attemptId: idAt(at),
+      deliveryId,
+      eventId: d.eventId,
+      webhookId: WEBHOOK,
+      projectId: PROJECT,
+      eventType: d.type,
+      webhookUrl: d.url,
+      attemptNumber: n + 1,
+      kind: n === 0 ? 'delivery' : 'retry',
+      body: d.body,
+      bodyFromEvent,
+      signature,
+      signedAt,
+      secretIds: [SECRET.id],
+      injected: [],
+      result: {
+        status: code,
+        headers: code
+          ? {
+              'content-type': 'text/plain',
+              date: new Date(at).toUTCString(),
+              connection: 'keep-alive',
+              'keep-alive': 'timeout=5',
+              'content-length': code === 200 ? '2' : '21',
+            }
+          : null,
+        body: code === 200 ? 'ok' : code ? `handler said ${code} no` : null,
+        truncated: false,
+        durationMs: Math.floor(rnd() * 400),
+        requestHeaders: {
+          'Content-Type': 'application/json',
+          'Sonzai-Signature': signature,
+          'Content-Length': String(d.body.length),
+          Host: u.host,
+          Connection: 'keep-alive',
+        },
+        error: code === 0 ? { kind: 'refused', message: `connect ECONNREFUSED ${u.host}` } : null,
+        location: code === 302 ? 'http://localhost:3000/login' : null,
+      },
+      createdAt: new Date(at).toISOString(),
+    });
+  });
+}
+
+/** Stores the mix; `before` stores it as the studio did before migration 014. */
+function store(db: Db, before: boolean): { attempts: number; bodyBytes: number } {
+  const deliveries = createDeliveriesRepo(db);
+  const attempts = createAttemptsRepo(db);
+  let count = 0;
+  let bodyBytes = 0;
+  let batch: Delivery[] = [];
+  const flush = db.transaction((ds: Delivery[]) => {
+    for (const d of ds) {
+      const deliveryId = idAt(d.at);
+      const iso = new Date(d.at).toISOString();
+      deliveries.insertEvent({
+        event_id: d.eventId,
+        project_id: PROJECT,
+        agent_id: null,
+        user_id: null,
+        event_type: d.type,
+        body: d.body,
+        source: 'fire',
+        created_at: iso,
+      });
+      deliveries.insertDelivery({
+        delivery_id: deliveryId,
+        event_id: d.eventId,
+        webhook_id: WEBHOOK,
+        project_id: PROJECT,
+        event_type: d.type,
+        webhook_url: d.url,
+        status: 'in_flight',
+        next_attempt_at: iso,
+        injection_json: null,
+        created_at: iso,
+      });
+      const rows = attemptsOf(d, deliveryId, !before);
+      for (const row of rows) attempts.insert(row);
+      const ok = d.codes.at(-1)! >= 200 && d.codes.at(-1)! < 300;
+      deliveries.saveOutcome({
+        delivery_id: deliveryId,
+        status: ok ? 'succeeded' : 'exhausted',
+        attempt_count: rows.length,
+        next_attempt_at: null,
+        last_attempt_id: rows.at(-1)!.attempt_id,
+        updated_at: iso,
+      });
+      count += rows.length;
+      bodyBytes += d.body.length;
+    }
+  });
+  for (const d of mix(N)) {
+    batch.push(d);
+    if (batch.length === 1000) {
+      flush(batch);
+      batch = [];
+    }
+  }
+  flush(batch);
+  if (before) {
+    // The index as migration 008/013 kept it: trigrams with their positions, over every copy.
+    db.exec(`INSERT INTO attempts_fts(rowid, request_body, response_body)
+      SELECT seq, CAST(request_body AS TEXT), response_body FROM attempts`);
+  } else {
+    createBodyIndex(db).catchUp();
+  }
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  return { attempts: count, bodyBytes };
+}
+
+const mib = (bytes: number) => bytes / 1048576;
+const per100k = (bytes: number, attempts: number) => (mib(bytes) * 100_000) / attempts;
+
+/** Bytes by table and index (dbstat), largest first. */
+function breakdown(db: Db | Database.Database): string {
+  const rows = db
+    .prepare(
+      "SELECT name, sum(pgsize) AS size FROM dbstat WHERE name NOT LIKE 'sqlite_%' GROUP BY name ORDER BY size DESC",
+    )
+    .all() as { name: string; size: number }[];
+  return rows
+    .filter((r) => r.size > 256 * 1024)
+    .map((r) => `${r.name} ${mib(r.size).toFixed(1)}`)
+    .join(', ');
+}
+
+const t0 = performance.now();
+const nowPath = join(dir, 'now.db');
+const db = openStore(nowPath);
+const now = store(db, false);
+const seedS = (performance.now() - t0) / 1000;
+const nowBytes = statSync(nowPath).size;
+
+let beforeLine = '';
+if (process.env.BEFORE !== '0') {
+  const beforePath = join(dir, 'before.db');
+  const old = new Database(beforePath);
+  old.pragma('journal_mode = WAL');
+  migrate(
+    old,
+    MIGRATIONS.filter((m) => m.id < 14),
+  );
+  const b = store(old as unknown as Db, true);
+  const bytes = statSync(beforePath).size;
+  beforeLine =
+    `  before (schema 13, same mix)  : ${per100k(bytes, b.attempts).toFixed(1)} MiB per 100,000 attempts` +
+    ` → now ${(nowBytes / bytes).toFixed(2)}× of it\n    ${breakdown(old)}\n`;
+  old.close();
+}
+console.log(
+  `stored ${now.attempts.toLocaleString('en')} attempts (${N >= 1e6 ? 'million check' : 'mix of issue 17'}) in ${seedS.toFixed(1)} s; ` +
+    `bodies ${Math.round(now.bodyBytes / (now.attempts / 1.1))} bytes on average`,
+);
+console.log(
+  `disk  now                     : ${per100k(nowBytes, now.attempts).toFixed(1)} MiB per 100,000 attempts (target ≤ 45)\n` +
+    `    ${breakdown(db)}\n` +
+    beforeLine +
+    `  floor (distinct bodies only) : ${per100k(now.bodyBytes, now.attempts).toFixed(1)} MiB per 100,000 attempts` +
+    ` → now ${(nowBytes / now.bodyBytes).toFixed(2)}× of it`,
+);
 
 function measure(filter: AttemptFilter, paged: boolean): number[] {
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const cursor = paged ? Math.floor(rnd() * N) + 1 : null;
+    const cursor = paged ? Math.floor(rnd() * now.attempts) + 1 : null;
     const s = performance.now();
     listAttempts(db, { filter, cursor, limit: 100 });
     times.push(performance.now() - s);
@@ -94,18 +310,19 @@ const filters: [string, AttemptFilter][] = [
   ['webhook URL', { webhookUrl: 'http://127.0.0.1:5000/hook' }],
   ['time range (6 h)', { since: '2026-01-01T12:00:00Z', until: '2026-01-01T18:00:00Z' }],
   ['text "kyoto"', { text: 'kyoto' }],
-  ['text "#4242"', { text: '#4242' }],
+  ['text "#4242"', { text: '#4242 ' }],
+  ['text "rain piano"', { text: 'rain piano' }],
   ['type+failed+5xx', { eventType: 'agent.message', status: 'failed', codeClass: '5xx' }],
 ];
-console.log(`seeded ${N} attempts in ${(seedMs / 1000).toFixed(1)} s; ${RUNS} runs each, page of 100, ms`);
-console.log(`${'query'.padEnd(22)} ${'median'.padStart(7)} ${'p95'.padStart(7)}`);
-console.log(`${'unfiltered (baseline)'.padEnd(22)} ${fmt(q(baseline, 50))} ${fmt(q(baseline, 95))}`);
+console.log(`\npage queries: ${RUNS} runs each, page of 100, ms`);
+console.log(`${'query'.padEnd(24)} ${'median'.padStart(7)} ${'p95'.padStart(7)}`);
+console.log(`${'unfiltered (baseline)'.padEnd(24)} ${fmt(q(baseline, 50))} ${fmt(q(baseline, 95))}`);
 const all: number[] = [];
 for (const [name, f] of filters) {
   for (const paged of [false, true]) {
     const times = measure(f, paged);
     all.push(...times);
-    console.log(`${(name + (paged ? ' +cursor' : '')).padEnd(22)} ${fmt(q(times, 50))} ${fmt(q(times, 95))}`);
+    console.log(`${(name + (paged ? ' +cursor' : '')).padEnd(24)} ${fmt(q(times, 50))} ${fmt(q(times, 95))}`);
   }
 }
 all.sort((a, b) => a - b);

@@ -1,4 +1,5 @@
 import { HttpProblem } from '../http/problem';
+import { attemptBodySql } from '../dispatch/attempts-repo';
 import { attemptOut, type AttemptRow } from './mappers';
 import { boundedInt, decodeCursor, encodeCursor } from './pagination';
 import { checkEventType, withSchema } from './respond';
@@ -11,7 +12,7 @@ export const MAX_ATTEMPTS_PAGE = 500;
 export const MAX_ATTEMPTS_OFFSET = 1_000_000;
 
 const COLUMNS = `seq, attempt_id, project_id, event_type, webhook_url, attempt_number, status, response_code, duration_ms,
-  error_message, request_body, response_body, created_at`;
+  error_message, ${attemptBodySql('attempts')} AS request_body, response_body, created_at`;
 
 /**
  * Delivery attempts of a webhook, newest first, read from the dispatcher's `attempts`

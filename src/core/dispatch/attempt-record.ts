@@ -62,6 +62,8 @@ export function attemptRow(base: {
   kind: AttemptRow['kind'];
   replayOf?: string | null;
   body: Buffer;
+  /** The body is its event's stored bytes: not stored again (migration 014), read back from `events`. */
+  bodyFromEvent: boolean;
   signature: string | null;
   signedAt: number | null;
   secretIds: string[];
@@ -84,7 +86,7 @@ export function attemptRow(base: {
     duration_ms: r.durationMs,
     error_message: errorMessage(r),
     request_headers_json: JSON.stringify(r.requestHeaders),
-    request_body: base.body,
+    request_body: base.bodyFromEvent && base.eventId !== null ? null : base.body,
     response_headers_json: r.headers ? JSON.stringify(r.headers) : null,
     response_body: r.body,
     response_body_truncated: r.truncated ? 1 : 0,

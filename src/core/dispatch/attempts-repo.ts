@@ -30,7 +30,50 @@ export interface AttemptRow {
   created_at: string;
   /** 'sonzai' | 'oneinbox' (migration 011); Sonzai when absent. */
   platform?: string;
+  /** Read back only: 1 when the attempt sent its event's stored bytes (`request_body` NULL on disk). */
+  body_from_event?: number;
 }
+
+const COLUMNS = [
+  'seq',
+  'attempt_id',
+  'delivery_id',
+  'event_id',
+  'webhook_id',
+  'project_id',
+  'event_type',
+  'webhook_url',
+  'attempt_number',
+  'status',
+  'response_code',
+  'duration_ms',
+  'error_message',
+  'request_headers_json',
+  'request_body',
+  'response_headers_json',
+  'response_body',
+  'response_body_truncated',
+  'signature_header',
+  'signed_at',
+  'secret_ids_json',
+  'kind',
+  'replay_of',
+  'injected_json',
+  'created_at',
+  'platform',
+] as const;
+
+/**
+ * The bytes an attempt sent (migration 014): its own `request_body` when it stored one (an edited
+ * replay), else its event's body, stored once for every delivery, retry and plain replay of it.
+ */
+export const attemptBodySql = (alias: string): string =>
+  `coalesce(${alias}.request_body, (SELECT e.body FROM events e WHERE e.event_id = ${alias}.event_id))`;
+
+/** Every column of `attempts` under `alias`, the body resolved, plus `body_from_event`. */
+export const attemptColumnsSql = (alias: string): string =>
+  COLUMNS.map((c) => (c === 'request_body' ? `${attemptBodySql(alias)} AS request_body` : `${alias}.${c}`)).join(', ') +
+  `, ${alias}.request_body IS NULL AS body_from_event`;
 
 /** Stored attempts: insert (the writer batches them) and read one back. */
 export function createAttemptsRepo(db: Db) {
@@ -44,8 +87,10 @@ export function createAttemptsRepo(db: Db) {
        @response_headers_json, @response_body, @response_body_truncated, @signature_header, @signed_at,
        @secret_ids_json, @kind, @replay_of, @injected_json, @created_at, @platform)`,
   );
-  const get = db.prepare<[string], AttemptRow>(`SELECT * FROM attempts WHERE attempt_id = ?`);
-  const forDelivery = db.prepare<[string], AttemptRow>(`SELECT * FROM attempts WHERE delivery_id = ? ORDER BY seq`);
+  const get = db.prepare<[string], AttemptRow>(`SELECT ${attemptColumnsSql('a')} FROM attempts a WHERE attempt_id = ?`);
+  const forDelivery = db.prepare<[string], AttemptRow>(
+    `SELECT ${attemptColumnsSql('a')} FROM attempts a WHERE delivery_id = ? ORDER BY seq`,
+  );
 
   return {
     /** Inserts and returns the row's seq. */

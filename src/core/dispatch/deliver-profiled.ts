@@ -76,6 +76,7 @@ export async function deliverProfiled(
     attemptNumber,
     kind: attemptNumber === 1 ? ('delivery' as const) : ('retry' as const),
     body,
+    bodyFromEvent: true,
     signature: null,
     signedAt: null,
     secretIds: [],

@@ -126,6 +126,7 @@ export async function deliverOnce(
     attemptNumber,
     kind: attemptNumber === 1 ? ('delivery' as const) : ('retry' as const),
     body,
+    bodyFromEvent: true,
     signature,
     signedAt: signature ? signedAt : null,
     secretIds: secrets.map((s) => s.secret_id),

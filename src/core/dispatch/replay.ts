@@ -34,6 +34,9 @@ export async function replayAttempt(input: ReplayInput, deps: ReplayDeps): Promi
   const origin = deps.attempts.get(input.attemptId);
   if (!origin) throw new StudioError('not_found', `no attempt ${input.attemptId}`);
   const body = input.body !== undefined ? Buffer.from(input.body, 'utf8') : (origin.request_body ?? Buffer.alloc(0));
+  // Sent as its event's stored bytes: not stored again (migration 014).
+  const bodyFromEvent =
+    origin.body_from_event === 1 && origin.request_body !== null && body.equals(origin.request_body);
   if (body.length > MAX_REPLAY_BYTES)
     throw new StudioError('invalid_params', `body is larger than the limit of ${MAX_REPLAY_BYTES} bytes`);
   const url = input.to ?? origin.webhook_url;
@@ -62,6 +65,7 @@ export async function replayAttempt(input: ReplayInput, deps: ReplayDeps): Promi
         kind: 'replay',
         replayOf: origin.attempt_id,
         body,
+        bodyFromEvent,
         signature: null,
         signedAt: null,
         secretIds: [],
@@ -105,6 +109,7 @@ export async function replayAttempt(input: ReplayInput, deps: ReplayDeps): Promi
       kind: 'replay',
       replayOf: origin.attempt_id,
       body,
+      bodyFromEvent,
       signature,
       signedAt,
       secretIds: secrets.map((s) => s.secret_id),

@@ -1,3 +1,4 @@
+import { attemptBodySql } from '../dispatch/attempts-repo';
 import type { Db } from '../store/open';
 
 /**
@@ -5,6 +6,7 @@ import type { Db } from '../store/open';
  * longer tokenises its bodies; this indexer does, in small batches while the studio is quiet
  * (no new attempt since its last look), or steadily when the backlog grows past `maxBacklog`.
  * Every body search first calls `catchUp()`, so a search always sees every stored attempt.
+ * The index holds trigrams without positions (migration 014); `query.ts` checks the text itself.
  */
 export interface BodyIndexOptions {
   /** Rows per background batch (a batch is one short transaction). */
@@ -35,7 +37,7 @@ export function createBodyIndex(db: Db, opts: BodyIndexOptions = {}): BodyIndex 
   const upTo = db.prepare('SELECT max(seq) FROM (SELECT seq FROM attempts WHERE seq > ? ORDER BY seq LIMIT ?)').pluck();
   const fill = db.prepare(
     `INSERT INTO attempts_fts(rowid, request_body, response_body)
-       SELECT seq, CAST(request_body AS TEXT), response_body FROM attempts WHERE seq > ? AND seq <= ?`,
+       SELECT a.seq, CAST(${attemptBodySql('a')} AS TEXT), a.response_body FROM attempts a WHERE a.seq > ? AND a.seq <= ?`,
   );
   const advance = db.prepare('UPDATE attempts_fts_progress SET last_seq = ? WHERE id = 1');
 

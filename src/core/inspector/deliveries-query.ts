@@ -188,7 +188,7 @@ export function deliveryAttempts(db: Db, deliveryId: string): DeliveryAttempt[] 
     .join(', ');
   const rows = db
     .prepare(
-      `SELECT ${cols}, (a.kind = 'replay' AND a.request_body IS NOT e.body) AS edited
+      `SELECT ${cols}, (a.kind = 'replay' AND a.request_body IS NOT NULL AND a.request_body IS NOT e.body) AS edited
        FROM attempts a LEFT JOIN events e ON e.event_id = a.event_id
        WHERE a.delivery_id = ? ORDER BY a.seq LIMIT ?`,
     )

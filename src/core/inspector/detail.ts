@@ -2,6 +2,7 @@ import type { AttemptSummary } from '../../shared/contract';
 import type { AttemptDetail } from '../../shared/contract/inspector';
 import { StudioError } from '../errors';
 import type { Db } from '../store/open';
+import { attemptColumnsSql } from '../dispatch/attempts-repo';
 import { parseHeaders, parseStringList, SUMMARY_COLUMNS, toSummary, type AttemptRow, type SummaryRow } from './rows';
 
 /** Longest timeline returned (tries + retries + replays of one delivery). */
@@ -9,7 +10,8 @@ export const TIMELINE_MAX = 200;
 const REPLAY_DEPTH_MAX = 50;
 
 export function getRow(db: Db, attemptId: string): AttemptRow {
-  const row = db.prepare('SELECT * FROM attempts WHERE attempt_id = ?').get(attemptId) as AttemptRow | undefined;
+  const row = db.prepare(`SELECT ${attemptColumnsSql('a')} FROM attempts a WHERE attempt_id = ?`).get(attemptId) as
+    AttemptRow | undefined;
   if (!row) throw new StudioError('not_found', `no attempt ${attemptId}`);
   return row;
 }

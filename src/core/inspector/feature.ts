@@ -1,6 +1,7 @@
 import { INSPECTOR_LIMITS } from '../../shared/contract/inspector';
 import type { StudioContext } from '../context';
 import type { DispatcherApi } from '../dispatch/dispatcher-api';
+import { attemptBodySql } from '../dispatch/attempts-repo';
 import { StudioError } from '../errors';
 import type { Feature } from '../feature';
 import { createBulkReplayer } from './bulk-replay';
@@ -41,15 +42,18 @@ export function inspectorFeature(ctx: StudioContext, deps: InspectorDeps): Featu
     emit: (p) => ctx.bus.emit('bulkReplay.progress', p),
   });
   const sentAt = db.prepare(
-    'SELECT request_body, signature_header FROM attempts WHERE signed_at = ? AND request_body IS NOT NULL LIMIT 50',
+    `SELECT ${attemptBodySql('a')} AS request_body, a.signature_header FROM attempts a WHERE a.signed_at = ? LIMIT 50`,
   );
   /** The bytes the studio sent with (one of) these signatures, if it sent them. */
   const originalsFor = (header: string): Buffer[] => {
     const parsed = parseHeader(headerValue(header));
     if ('ok' in parsed) return [];
-    const rows = sentAt.all(parsed.timestamp) as { request_body: Buffer | string; signature_header: string | null }[];
+    const rows = sentAt.all(parsed.timestamp) as {
+      request_body: Buffer | string | null;
+      signature_header: string | null;
+    }[];
     return rows
-      .filter((r) => parsed.v1.some((v) => r.signature_header?.includes(`v1=${v}`)))
+      .filter((r) => r.request_body !== null && parsed.v1.some((v) => r.signature_header?.includes(`v1=${v}`)))
       .slice(0, ORIGINALS_MAX)
       .map((r) => Buffer.from(r.request_body as Buffer));
   };

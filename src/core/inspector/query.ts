@@ -1,5 +1,6 @@
 import type { AttemptFilter, AttemptPage } from '../../shared/contract/inspector';
 import { INSPECTOR_LIMITS } from '../../shared/contract/inspector';
+import { attemptBodySql } from '../dispatch/attempts-repo';
 import type { Db } from '../store/open';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows';
 
@@ -8,16 +9,51 @@ export interface SqlWhere {
   params: unknown[];
 }
 
-/** `"…"` phrase for FTS5: the user's text is never parsed as FTS syntax. */
-export function ftsPhrase(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
+/** Most trigrams of a search text asked of the body index; the text itself is checked after. */
+export const MAX_SEARCH_TRIGRAMS = 16;
+
+/**
+ * The body index's query for a search text. The index holds each body's trigrams without their
+ * positions (migration 014), so it is asked for the bodies holding every trigram of the text (at
+ * most `MAX_SEARCH_TRIGRAMS`, spread over it), and `bodyContains` checks the text itself. Each
+ * trigram is an FTS5 string: the user's text is never parsed as FTS syntax.
+ */
+export function ftsTrigrams(text: string): string {
+  const chars = Array.from(text);
+  const all = [...new Set(chars.slice(0, -2).map((_, i) => chars.slice(i, i + 3).join('')))];
+  const picked =
+    all.length <= MAX_SEARCH_TRIGRAMS
+      ? all
+      : Array.from(
+          { length: MAX_SEARCH_TRIGRAMS },
+          (_, i) => all[Math.round((i * (all.length - 1)) / (MAX_SEARCH_TRIGRAMS - 1))],
+        );
+  return picked.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
+}
+
+/** `%text%` for LIKE … ESCAPE '\\': the user's `%` and `_` are plain characters. */
+export function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+}
+
+/**
+ * The exact check behind an index hit: the text is in the request body (the attempt's own, or
+ * its event's) or in the response body. Case-insensitive for ASCII letters, as LIKE is.
+ */
+function bodyContains(table: string, text: string): SqlWhere {
+  const like = likeContains(text);
+  return {
+    sql:
+      `(${table}.response_body LIKE ? ESCAPE '\\' ` + `OR CAST(${attemptBodySql(table)} AS TEXT) LIKE ? ESCAPE '\\')`,
+    params: [like, like],
+  };
 }
 
 /**
  * The WHERE clause for a filter. Each condition matches an index of migrations 003/008
  * (`response_code / 100` is written exactly as the expression index is).
  */
-export function whereFor(filter: AttemptFilter, alias = ''): SqlWhere {
+export function whereFor(filter: AttemptFilter, alias = '', before: number | null = null): SqlWhere {
   const a = alias ? `${alias}.` : '';
   const parts: string[] = [];
   const params: unknown[] = [];
@@ -57,16 +93,19 @@ export function whereFor(filter: AttemptFilter, alias = ''): SqlWhere {
     params.push(since, since);
   }
   if (filter.until !== undefined) {
-    parts.push(
-      `${a}seq <= coalesce((SELECT seq FROM attempts WHERE created_at < ? ORDER BY created_at DESC, seq DESC LIMIT 1), -1)`,
-      `+${a}created_at < ?`,
-    );
+    // One upper bound with a page's cursor (the smaller), so the walk starts at the range's end.
+    const last = `coalesce((SELECT seq FROM attempts WHERE created_at < ? ORDER BY created_at DESC, seq DESC LIMIT 1), -1)`;
+    parts.push(before === null ? `${a}seq <= ${last}` : `${a}seq <= min(${last}, ? - 1)`, `+${a}created_at < ?`);
     const until = new Date(filter.until).toISOString();
-    params.push(until, until);
+    params.push(until, ...(before === null ? [] : [before]), until);
+  } else if (before !== null) {
+    parts.push(`${a}seq < ?`);
+    params.push(before);
   }
   if (filter.text !== undefined) {
-    parts.push(`${a}seq IN (SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ?)`);
-    params.push(ftsPhrase(filter.text));
+    const check = bodyContains(alias || 'attempts', filter.text);
+    parts.push(`${a}seq IN (SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ?)`, check.sql);
+    params.push(ftsTrigrams(filter.text), ...check.params);
   }
   return { sql: parts.length ? parts.join(' AND ') : '1', params };
 }
@@ -87,23 +126,23 @@ export function pageSql(q: PageQuery): { sql: string; params: unknown[]; limit: 
     // and stops at the page size, so a word found in most bodies is as fast as a rare one.
     const { text, ...rest } = q.filter;
     const w = whereFor(rest, 'a');
+    const check = bodyContains('a', text);
     const cols = SUMMARY_COLUMNS.split(', ')
       .map((c) => `a.${c}`)
       .join(', ');
     return {
       sql:
         `SELECT ${cols} FROM attempts_fts f JOIN attempts a ON a.seq = f.rowid ` +
-        `WHERE f.attempts_fts MATCH ?${hasCursor ? ' AND f.rowid < ?' : ''} AND ${w.sql} ORDER BY f.rowid DESC LIMIT ?`,
-      params: [ftsPhrase(text), ...(hasCursor ? [q.cursor] : []), ...w.params, limit + 1],
+        `WHERE f.attempts_fts MATCH ?${hasCursor ? ' AND f.rowid < ?' : ''} AND ${check.sql} AND ${w.sql} ` +
+        `ORDER BY f.rowid DESC LIMIT ?`,
+      params: [ftsTrigrams(text), ...(hasCursor ? [q.cursor] : []), ...check.params, ...w.params, limit + 1],
       limit,
     };
   }
-  const w = whereFor(q.filter);
-  const cursorSql = hasCursor ? ' AND seq < ?' : '';
-  const params = [...w.params, ...(hasCursor ? [q.cursor] : []), limit + 1];
+  const w = whereFor(q.filter, '', hasCursor ? q.cursor! : null);
   return {
-    sql: `SELECT ${SUMMARY_COLUMNS} FROM attempts WHERE ${w.sql}${cursorSql} ORDER BY seq DESC LIMIT ?`,
-    params,
+    sql: `SELECT ${SUMMARY_COLUMNS} FROM attempts WHERE ${w.sql} ORDER BY seq DESC LIMIT ?`,
+    params: [...w.params, limit + 1],
     limit,
   };
 }

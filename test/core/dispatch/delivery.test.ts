@@ -84,6 +84,14 @@ describe('dispatcher: signed deliveries', () => {
     });
     const [att] = attemptRows(s.db, fired.deliveries[0]!.deliveryId);
     expect(att!.request_body.toString('utf8')).toBe(body);
+    // Stored once: the attempt keeps no copy of its event's bytes, and reads them back from the event.
+    const onDisk = s.db
+      .prepare(
+        'SELECT a.request_body AS own, e.body AS event FROM attempts a JOIN events e USING (event_id) WHERE attempt_id = ?',
+      )
+      .get(att!.attempt_id) as { own: Buffer | null; event: Buffer };
+    expect(onDisk.own).toBeNull();
+    expect(onDisk.event.toString('utf8')).toBe(body);
     expect(JSON.parse(att!.secret_ids_json)).toEqual([wa.secretId]);
     expect(JSON.stringify(att)).not.toContain(wa.secret.slice(6));
     expect(att!.signature_header).toBe(got.headers['sonzai-signature']);

@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Db } from '../../../src/core/store/open';
+import { attemptColumnsSql } from '../../../src/core/dispatch/attempts-repo';
 import { createStudio, type Studio } from '../../../src/core/index';
 import { createStudioClient, type StudioClient } from '../../../src/shared/rpc-client';
 import type { EventBus } from '../../../src/core/live/bus';
@@ -147,7 +148,10 @@ export function deliveryRow(db: Db, id: string) {
 }
 
 export function attemptRows(db: Db, deliveryId: string) {
-  return db.prepare('SELECT * FROM attempts WHERE delivery_id = ? ORDER BY seq').all(deliveryId) as {
+  // The bodies as sent (an attempt that sent its event's bytes stores none of its own: migration 014).
+  return db
+    .prepare(`SELECT ${attemptColumnsSql('a')} FROM attempts a WHERE delivery_id = ? ORDER BY seq`)
+    .all(deliveryId) as {
     attempt_id: string;
     attempt_number: number;
     status: string;

@@ -88,4 +88,25 @@ describe('isolation and ordering', () => {
     expect(deliveryRow(d.db, id).status).toBe('succeeded');
     await expect(d.dispatcher.replay({ attemptId: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
   });
+
+  it("stores an attempt's body only when it differs from its event's (an edited replay)", async () => {
+    const d = setup();
+    const a = await rx();
+    insertWebhook(d.db, { projectId: d.projectId, eventType: 'x', url: a.url });
+    const id = d.fire('x', { n: 1 }).deliveries[0]!.deliveryId;
+    await d.dispatcher.idle();
+    const [orig] = attemptRows(d.db, id);
+    const plain = await d.dispatcher.replay({ attemptId: orig!.attempt_id });
+    const same = await d.dispatcher.replay({ attemptId: orig!.attempt_id, body: orig!.request_body.toString() });
+    const edited = await d.dispatcher.replay({ attemptId: orig!.attempt_id, body: '{"n":2}' });
+    const ofEdited = await d.dispatcher.replay({ attemptId: edited.attemptId });
+    const own = d.db.prepare('SELECT request_body FROM attempts WHERE attempt_id = ?').pluck();
+    for (const x of [orig!.attempt_id, plain.attemptId, same.attemptId]) expect(own.get(x), x).toBeNull();
+    expect(String(own.get(edited.attemptId))).toBe('{"n":2}');
+    expect(String(own.get(ofEdited.attemptId))).toBe('{"n":2}');
+    // Every attempt reads back the bytes it sent, and the receiver got exactly those.
+    const sent = attemptRows(d.db, id).map((r) => r.request_body.toString());
+    expect(sent).toEqual(a.received.map((r) => r.body.toString()));
+    expect(sent.slice(-2)).toEqual(['{"n":2}', '{"n":2}']);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { listAttempts, pageSql } from '../../../src/core/inspector/query';
+import { createBodyIndex } from '../../../src/core/inspector/body-index';
+import { idsForFilter, listAttempts, pageSql } from '../../../src/core/inspector/query';
 import type { AttemptFilter } from '../../../src/shared/contract/inspector';
 import { seedAttempts, seededDb, type SeedAttempt } from '../../helpers/seed-attempts';
 
@@ -100,6 +101,45 @@ describe('attempts query', () => {
     seedAttempts(db, [{ attemptId: 'q1', body: '{"q":"say \\"hi\\" OR NOT"}' }]);
     expect(ids(db, { text: '"hi\\" OR NOT' })).toEqual(['q1']);
     expect(ids(db, { text: 'OR NOT' })).toEqual(['q1']);
+  });
+
+  it('finds the text itself, not bodies that merely hold all its trigrams', () => {
+    const db = fixture();
+    seedAttempts(db, [{ attemptId: 't1', body: '{"note":"kyo and oto apart, yot"}' }]);
+    expect(ids(db, { text: 'kyoto' })).toEqual(['a2']);
+    expect(ids(db, { text: 'KYOTO TRIP' })).toEqual(['a2']);
+    expect(ids(db, { text: 'yot' })).toEqual(['t1', 'a2']);
+  });
+
+  it('treats % and _ in the search text as plain characters', () => {
+    const db = fixture();
+    seedAttempts(db, [
+      { attemptId: 'p1', body: '{"progress":"100%_done"}' },
+      { attemptId: 'p2', body: '{"progress":"100xxdone"}' },
+    ]);
+    expect(ids(db, { text: '0%_d' })).toEqual(['p1']);
+    expect(ids(db, { text: '100__done' })).toEqual([]);
+    expect(ids(db, { text: '%%%' })).toEqual([]);
+  });
+
+  it('matches a long text exactly (more trigrams than the index is asked for)', () => {
+    const db = fixture();
+    expect(ids(db, { text: 'handler crashed: TypeError' })).toEqual(['a2']);
+    expect(ids(db, { text: 'handler crashed: TypeErrorX' })).toEqual([]);
+    expect(ids(db, { text: 'handler crashed; TypeError' })).toEqual([]);
+  });
+
+  it("finds text in the event's body, which an attempt that sent it does not store again", () => {
+    const db = fixture();
+    db.prepare(
+      `INSERT INTO events (event_id, project_id, event_type, body, created_at) VALUES ('evt_x', 'proj_test', 'agent.message', ?, 'x')`,
+    ).run(Buffer.from('{"text":"sunrise over Arashiyama"}'));
+    seedAttempts(db, [{ attemptId: 'e1', eventId: 'evt_x' }]);
+    db.prepare("UPDATE attempts SET request_body = NULL WHERE attempt_id = 'e1'").run();
+    createBodyIndex(db).catchUp();
+    expect(ids(db, { text: 'arashiyama' })).toEqual(['e1']);
+    expect(ids(db, { text: 'arashiyama', status: 'success' })).toEqual(['e1']);
+    expect(idsForFilter(db, { text: 'arashiyama' }, 10)).toEqual(['e1']);
   });
 
   it('keeps the body index in step when attempts are pruned', () => {

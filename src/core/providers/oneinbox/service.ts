@@ -193,6 +193,7 @@ export function createOneInboxService(deps: {
       attemptNumber: 1,
       kind: 'delivery',
       body,
+      bodyFromEvent: false,
       signature: null,
       signedAt: null,
       secretIds: [],

@@ -12,6 +12,7 @@ import { m010AgentState } from './010-agent-state';
 import { m011OneInbox } from './011-oneinbox';
 import { m012DeliveriesView } from './012-deliveries-view';
 import { m013BodyIndexOffPath } from './013-body-index-off-path';
+import { m014LeanAttempts } from './014-lean-attempts';
 
 /** Every migration, in order. Add new files; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m011OneInbox,
   m012DeliveriesView,
   m013BodyIndexOffPath,
+  m014LeanAttempts,
 ];
