@@ -16,7 +16,7 @@
  * p95 (target < 50 ms), beside the unfiltered newest page.
  *
  *   npx tsx bench/inspector.ts            (BENCH_N=1000000 for the million-attempt check;
- *                                          BEFORE=0 skips the before store)
+ *                                          BEFORE=0 skips the before store, KEEP=1 keeps it)
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -312,17 +312,18 @@ const filters: [string, AttemptFilter][] = [
   ['text "kyoto"', { text: 'kyoto' }],
   ['text "#4242"', { text: '#4242 ' }],
   ['text "rain piano"', { text: 'rain piano' }],
+  ['text "travel dream coffee"', { text: 'travel dream coffee' }],
   ['type+failed+5xx', { eventType: 'agent.message', status: 'failed', codeClass: '5xx' }],
 ];
 console.log(`\npage queries: ${RUNS} runs each, page of 100, ms`);
-console.log(`${'query'.padEnd(24)} ${'median'.padStart(7)} ${'p95'.padStart(7)}`);
-console.log(`${'unfiltered (baseline)'.padEnd(24)} ${fmt(q(baseline, 50))} ${fmt(q(baseline, 95))}`);
+console.log(`${'query'.padEnd(30)} ${'median'.padStart(7)} ${'p95'.padStart(7)}`);
+console.log(`${'unfiltered (baseline)'.padEnd(30)} ${fmt(q(baseline, 50))} ${fmt(q(baseline, 95))}`);
 const all: number[] = [];
 for (const [name, f] of filters) {
   for (const paged of [false, true]) {
     const times = measure(f, paged);
     all.push(...times);
-    console.log(`${(name + (paged ? ' +cursor' : '')).padEnd(24)} ${fmt(q(times, 50))} ${fmt(q(times, 95))}`);
+    console.log(`${(name + (paged ? ' +cursor' : '')).padEnd(30)} ${fmt(q(times, 50))} ${fmt(q(times, 95))}`);
   }
 }
 all.sort((a, b) => a - b);
@@ -331,4 +332,5 @@ console.log(
     ` vs unfiltered median ${q(baseline, 50).toFixed(2)} ms: ratio ${(q(all, 50) / q(baseline, 50)).toFixed(1)}×`,
 );
 db.close();
-rmSync(dir, { recursive: true, force: true });
+if (process.env.KEEP) console.log(`kept ${nowPath}`);
+else rmSync(dir, { recursive: true, force: true });

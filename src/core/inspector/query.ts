@@ -10,7 +10,7 @@ export interface SqlWhere {
 }
 
 /** Most trigrams of a search text asked of the body index; the text itself is checked after. */
-export const MAX_SEARCH_TRIGRAMS = 16;
+export const MAX_SEARCH_TRIGRAMS = 8;
 
 /**
  * The body index's query for a search text. The index holds each body's trigrams without their
@@ -147,9 +147,65 @@ export function pageSql(q: PageQuery): { sql: string; params: unknown[]; limit: 
   };
 }
 
+/** Attempts a body search checks directly below a cursor before it considers the body index. */
+export const TEXT_SCAN_ROWS = 500;
+/** Most attempts it checks directly, when the first ones say the page will fill within them. */
+export const TEXT_SCAN_MAX = 2_500;
+
+/**
+ * The direct walk of a body search below a cursor: up to `rows` attempts under it, newest first,
+ * each body checked (exported for EXPLAIN tests).
+ */
+export function textScanSql(
+  q: PageQuery & { cursor: number },
+  rows = TEXT_SCAN_ROWS,
+): { sql: string; params: unknown[]; limit: number } {
+  const limit = Math.min(Math.max(1, q.limit ?? INSPECTOR_LIMITS.pageSizeDefault), INSPECTOR_LIMITS.pageSizeMax);
+  const { text, ...rest } = q.filter;
+  const w = whereFor(rest, 'a', q.cursor);
+  const check = bodyContains('a', text ?? '');
+  const cols = SUMMARY_COLUMNS.split(', ')
+    .map((c) => `a.${c}`)
+    .join(', ');
+  return {
+    sql: `SELECT ${cols} FROM attempts a WHERE a.seq >= ? AND ${w.sql} AND ${check.sql} ORDER BY a.seq DESC LIMIT ?`,
+    params: [q.cursor - rows, ...w.params, ...check.params, limit + 1],
+    limit,
+  };
+}
+
+/**
+ * A body search's page below a cursor. FTS5 reaches the first match below a cursor by reading
+ * every index entry above it (50 ms and more at 1,000,000 attempts for a text in most bodies:
+ * bench/inspector.ts), so the attempts just below the cursor are checked directly first. A common
+ * text fills its page there; when the first `TEXT_SCAN_ROWS` say it would take more than
+ * `TEXT_SCAN_MAX`, the index is asked below them, where a rarer text is found quickly.
+ */
+function textPageBelow(db: Db, q: PageQuery & { cursor: number }, limit: number): SummaryRow[] {
+  const rows: SummaryRow[] = [];
+  let top = q.cursor;
+  let chunk = TEXT_SCAN_ROWS;
+  for (;;) {
+    const scan = textScanSql({ ...q, cursor: top, limit: limit - rows.length }, chunk);
+    rows.push(...(db.prepare(scan.sql).all(...scan.params) as SummaryRow[]));
+    top -= chunk;
+    if (rows.length > limit || top <= 1) return rows;
+    const scanned = q.cursor - top;
+    const needed = rows.length ? ((limit + 1 - rows.length) * scanned) / rows.length : Infinity;
+    if (scanned + needed > TEXT_SCAN_MAX) break;
+    chunk = Math.ceil(needed * 1.2) + 1;
+  }
+  const rest = pageSql({ ...q, cursor: top, limit: Math.max(1, limit - rows.length) });
+  rows.push(...(db.prepare(rest.sql).all(...rest.params) as SummaryRow[]));
+  return rows;
+}
+
 export function listAttempts(db: Db, q: PageQuery): AttemptPage {
   const { sql, params, limit } = pageSql(q);
-  const rows = db.prepare(sql).all(...params) as SummaryRow[];
+  const rows =
+    q.filter.text !== undefined && q.cursor !== undefined && q.cursor !== null
+      ? textPageBelow(db, { ...q, cursor: q.cursor }, limit)
+      : (db.prepare(sql).all(...params) as SummaryRow[]);
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   return { attempts: page.map(toSummary), nextCursor: more ? page[page.length - 1].seq : null };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBodyIndex } from '../../../src/core/inspector/body-index';
-import { idsForFilter, listAttempts, pageSql } from '../../../src/core/inspector/query';
+import { idsForFilter, listAttempts, pageSql, TEXT_SCAN_ROWS, textScanSql } from '../../../src/core/inspector/query';
 import type { AttemptFilter } from '../../../src/shared/contract/inspector';
 import { seedAttempts, seededDb, type SeedAttempt } from '../../helpers/seed-attempts';
 
@@ -111,6 +111,29 @@ describe('attempts query', () => {
     expect(ids(db, { text: 'yot' })).toEqual(['t1', 'a2']);
   });
 
+  it('pages a body search deep below a cursor: the attempts just below it checked directly, the index below them', () => {
+    const db = seededDb();
+    const hits = new Set([5, 100, TEXT_SCAN_ROWS + 200, TEXT_SCAN_ROWS + 590]);
+    seedAttempts(
+      db,
+      Array.from({ length: TEXT_SCAN_ROWS + 600 }, (_, i) => ({
+        attemptId: `n${i}`,
+        body: hits.has(i) ? `{"text":"a needle ${i}"}` : `{"text":"hay ${i}"}`,
+        status: i === 100 ? ('failed' as const) : ('success' as const),
+      })),
+    );
+    const found: string[] = [];
+    let cursor: number | null = null;
+    do {
+      const page = listAttempts(db, { filter: { text: 'needle' }, cursor, limit: 1 });
+      found.push(...page.attempts.map((a) => a.attemptId));
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    expect(found).toEqual([...hits].sort((a, b) => b - a).map((i) => `n${i}`));
+    const failed = listAttempts(db, { filter: { text: 'needle', status: 'failed' }, cursor: TEXT_SCAN_ROWS + 500 });
+    expect(failed.attempts.map((a) => a.attemptId)).toEqual(['n100']);
+  });
+
   it('treats % and _ in the search text as plain characters', () => {
     const db = fixture();
     seedAttempts(db, [
@@ -170,7 +193,13 @@ describe('attempts query', () => {
         const label = `${JSON.stringify(filter)} cursor=${cursor}: ${plan}`;
         expect(plan, label).not.toMatch(/SCAN attempts(?!_| USING)/);
         if (filter.text) expect(plan, label).toMatch(/VIRTUAL TABLE INDEX/);
-        else if (Object.keys(filter).length)
+        if (filter.text && cursor !== null) {
+          const scan = textScanSql({ filter, cursor, limit: 50 });
+          const scanPlan = (db.prepare(`EXPLAIN QUERY PLAN ${scan.sql}`).all(...scan.params) as { detail: string }[])
+            .map((r) => r.detail)
+            .join(' | ');
+          expect(scanPlan).toMatch(/SEARCH a USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/);
+        } else if (Object.keys(filter).length)
           expect(plan, label).toMatch(/USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY/);
         expect(plan, label).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
       }
