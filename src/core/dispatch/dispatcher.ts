@@ -85,7 +85,8 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     deliveries,
     onStored(rows, outcomes) {
       health.succeeded(); // a write that needed room went through: a full disk is over
-      for (const row of rows) o.bus.emit('attempt.recorded', toSummary(row));
+      // Announced to whoever follows attempts (the UI); nobody (a CLI burst alone): not built.
+      if (o.bus.wants('attempt.recorded')) for (const row of rows) o.bus.emit('attempt.recorded', toSummary(row));
       // In order, a stored outcome is what lets the endpoint's next delivery go.
       if (o.settings().inOrder) schedulePoll();
       // A retry due before the timer fires moves the timer earlier.
