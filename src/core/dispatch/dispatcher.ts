@@ -57,7 +57,7 @@ export interface Dispatcher extends DispatcherApi {
   /** Stops the loop, aborts what is in flight (it runs again after a restart), writes what finished. */
   close(): Promise<void>;
   /** Several events stored in one transaction (bursts); same guarantees as `fire`. */
-  fireMany(inputs: FireInput[]): FireResult[];
+  fireMany(inputs: FireInput[], alongside?: () => void): FireResult[];
   /** Look at the store now (after settings change, or a clock jump). */
   poke(): void;
   stats(): { running: number; queued: number; writes: number };
@@ -234,9 +234,9 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
   }
 
   /** Several events in one transaction (a burst): all stored, or none, before it returns. */
-  function fireMany(inputs: FireInput[]): FireResult[] {
+  function fireMany(inputs: FireInput[], alongside?: () => void): FireResult[] {
     if (closing) throw new StudioError('unavailable', 'the dispatcher is shutting down');
-    const { results, direct } = storeFired(inputs);
+    const { results, direct } = storeFired(inputs, alongside);
     // Taken at once (stored as in_flight in the same transaction): no need to read them back.
     for (const d of direct) enqueue(d);
     // Those not taken at once wait in the store: a lane that drains to half polls for

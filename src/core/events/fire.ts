@@ -209,24 +209,26 @@ export function createFirer(deps: Deps) {
   });
 
   function fireBuilt(ev: BuiltEvent, opts: FireOptions = {}): FireOutcome {
-    const result = deps.dispatcher.fire(toInput(ev, opts));
-    sideEffects(ev, opts);
-    return outcome(ev, result);
+    return fireManyBuilt([ev], opts)[0]!;
   }
 
   /**
-   * A burst's slice: every event and delivery stored in one transaction before any is sent
-   * (one commit instead of one per event), then their side effects in one more.
+   * Events (a burst's slice, or one) and their deliveries stored in one transaction before any
+   * is sent, their side effects in the same one (one commit in all, not one per event).
    */
   function fireManyBuilt(evs: BuiltEvent[], opts: FireOptions = {}): FireOutcome[] {
     const inputs = evs.map((ev) => toInput(ev, opts));
-    const results = deps.dispatcher.fireMany
-      ? deps.dispatcher.fireMany(inputs)
-      : inputs.map((input) => deps.dispatcher.fire(input));
-    try {
-      deps.db.transaction(() => evs.forEach((ev) => sideEffects(ev, opts)))();
-    } catch {
-      /* as for one event: the events are stored; their side effects are best effort */
+    const effects = () => evs.forEach((ev) => sideEffects(ev, opts));
+    let results: FireResult[];
+    if (deps.dispatcher.fireMany) {
+      results = deps.dispatcher.fireMany(inputs, effects);
+    } else {
+      results = inputs.map((input) => deps.dispatcher.fire(input));
+      try {
+        deps.db.transaction(effects)();
+      } catch {
+        /* as for one event: the events are stored; their side effects are best effort */
+      }
     }
     return evs.map((ev, i) => outcome(ev, results[i]!));
   }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { verify } from '../../../src/core/signing/signature';
 import { StudioError } from '../../../src/shared/errors';
 import { createHarness, FIXED_NOW, type Harness } from './harness';
@@ -214,5 +214,34 @@ describe('side-effect hook', () => {
     ]);
     expect(seen[0][2]).toBe(h.fired[0].bodyText);
     expect(res.eventId).toBe(h.fired[0].eventId);
+  });
+
+  it('runs in the transaction that stores the events (one commit), for one fire and for a burst', async () => {
+    const seen: [string, boolean][] = [];
+    h = createHarness({
+      fireMany: true,
+      onFired: (ev, source) => {
+        seen.push([source, h.db.inTransaction]);
+        if (source === 'ui') throw new Error('notification store is down');
+      },
+    });
+    await h.call('events.fire', { eventType: 'agent.message', seed: 1 });
+    const { burstId } = await h.call('events.burst.start', { eventType: 'agent.message', count: 3 });
+    await vi.waitFor(() =>
+      expect(
+        h.events.some(
+          (e) => e.event === 'burst.progress' && e.payload.burstId === burstId && e.payload.state === 'done',
+        ),
+      ).toBe(true),
+    );
+    expect(h.fired).toHaveLength(4);
+    expect(seen).toEqual([
+      ['ui', true],
+      ['burst', true],
+      ['burst', true],
+      ['burst', true],
+    ]);
+    expect(h.batches.every((b) => b.alongsideInTransaction === true)).toBe(true);
+    expect(h.batches.reduce((n, b) => n + b.events, 0)).toBe(4);
   });
 });
