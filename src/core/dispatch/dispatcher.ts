@@ -70,7 +70,7 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
   const attempts = createAttemptsRepo(o.db);
   const sender = o.sender ?? createSender();
   const abort = new AbortController();
-  setMaxListeners(0, abort.signal); // one listener per running delivery
+  setMaxListeners(0, abort.signal); // one listener per delivery waiting out an injected latency
   const cancelRequested = new Set<string>();
   let closing = false;
   let started = false;

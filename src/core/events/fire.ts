@@ -107,16 +107,49 @@ export function createFirer(deps: Deps) {
     ),
   };
 
-  function build(input: BuildInput): BuiltEvent {
+  /** The store reads `build` makes: straight through, or remembered for one batch (see `batchLookups`). */
+  interface Lookups {
+    profile: AgentsLookup['profile'];
+    template: TemplatesRepo['get'];
+  }
+  const direct: Lookups = {
+    profile: (projectId, agentId) => deps.agents.profile(projectId, agentId),
+    template: (type) => deps.templates.get(type),
+  };
+  /**
+   * For the events of one batch, built in one synchronous call (nothing can change the agents or
+   * templates in between): each agent is read once, and a missing template is looked for once. A
+   * saved template is read for every event (each gets its own copy of the data).
+   */
+  function batchLookups(): Lookups {
+    const agents = new Map<string, ReturnType<AgentsLookup['profile']>>();
+    const noTemplate = new Set<string>();
+    return {
+      profile(projectId, agentId) {
+        const key = `${projectId}\u0000${agentId ?? ''}`;
+        let p = agents.get(key);
+        if (!p) agents.set(key, (p = deps.agents.profile(projectId, agentId)));
+        return p;
+      },
+      template(type) {
+        if (noTemplate.has(type)) return null;
+        const t = deps.templates.get(type);
+        if (!t) noTemplate.add(type);
+        return t;
+      },
+    };
+  }
+
+  function build(input: BuildInput, look: Lookups = direct): BuiltEvent {
     const entry = deps.catalog.get(input.eventType);
     const projectId = input.projectId || deps.defaultProjectId();
-    const agent = deps.agents.profile(projectId, input.agentId);
+    const agent = look.profile(projectId, input.agentId);
     const userId = input.userId || DEFAULT_USER_ID;
     const now = deps.clock.now();
     let origin: BuiltEvent['origin'] = 'data';
     let data = input.data;
     if (!data) {
-      const saved = input.fresh ? null : deps.templates.get(entry.type);
+      const saved = input.fresh ? null : look.template(entry.type);
       if (saved) {
         data = fillIdentity(entry.kind, entry.sdkShapes, saved.data, agent.agentId, userId);
         origin = 'template';
@@ -263,11 +296,17 @@ export function createFirer(deps: Deps) {
   }
 
   return {
-    build,
+    build: (input: BuildInput) => build(input),
     preview,
     previewOf,
     fire: (input: BuildInput, opts?: FireOptions) => fireBuilt(build(input), opts),
-    fireMany: (inputs: BuildInput[], opts?: FireOptions) => fireManyBuilt(inputs.map(build), opts),
+    fireMany: (inputs: BuildInput[], opts?: FireOptions) => {
+      const look = batchLookups();
+      return fireManyBuilt(
+        inputs.map((input) => build(input, look)),
+        opts,
+      );
+    },
     fireBuilt,
     fireRaw,
   };

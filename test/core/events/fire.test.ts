@@ -245,3 +245,31 @@ describe('side-effect hook', () => {
     expect(h.batches.reduce((n, b) => n + b.events, 0)).toBe(4);
   });
 });
+
+describe('building a batch', () => {
+  it('reads each agent once and looks for a missing template once per batch; a saved template is read per event', async () => {
+    h = createHarness({ fireMany: true });
+    const profile = vi.spyOn(h.feature.agents, 'profile');
+    const template = vi.spyOn(h.feature.templates, 'get');
+    const outs = h.feature.firer.fireMany(
+      [1, 2, 3, 4].map((i) => ({ eventType: 'agent.message', seed: i })),
+      { source: 'burst' },
+    );
+    expect(outs).toHaveLength(4);
+    expect(profile).toHaveBeenCalledTimes(1);
+    expect(template).toHaveBeenCalledTimes(1);
+    // Built one by one, each event reads again.
+    h.feature.firer.fire({ eventType: 'agent.message', seed: 5 });
+    expect(profile).toHaveBeenCalledTimes(2);
+
+    const { data } = await h.call('events.template.get', { eventType: 'agent.message' });
+    expect((await h.call('events.template.save', { eventType: 'agent.message', data })).ok).toBe(true);
+    template.mockClear();
+    h.feature.firer.fireMany(
+      [1, 2, 3].map((i) => ({ eventType: 'agent.message', seed: i, set: [`data.content=n${i}`] })),
+      { source: 'burst' },
+    );
+    expect(template).toHaveBeenCalledTimes(3);
+    expect(h.fired.slice(-3).map((f) => JSON.parse(f.bodyText).data.content)).toEqual(['n1', 'n2', 'n3']);
+  });
+});
