@@ -64,7 +64,7 @@ export function createProactiveBridge(
         ? new Date(payload.created_at)
         : null;
     const at = stamped && !Number.isNaN(stamped.getTime()) ? stamped : undefined;
-    deps.proactive.createProjectNotification({
+    deps.proactive.recordProjectNotification({
       at,
       projectId: ev.projectId,
       eventType: ev.eventType,
@@ -74,7 +74,7 @@ export function createProactiveBridge(
     });
     if (message && ev.userId && !(source === 'wakeup' && ev.eventType !== 'agent.message')) {
       const m = messageOf(payload);
-      deps.proactive.createProactiveNotification({
+      deps.proactive.recordProactiveNotification({
         at,
         projectId: ev.projectId,
         agentId: ev.agentId,
