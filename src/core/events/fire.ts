@@ -42,6 +42,11 @@ export interface BuiltEvent {
   userId: string | null;
   /** The exact JSON bytes (as UTF-8 text) that are delivered. */
   body: string;
+  /**
+   * What `body` is the JSON of, when the studio built it (`body === JSON.stringify(payload)`):
+   * side effects read it instead of parsing the body again. Read-only.
+   */
+  payload?: Readonly<Record<string, unknown>>;
   /** Where the data came from. */
   origin: 'data' | 'template' | 'sample';
   /** Schema issues of the whole body (firing an invalid body is allowed: QA does it on purpose). */
@@ -182,6 +187,7 @@ export function createFirer(deps: Deps) {
       agentId: typeof payload.agent_id === 'string' ? payload.agent_id : agent.agentId,
       userId: typeof payload.user_id === 'string' ? payload.user_id : userId,
       body,
+      payload,
       origin,
       issues: validateAgainst(entry.payloadSchema, payload),
     };
@@ -211,7 +217,8 @@ export function createFirer(deps: Deps) {
       if (hook.auth_header) headers.push({ name: 'Authorization', value: hook.auth_header });
       if (!hook.is_active) note = 'the webhook is inactive: nothing would be sent';
     }
-    return { ...ev, bytes: Buffer.byteLength(ev.body), headers, webhook, note };
+    const { payload: _inBody, ...shown } = ev; // the body says it already
+    return { ...shown, bytes: Buffer.byteLength(ev.body), headers, webhook, note };
   }
 
   const toInput = (ev: BuiltEvent, opts: FireOptions): FireInput => ({

@@ -48,6 +48,8 @@ export interface NewProjectNotification {
   projectId: string;
   eventType: string;
   payload: unknown;
+  /** `payload` already serialised (exactly `JSON.stringify(payload)`), when the caller has it. */
+  payloadJson?: string;
   agentId?: string | null;
   userId?: string | null;
   /** When the event that left it was stamped (studio clock); default now. */
@@ -143,7 +145,7 @@ export function createNotificationsRepo(db: Db, clock: Clock, random: Random) {
       id,
       n.projectId,
       n.eventType,
-      JSON.stringify(n.payload ?? null),
+      n.payloadJson ?? JSON.stringify(n.payload ?? null),
       n.agentId ?? null,
       n.userId ?? null,
       now.toISOString(),

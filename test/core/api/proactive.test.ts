@@ -36,6 +36,10 @@ describe('proactive module (for the events feature)', () => {
     const stored = db.prepare('SELECT * FROM project_notifications WHERE notification_id = ?').get(id);
     const { seq: _c, notification_id: _d, ...rest } = made;
     expect(stored).toMatchObject({ ...rest, notification_id: id });
+    // Already serialised by the caller (a built event's body): stored as given, not serialised again.
+    const given = p.recordProjectNotification({ ...project, payloadJson: '{"a":1}' });
+    const row = db.prepare('SELECT payload_json FROM project_notifications WHERE notification_id = ?').get(given);
+    expect(row).toEqual({ payload_json: '{"a":1}' });
   });
 
   it('runs due wakeups against the studio clock, once, and tells its listeners', () => {

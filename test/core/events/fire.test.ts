@@ -246,6 +246,21 @@ describe('side-effect hook', () => {
   });
 });
 
+describe('what a side effect reads', () => {
+  it('gets the object a built body is the JSON of (not parsed again); a raw body comes alone', async () => {
+    const seen: { body: string; payload: unknown }[] = [];
+    h = createHarness({ onFired: (ev) => seen.push({ body: ev.body, payload: ev.payload }) });
+    await h.call('events.fire', { eventType: 'agent.message', seed: 3, set: ['data.extra=1'] });
+    const raw = '{ "event_type": "agent.message",  "data": {} }';
+    await h.call('events.fire', { eventType: 'agent.message', body: raw });
+    expect(JSON.stringify(seen[0]!.payload)).toBe(seen[0]!.body);
+    expect(seen[0]!.payload).toEqual(JSON.parse(seen[0]!.body));
+    expect(seen[1]).toEqual({ body: raw, payload: undefined });
+    // A preview shows the body, not the object beside it.
+    expect(await h.call('events.preview', { eventType: 'agent.message', seed: 3 })).not.toHaveProperty('payload');
+  });
+});
+
 describe('building a batch', () => {
   it('reads each agent once and looks for a missing template once per batch; a saved template is read per event', async () => {
     h = createHarness({ fireMany: true });
