@@ -10,6 +10,9 @@
  * Rounds alternate; medians are printed with the ratio, CPU per delivery and peak RSS.
  *
  *   npm run build && npx tsx bench/trigger-burst.ts [N]     (ROUNDS=3 by default)
+ *
+ * Before/after in the same run: BASE_CLI=<another build's out/cli/index.mjs> adds that build's
+ * rounds, alternating with this one's and the loop's, and prints both with their ratio.
  */
 import http from 'node:http';
 import { spawn } from 'node:child_process';
@@ -24,6 +27,8 @@ const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const CONCURRENCY = 8; // the studio's per-app limit (perEndpointConcurrency)
 /** STUDIO_CLI=<another build's out/cli/index.mjs> measures that build (before/after). */
 const CLI = process.env.STUDIO_CLI ?? 'out/cli/index.mjs';
+/** BASE_CLI=<another build's out/cli/index.mjs> is measured in the same rounds, for before/after. */
+const BASE_CLI = process.env.BASE_CLI;
 const TICKS = 100; // USER_HZ on Linux
 
 interface Round {
@@ -89,9 +94,9 @@ function runTimed(cmd: string): Promise<number> {
   });
 }
 
-async function studioRound(rx: Awaited<ReturnType<typeof receiver>>): Promise<Round> {
+async function studioRound(rx: Awaited<ReturnType<typeof receiver>>, cli: string): Promise<Round> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-trigger-'));
-  const serve = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', dir], {
+  const serve = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dir], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -113,7 +118,7 @@ async function studioRound(rx: Awaited<ReturnType<typeof receiver>>): Promise<Ro
   const before = cpuTicks(serve.pid!);
   const all = rx.expect(N);
   const t0 = performance.now();
-  const cliCpu = await runTimed(`${process.execPath} ${CLI} trigger agent.message --count ${N} --data-dir ${dir}`);
+  const cliCpu = await runTimed(`${process.execPath} ${cli} trigger agent.message --count ${N} --data-dir ${dir}`);
   await all;
   const seconds = (performance.now() - t0) / 1000;
   const studioCpu = (cpuTicks(serve.pid!) - before) / TICKS;
@@ -183,9 +188,11 @@ async function loopRound(rx: Awaited<ReturnType<typeof receiver>>, body: Buffer)
 
 const rx = await receiver();
 const studio: Round[] = [];
+const base: Round[] = [];
 const loop: Round[] = [];
 for (let i = 0; i < ROUNDS; i++) {
-  studio.push(await studioRound(rx));
+  if (BASE_CLI) base.push(await studioRound(rx, BASE_CLI));
+  studio.push(await studioRound(rx, CLI));
   loop.push(await loopRound(rx, rx.body()!));
 }
 await rx.close();
@@ -207,6 +214,21 @@ console.log(
 );
 console.log(
   `  ratio ${(s.rate / b.rate).toFixed(2)} (target ≥ 0.6) · CPU ${(s.cpu / b.cpu).toFixed(1)}× (target ≤ 2×) · RSS ${s.rss.toFixed(0)} MiB (target < 120)`,
+);
+if (BASE_CLI) {
+  const o = { rate: m(base, 'perSecond'), cpu: m(base, 'cpuUsPerDelivery'), rss: m(base, 'peakRssMb') };
+  console.log(
+    `  base build (${BASE_CLI}): ${o.rate.toFixed(0)} deliveries/s, ${o.cpu.toFixed(0)} µs CPU per delivery, peak RSS ${o.rss.toFixed(0)} MiB · ratio ${(o.rate / b.rate).toFixed(2)} · CPU ${(o.cpu / b.cpu).toFixed(1)}×`,
+  );
+  console.log(
+    `  this build vs base: ${(s.rate / o.rate).toFixed(2)}× deliveries/s, ${(s.cpu / o.cpu).toFixed(2)}× CPU per delivery, ${(s.rss / o.rss).toFixed(2)}× peak RSS`,
+  );
+  console.log(
+    `  per round: base ${base.map((r) => `${r.perSecond.toFixed(0)}/s ${r.cpuUsPerDelivery.toFixed(0)} µs ${r.peakRssMb.toFixed(0)} MiB`).join(' / ')}`,
+  );
+}
+console.log(
+  `  per round (this build): ${studio.map((r) => `${r.cpuUsPerDelivery.toFixed(0)} µs ${r.peakRssMb.toFixed(0)} MiB`).join(' / ')}`,
 );
 console.log(
   `  per round: studio ${studio.map((r) => r.perSecond.toFixed(0)).join(' / ')}; loop ${loop.map((r) => r.perSecond.toFixed(0)).join(' / ')}`,

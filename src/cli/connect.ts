@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { createStudioClient, type StudioClient } from '../shared/rpc-client';
 import type { ServerMessage } from '../shared/envelope';
+import type { EventName } from '../shared/contract';
 import { dialHost, readRuntime, removeStaleRuntime, studioAnswers } from '../core/runtime-file';
 import { WS_PATH } from '../core/rpc/ws-path';
 import { CliError, EXIT } from './errors';
@@ -10,8 +11,11 @@ export interface Connection {
   close(): void;
 }
 
-/** Connects to the studio running on this data dir, found through its runtime file. */
-export async function connectStudio(dataDir: string): Promise<Connection> {
+/**
+ * Connects to the studio running on this data dir, found through its runtime file.
+ * `events`: the live events this command follows (the studio sends only those); every event when absent.
+ */
+export async function connectStudio(dataDir: string, events?: readonly EventName[]): Promise<Connection> {
   const info = readRuntime(dataDir);
   if (!info) {
     throw new CliError(
@@ -20,7 +24,8 @@ export async function connectStudio(dataDir: string): Promise<Connection> {
     );
   }
   const host = dialHost(info.host);
-  const url = `ws://${host}:${info.port}${WS_PATH}?token=${encodeURIComponent(info.token)}`;
+  const only = events ? `&events=${encodeURIComponent(events.join(','))}` : '';
+  const url = `ws://${host}:${info.port}${WS_PATH}?token=${encodeURIComponent(info.token)}${only}`;
   const ws = new WebSocket(url, { headers: { host: `${host}:${info.port}` } });
   const failure = await new Promise<Error | null>((resolve) => {
     ws.once('open', () => resolve(null));

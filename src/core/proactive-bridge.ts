@@ -52,9 +52,10 @@ export function createProactiveBridge(
   function onFired(ev: BuiltEvent, source: string): void {
     const message = PROACTIVE_MESSAGE_TYPES.has(ev.eventType);
     if (!message && !NOTIFYING_TYPES.has(ev.eventType)) return;
+    // A body the studio built comes with the object it is the JSON of: not parsed again.
     let payload: Record<string, unknown>;
     try {
-      payload = JSON.parse(ev.body) as Record<string, unknown>;
+      payload = (ev.payload as Record<string, unknown> | undefined) ?? (JSON.parse(ev.body) as Record<string, unknown>);
     } catch {
       return; // QA may fire broken JSON on purpose: nothing to notify about
     }
@@ -64,17 +65,18 @@ export function createProactiveBridge(
         ? new Date(payload.created_at)
         : null;
     const at = stamped && !Number.isNaN(stamped.getTime()) ? stamped : undefined;
-    deps.proactive.createProjectNotification({
+    deps.proactive.recordProjectNotification({
       at,
       projectId: ev.projectId,
       eventType: ev.eventType,
       payload,
+      ...(ev.payload ? { payloadJson: ev.body } : {}),
       agentId: ev.agentId,
       userId: ev.userId,
     });
     if (message && ev.userId && !(source === 'wakeup' && ev.eventType !== 'agent.message')) {
       const m = messageOf(payload);
-      deps.proactive.createProactiveNotification({
+      deps.proactive.recordProactiveNotification({
         at,
         projectId: ev.projectId,
         agentId: ev.agentId,

@@ -78,6 +78,19 @@ describe('webhook-studio trigger', () => {
     expect(text).toMatch(/done: fired 30\/30 agent\.memory_added events, 0 deliveries/);
   });
 
+  it('--count follows only its burst progress: the studio does not stream it every attempt', async () => {
+    const followers: boolean[] = [];
+    studio.context.bus.subscribe(
+      () =>
+        followers.push(studio.context.bus.wants('attempt.recorded') || studio.context.bus.wants('proactive.changed')),
+      ['burst.progress'],
+    );
+    const text = await cli('trigger', 'agent.memory_added', '--count', '5');
+    expect(text).toMatch(/done: fired 5\/5/);
+    expect(followers.length).toBeGreaterThan(0);
+    expect(followers.every((wanted) => !wanted)).toBe(true);
+  });
+
   it('refuses bad input with a usage error before firing', async () => {
     await expect(cli('trigger', 'agent.message', '--count', '0')).rejects.toThrow(/--count must be/);
     await expect(cli('trigger', 'agent.message', '--data', '[1]')).rejects.toThrow(/JSON object/);

@@ -102,7 +102,8 @@ export function registerTrigger(program: Command): void {
         ...(opts.set.length ? { set: opts.set } : {}),
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
       };
-      const conn = await connectStudio(resolveDataDir(opts.dataDir));
+      // It follows only its burst's progress: not every attempt and notification the burst makes.
+      const conn = await connectStudio(resolveDataDir(opts.dataDir), ['burst.progress']);
       try {
         if (count === 1 && rate === undefined) {
           const r = await withTypeHint(conn.client, type, () =>

@@ -63,8 +63,12 @@ export interface ReplayInput {
 export interface DispatcherApi {
   /** Stores the event and its deliveries durably (before returning), then delivers in the background. */
   fire(input: FireInput): FireResult;
-  /** Several events in one transaction (a burst's slice): all stored, or none, before any is delivered. */
-  fireMany?(inputs: FireInput[]): FireResult[];
+  /**
+   * Several events in one transaction (a burst's slice): all stored, or none, before any is delivered.
+   * `alongside` writes what the events imply (notifications) in the same transaction, after them: one
+   * commit for both. Best effort: if it throws, its writes are undone and the events are still stored.
+   */
+  fireMany?(inputs: FireInput[], alongside?: () => void): FireResult[];
   /** Sends a stored attempt's request again; resolves with the new attempt's id once it is stored. */
   replay(input: ReplayInput): Promise<{ attemptId: string }>;
   /** Runs a pending retry now. */

@@ -57,7 +57,7 @@ export interface Dispatcher extends DispatcherApi {
   /** Stops the loop, aborts what is in flight (it runs again after a restart), writes what finished. */
   close(): Promise<void>;
   /** Several events stored in one transaction (bursts); same guarantees as `fire`. */
-  fireMany(inputs: FireInput[]): FireResult[];
+  fireMany(inputs: FireInput[], alongside?: () => void): FireResult[];
   /** Look at the store now (after settings change, or a clock jump). */
   poke(): void;
   stats(): { running: number; queued: number; writes: number };
@@ -70,7 +70,7 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
   const attempts = createAttemptsRepo(o.db);
   const sender = o.sender ?? createSender();
   const abort = new AbortController();
-  setMaxListeners(0, abort.signal); // one listener per running delivery
+  setMaxListeners(0, abort.signal); // one listener per delivery waiting out an injected latency
   const cancelRequested = new Set<string>();
   let closing = false;
   let started = false;
@@ -85,7 +85,8 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     deliveries,
     onStored(rows, outcomes) {
       health.succeeded(); // a write that needed room went through: a full disk is over
-      for (const row of rows) o.bus.emit('attempt.recorded', toSummary(row));
+      // Announced to whoever follows attempts (the UI); nobody (a CLI burst alone): not built.
+      if (o.bus.wants('attempt.recorded')) for (const row of rows) o.bus.emit('attempt.recorded', toSummary(row));
       // In order, a stored outcome is what lets the endpoint's next delivery go.
       if (o.settings().inOrder) schedulePoll();
       // A retry due before the timer fires moves the timer earlier.
@@ -233,9 +234,9 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
   }
 
   /** Several events in one transaction (a burst): all stored, or none, before it returns. */
-  function fireMany(inputs: FireInput[]): FireResult[] {
+  function fireMany(inputs: FireInput[], alongside?: () => void): FireResult[] {
     if (closing) throw new StudioError('unavailable', 'the dispatcher is shutting down');
-    const { results, direct } = storeFired(inputs);
+    const { results, direct } = storeFired(inputs, alongside);
     // Taken at once (stored as in_flight in the same transaction): no need to read them back.
     for (const d of direct) enqueue(d);
     // Those not taken at once wait in the store: a lane that drains to half polls for

@@ -47,7 +47,9 @@ export function createFire(opts: {
       throw err;
     }
   };
-  const tx = opts.db.transaction((inputs: FireInput[], bodies: Buffer[]): FiredBatch => {
+  /** Nested in `tx`: a savepoint, so a failing `alongside` undoes its own writes and nothing else. */
+  const savepoint = opts.db.transaction((run: () => void) => run());
+  const tx = opts.db.transaction((inputs: FireInput[], bodies: Buffer[], alongside?: () => void): FiredBatch => {
     const now = opts.now();
     const taken = new Map<string, number>();
     // One read of the targets per (project, event type) in a batch.
@@ -100,12 +102,21 @@ export function createFire(opts: {
       }
       batch.results.push(result);
     });
+    if (alongside) {
+      try {
+        savepoint(alongside);
+      } catch (err) {
+        // Best effort, unless SQLite gave up the whole transaction (a full disk can): then nothing is stored.
+        if (!opts.db.inTransaction) throw err;
+      }
+    }
     return batch;
   });
 
-  return (inputs: FireInput[]): FiredBatch => {
+  /** `alongside`: writes that share the transaction, after the events (see `DispatcherApi.fireMany`). */
+  return (inputs: FireInput[], alongside?: () => void): FiredBatch => {
     if (inputs.length > MAX_FIRE_BATCH)
       throw new StudioError('invalid_params', `at most ${MAX_FIRE_BATCH} events per batch`);
-    return tx(inputs, inputs.map(checked));
+    return tx(inputs, inputs.map(checked), alongside);
   };
 }

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { urlToHttpOptions } from 'node:url';
 
 /**
  * One HTTP POST of exact bytes, nothing followed, everything recorded. Never throws: a
@@ -51,10 +52,56 @@ function classify(err: NodeJS.ErrnoException, timedOut: boolean, aborted: boolea
   return { kind: 'network', message: err.message || code || 'network error' };
 }
 
+/** Webhook URLs parsed once each (a burst sends thousands of requests to a handful of them); bounded. */
+export const MAX_PARSED_URLS = 256;
+
+type Target = { options: http.RequestOptions; https: boolean } | { error: string };
+
+function parseTarget(raw: string): Target {
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`unsupported scheme ${url.protocol}`);
+    // What `http.request(url, …)` would make of it, made once.
+    return { options: urlToHttpOptions(url), https: url.protocol === 'https:' };
+  } catch (err) {
+    return { error: `invalid webhook URL: ${(err as Error).message}` };
+  }
+}
+
+/**
+ * One listener on a shared signal (the dispatcher's shutdown) for every request in flight,
+ * rather than one added and removed per request.
+ */
+function abortRegistry() {
+  const waiting = new WeakMap<AbortSignal, Set<() => void>>();
+  return (signal: AbortSignal, onAbort: () => void): (() => void) => {
+    let set = waiting.get(signal);
+    if (!set) {
+      const mine = new Set<() => void>();
+      waiting.set(signal, (set = mine));
+      signal.addEventListener('abort', () => [...mine].forEach((cb) => cb()), { once: true });
+    }
+    set.add(onAbort);
+    const added = set;
+    return () => added.delete(onAbort);
+  };
+}
+
 /** A sender with keep-alive agents shared by every delivery. */
 export function createSender(now: () => number = () => performance.now()): Sender {
   const httpAgent = new http.Agent({ keepAlive: true, maxSockets: Infinity, scheduling: 'lifo' });
   const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: Infinity, scheduling: 'lifo' });
+  const targets = new Map<string, Target>();
+  const onAbortOf = abortRegistry();
+
+  function targetOf(raw: string): Target {
+    let t = targets.get(raw);
+    if (!t) {
+      if (targets.size >= MAX_PARSED_URLS) targets.clear();
+      targets.set(raw, (t = parseTarget(raw)));
+    }
+    return t;
+  }
 
   function send(req: SendRequest): Promise<SendResult> {
     const started = now();
@@ -64,11 +111,12 @@ export function createSender(now: () => number = () => performance.now()): Sende
       let timedOut = false;
       let aborted = false;
       let requestHeaders: Record<string, string> = {};
+      let stopWatching: (() => void) | null = null;
       const finish = (r: Omit<SendResult, 'durationMs' | 'requestHeaders'>) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        req.signal?.removeEventListener('abort', onAbort);
+        stopWatching?.();
         resolve({ ...r, durationMs: Math.max(0, Math.round(now() - started)), requestHeaders });
       };
       const fail = (err: NodeJS.ErrnoException) =>
@@ -81,12 +129,8 @@ export function createSender(now: () => number = () => performance.now()): Sende
           error: classify(err, timedOut, aborted),
         });
 
-      let url: URL;
-      try {
-        url = new URL(req.url);
-        if (url.protocol !== 'http:' && url.protocol !== 'https:')
-          throw new Error(`unsupported scheme ${url.protocol}`);
-      } catch (err) {
+      const target = targetOf(req.url);
+      if ('error' in target) {
         settled = true;
         resolve({
           status: 0,
@@ -96,16 +140,19 @@ export function createSender(now: () => number = () => performance.now()): Sende
           location: null,
           durationMs: 0,
           requestHeaders,
-          error: { kind: 'network', message: `invalid webhook URL: ${(err as Error).message}` },
+          error: { kind: 'network', message: target.error },
         });
         return;
       }
-      const lib = url.protocol === 'https:' ? https : http;
-      const out = lib.request(url, {
+      const headers: Record<string, string> = {};
+      for (const [name, value] of req.headers) headers[name] = value;
+      // Node would add nothing else; we set Content-Length so no chunked encoding is used.
+      headers['Content-Length'] = String(req.body.length);
+      const out = (target.https ? https : http).request({
+        ...target.options,
         method: 'POST',
-        agent: url.protocol === 'https:' ? httpsAgent : httpAgent,
-        // Node would add nothing else; we set Content-Length so no chunked encoding is used.
-        headers: { ...Object.fromEntries(req.headers), 'Content-Length': String(req.body.length) },
+        agent: target.https ? httpsAgent : httpAgent,
+        headers,
       });
       const timer = setTimeout(() => {
         timedOut = true;
@@ -116,7 +163,7 @@ export function createSender(now: () => number = () => performance.now()): Sende
         out.destroy(new Error('aborted'));
       };
       if (req.signal?.aborted) onAbort();
-      req.signal?.addEventListener('abort', onAbort);
+      else if (req.signal) stopWatching = onAbortOf(req.signal, onAbort);
 
       out.on('error', fail);
       out.on('response', (res) => {

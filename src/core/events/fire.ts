@@ -42,6 +42,11 @@ export interface BuiltEvent {
   userId: string | null;
   /** The exact JSON bytes (as UTF-8 text) that are delivered. */
   body: string;
+  /**
+   * What `body` is the JSON of, when the studio built it (`body === JSON.stringify(payload)`):
+   * side effects read it instead of parsing the body again. Read-only.
+   */
+  payload?: Readonly<Record<string, unknown>>;
   /** Where the data came from. */
   origin: 'data' | 'template' | 'sample';
   /** Schema issues of the whole body (firing an invalid body is allowed: QA does it on purpose). */
@@ -107,16 +112,49 @@ export function createFirer(deps: Deps) {
     ),
   };
 
-  function build(input: BuildInput): BuiltEvent {
+  /** The store reads `build` makes: straight through, or remembered for one batch (see `batchLookups`). */
+  interface Lookups {
+    profile: AgentsLookup['profile'];
+    template: TemplatesRepo['get'];
+  }
+  const direct: Lookups = {
+    profile: (projectId, agentId) => deps.agents.profile(projectId, agentId),
+    template: (type) => deps.templates.get(type),
+  };
+  /**
+   * For the events of one batch, built in one synchronous call (nothing can change the agents or
+   * templates in between): each agent is read once, and a missing template is looked for once. A
+   * saved template is read for every event (each gets its own copy of the data).
+   */
+  function batchLookups(): Lookups {
+    const agents = new Map<string, ReturnType<AgentsLookup['profile']>>();
+    const noTemplate = new Set<string>();
+    return {
+      profile(projectId, agentId) {
+        const key = `${projectId}\u0000${agentId ?? ''}`;
+        let p = agents.get(key);
+        if (!p) agents.set(key, (p = deps.agents.profile(projectId, agentId)));
+        return p;
+      },
+      template(type) {
+        if (noTemplate.has(type)) return null;
+        const t = deps.templates.get(type);
+        if (!t) noTemplate.add(type);
+        return t;
+      },
+    };
+  }
+
+  function build(input: BuildInput, look: Lookups = direct): BuiltEvent {
     const entry = deps.catalog.get(input.eventType);
     const projectId = input.projectId || deps.defaultProjectId();
-    const agent = deps.agents.profile(projectId, input.agentId);
+    const agent = look.profile(projectId, input.agentId);
     const userId = input.userId || DEFAULT_USER_ID;
     const now = deps.clock.now();
     let origin: BuiltEvent['origin'] = 'data';
     let data = input.data;
     if (!data) {
-      const saved = input.fresh ? null : deps.templates.get(entry.type);
+      const saved = input.fresh ? null : look.template(entry.type);
       if (saved) {
         data = fillIdentity(entry.kind, entry.sdkShapes, saved.data, agent.agentId, userId);
         origin = 'template';
@@ -149,6 +187,7 @@ export function createFirer(deps: Deps) {
       agentId: typeof payload.agent_id === 'string' ? payload.agent_id : agent.agentId,
       userId: typeof payload.user_id === 'string' ? payload.user_id : userId,
       body,
+      payload,
       origin,
       issues: validateAgainst(entry.payloadSchema, payload),
     };
@@ -178,7 +217,8 @@ export function createFirer(deps: Deps) {
       if (hook.auth_header) headers.push({ name: 'Authorization', value: hook.auth_header });
       if (!hook.is_active) note = 'the webhook is inactive: nothing would be sent';
     }
-    return { ...ev, bytes: Buffer.byteLength(ev.body), headers, webhook, note };
+    const { payload: _inBody, ...shown } = ev; // the body says it already
+    return { ...shown, bytes: Buffer.byteLength(ev.body), headers, webhook, note };
   }
 
   const toInput = (ev: BuiltEvent, opts: FireOptions): FireInput => ({
@@ -209,24 +249,26 @@ export function createFirer(deps: Deps) {
   });
 
   function fireBuilt(ev: BuiltEvent, opts: FireOptions = {}): FireOutcome {
-    const result = deps.dispatcher.fire(toInput(ev, opts));
-    sideEffects(ev, opts);
-    return outcome(ev, result);
+    return fireManyBuilt([ev], opts)[0]!;
   }
 
   /**
-   * A burst's slice: every event and delivery stored in one transaction before any is sent
-   * (one commit instead of one per event), then their side effects in one more.
+   * Events (a burst's slice, or one) and their deliveries stored in one transaction before any
+   * is sent, their side effects in the same one (one commit in all, not one per event).
    */
   function fireManyBuilt(evs: BuiltEvent[], opts: FireOptions = {}): FireOutcome[] {
     const inputs = evs.map((ev) => toInput(ev, opts));
-    const results = deps.dispatcher.fireMany
-      ? deps.dispatcher.fireMany(inputs)
-      : inputs.map((input) => deps.dispatcher.fire(input));
-    try {
-      deps.db.transaction(() => evs.forEach((ev) => sideEffects(ev, opts)))();
-    } catch {
-      /* as for one event: the events are stored; their side effects are best effort */
+    const effects = () => evs.forEach((ev) => sideEffects(ev, opts));
+    let results: FireResult[];
+    if (deps.dispatcher.fireMany) {
+      results = deps.dispatcher.fireMany(inputs, effects);
+    } else {
+      results = inputs.map((input) => deps.dispatcher.fire(input));
+      try {
+        deps.db.transaction(effects)();
+      } catch {
+        /* as for one event: the events are stored; their side effects are best effort */
+      }
     }
     return evs.map((ev, i) => outcome(ev, results[i]!));
   }
@@ -261,11 +303,17 @@ export function createFirer(deps: Deps) {
   }
 
   return {
-    build,
+    build: (input: BuildInput) => build(input),
     preview,
     previewOf,
     fire: (input: BuildInput, opts?: FireOptions) => fireBuilt(build(input), opts),
-    fireMany: (inputs: BuildInput[], opts?: FireOptions) => fireManyBuilt(inputs.map(build), opts),
+    fireMany: (inputs: BuildInput[], opts?: FireOptions) => {
+      const look = batchLookups();
+      return fireManyBuilt(
+        inputs.map((input) => build(input, look)),
+        opts,
+      );
+    },
     fireBuilt,
     fireRaw,
   };

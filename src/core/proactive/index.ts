@@ -49,6 +49,9 @@ export function createProactive(db: Db, real: Clock, random: Random, shared?: St
     wakeups,
     createProactiveNotification: (n: NewProactive) => notifications.createProactive(n),
     createProjectNotification: (n: NewProjectNotification) => notifications.createProject(n),
+    /** As the two above, without reading the stored row back: for every fired event (bursts). */
+    recordProactiveNotification: (n: NewProactive) => notifications.recordProactive(n),
+    recordProjectNotification: (n: NewProjectNotification) => notifications.recordProject(n),
     runDueWakeups,
     /** Called with each wakeup `runDueWakeups` executed; returns an unsubscribe function. */
     onWakeupExecuted(cb: (w: WakeupRow) => void): () => void {

@@ -48,6 +48,8 @@ export interface NewProjectNotification {
   projectId: string;
   eventType: string;
   payload: unknown;
+  /** `payload` already serialised (exactly `JSON.stringify(payload)`), when the caller has it. */
+  payloadJson?: string;
   agentId?: string | null;
   userId?: string | null;
   /** When the event that left it was stamped (studio clock); default now. */
@@ -107,7 +109,8 @@ export function createNotificationsRepo(db: Db, clock: Clock, random: Random) {
     'SELECT * FROM project_notifications WHERE notification_id = ?',
   );
 
-  function createProactive(n: NewProactive): ProactiveRow {
+  /** Stores a pending agent notification; returns its message id. */
+  function insertProactiveRow(n: NewProactive): string {
     const wanted = n.messageId && n.messageId.length <= 200 ? n.messageId : undefined;
     const id = wanted && !proactiveById.get(wanted) ? wanted : random.uuid();
     insertProactive.run(
@@ -121,7 +124,11 @@ export function createNotificationsRepo(db: Db, clock: Clock, random: Random) {
       n.intent ?? null,
       (n.at ?? clock.now()).toISOString(),
     );
-    return proactiveById.get(id)!;
+    return id;
+  }
+
+  function createProactive(n: NewProactive): ProactiveRow {
+    return proactiveById.get(insertProactiveRow(n))!;
   }
 
   function listProactive(agentId: string, f: { status?: string; userId?: string; limit: number }): ProactiveRow[] {
@@ -130,20 +137,25 @@ export function createNotificationsRepo(db: Db, clock: Clock, random: Random) {
     return q.listProactive.all(agentId, st, st, u, u, f.limit);
   }
 
-  function createProject(n: NewProjectNotification): ProjectNotificationRow {
+  /** Stores a pending project notification; returns its id. */
+  function insertProjectRow(n: NewProjectNotification): string {
     const id = random.uuid();
     const now = n.at ?? clock.now();
     insertProject.run(
       id,
       n.projectId,
       n.eventType,
-      JSON.stringify(n.payload ?? null),
+      n.payloadJson ?? JSON.stringify(n.payload ?? null),
       n.agentId ?? null,
       n.userId ?? null,
       now.toISOString(),
       new Date(now.getTime() + PROJECT_NOTIFICATION_TTL_MS).toISOString(),
     );
-    return projectById.get(id)!;
+    return id;
+  }
+
+  function createProject(n: NewProjectNotification): ProjectNotificationRow {
+    return projectById.get(insertProjectRow(n))!;
   }
 
   function listProject(projectId: string, f: { agentId?: string; eventType?: string; limit: number }) {
@@ -171,6 +183,8 @@ export function createNotificationsRepo(db: Db, clock: Clock, random: Random) {
 
   return {
     createProactive,
+    /** As `createProactive`, without reading the row back (what a fired event leaves); returns its id. */
+    recordProactive: insertProactiveRow,
     listProactive,
     getProactive: (messageId: string) => proactiveById.get(messageId),
     /** pending → consumed; true if it changed now, false if it was already consumed. */
@@ -182,6 +196,8 @@ export function createNotificationsRepo(db: Db, clock: Clock, random: Random) {
       return consumeAll.run(iso(), projectId, a, a, u, u).changes;
     },
     createProject,
+    /** As `createProject`, without reading the row back (what a fired event leaves); returns its id. */
+    recordProject: insertProjectRow,
     listProject,
     acknowledge: (projectId: string, ids: readonly string[]): number => acknowledge(projectId, ids),
     acknowledgeAll,

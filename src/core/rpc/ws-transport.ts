@@ -5,6 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_ENVELOPE_BYTES } from '../../shared/envelope';
 import type { Dispatch } from './dispatch';
 import type { EventBus } from '../live/bus';
+import type { EventName } from '../../shared/contract';
 import { WS_PATH } from './ws-path';
 import type { HostGuard } from '../http/host-guard';
 import { absoluteInstance, problem } from '../http/problem';
@@ -25,6 +26,16 @@ export interface WsTransportOptions {
   bus: EventBus;
   /** The names a request may give in its Host header (and its Origin). */
   hosts: HostGuard;
+}
+
+/**
+ * `?events=a,b` names the live events a client wants (the CLI following a burst wants its
+ * progress, not every attempt); without it, a client gets every event (the UI).
+ */
+export function wantedEvents(url: string | undefined): ReadonlySet<string> | null {
+  const raw = new URL(url ?? '/', 'http://studio.invalid').searchParams.get('events');
+  if (raw === null) return null;
+  return new Set(raw.split(',').filter(Boolean).slice(0, 64));
 }
 
 /**
@@ -57,13 +68,17 @@ export function attachWsTransport(opts: WsTransportOptions) {
       const at = socket as unknown as { localAddress?: string; localPort?: number };
       return endWithProblem(socket, problem(refused[0], refused[1], { instance: absoluteInstance(at, path) }));
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serve(ws));
+    wss.handleUpgrade(req, socket, head, (ws) => serve(ws, wantedEvents(req.url)));
   };
 
-  function serve(ws: WebSocket) {
-    const unsubscribe = opts.bus.subscribe((e) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(e));
-    });
+  function serve(ws: WebSocket, only: ReadonlySet<string> | null) {
+    const unsubscribe = opts.bus.subscribe(
+      (e) => {
+        if (only && !only.has(e.event)) return;
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(e));
+      },
+      only ? ([...only] as EventName[]) : undefined,
+    );
     ws.on('message', (data) => {
       let parsed: unknown;
       try {

@@ -7,6 +7,41 @@ import { proactiveOn } from './fixtures';
 import { startApi, type Harness } from './helpers';
 
 describe('proactive module (for the events feature)', () => {
+  it('records notifications without reading them back: the same rows as creating them', () => {
+    const clock = { now: () => new Date('2026-05-01T00:00:00Z') };
+    let n = 0;
+    const random = { uuid: () => `id-${++n}`, token: () => 'tok' };
+    const db = openStore(`${tempDir()}/s.db`);
+    const d = createProjectsRepo(db, clock, random).ensureDefaults();
+    const p = createProactive(db, clock, random);
+    const message = (messageId: string) => ({
+      projectId: d.project.project_id,
+      agentId: d.agent.agent_id,
+      userId: 'u',
+      checkType: 'c',
+      generatedMessage: 'hi',
+      messageId,
+    });
+    const created = p.createProactiveNotification(message('m1'));
+    const recorded = p.recordProactiveNotification(message('m2'));
+    // A message id already taken gets a new one, as when creating.
+    const taken = p.recordProactiveNotification(message('m2'));
+    expect(recorded).toBe('m2');
+    expect(taken).not.toBe('m2');
+    const { seq: _a, message_id: _b, ...same } = created;
+    expect(p.notifications.getProactive(recorded)).toMatchObject({ ...same, message_id: 'm2' });
+    const project = { projectId: d.project.project_id, eventType: 'agent.message', payload: { a: 1 }, agentId: 'x' };
+    const made = p.createProjectNotification(project);
+    const id = p.recordProjectNotification(project);
+    const stored = db.prepare('SELECT * FROM project_notifications WHERE notification_id = ?').get(id);
+    const { seq: _c, notification_id: _d, ...rest } = made;
+    expect(stored).toMatchObject({ ...rest, notification_id: id });
+    // Already serialised by the caller (a built event's body): stored as given, not serialised again.
+    const given = p.recordProjectNotification({ ...project, payloadJson: '{"a":1}' });
+    const row = db.prepare('SELECT payload_json FROM project_notifications WHERE notification_id = ?').get(given);
+    expect(row).toEqual({ payload_json: '{"a":1}' });
+  });
+
   it('runs due wakeups against the studio clock, once, and tells its listeners', () => {
     let now = new Date('2026-05-01T00:00:00Z');
     const clock = { now: () => now };

@@ -59,4 +59,36 @@ describe('dispatch contract', () => {
     await d.dispatcher.idle();
     expect(rx.received).toHaveLength(2);
   });
+
+  it('fireMany stores what the events imply in the same transaction; if that throws, only its own writes are undone', async () => {
+    const d = bareDispatcher(tempDir());
+    cleanup.push(d.close);
+    const rx = await receiver();
+    cleanup.push(rx.close);
+    insertWebhook(d.db, { projectId: d.projectId, eventType: 'x', url: rx.url });
+    d.db.exec('CREATE TABLE side (note TEXT)');
+    const note = d.db.prepare('INSERT INTO side (note) VALUES (?)');
+    const notes = () => d.db.prepare('SELECT note FROM side ORDER BY rowid').pluck().all() as string[];
+    const events = () => d.db.prepare('SELECT event_id FROM events ORDER BY seq').pluck().all();
+    const ev = (id: string) => ({ projectId: d.projectId, eventType: 'x', body: '{}', eventId: id });
+    let inside: boolean | null = null;
+    d.dispatcher.fireMany([ev('a'), ev('b')], () => {
+      inside = d.db.inTransaction;
+      // The events are already written when it runs, in the transaction still open.
+      note.run(`after ${(events() as string[]).join(',')}`);
+    });
+    expect(inside).toBe(true);
+    expect(notes()).toEqual(['after a,b']);
+    d.dispatcher.fireMany([ev('c')], () => {
+      note.run('half done');
+      throw new Error('notification store is down');
+    });
+    expect(events()).toEqual(['a', 'b', 'c']);
+    expect(notes()).toEqual(['after a,b']);
+    // A failing event stores neither the events nor what they imply.
+    expect(() => d.dispatcher.fireMany([ev('d'), ev('a')], () => note.run('never'))).toThrow(/already fired/);
+    expect(notes()).toEqual(['after a,b']);
+    await d.dispatcher.idle();
+    expect(rx.received).toHaveLength(3);
+  });
 });

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import net from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSender, RESPONSE_BODY_LIMIT } from '../../../src/core/dispatch/send';
@@ -96,5 +97,41 @@ describe('send: one POST, exact bytes, classified failures', () => {
     await rx.close();
     expect(rx.received).toHaveLength(1);
     expect(r).toMatchObject({ status: 302, location: 'http://elsewhere.test/x' });
+  });
+
+  it('stops every request in flight when its signal aborts, with one listener on the signal for them all', async () => {
+    const rx = await receiver(() => {
+      /* never answers */
+    });
+    const shutdown = new AbortController();
+    const sends = [1, 2, 3].map(() => sender.send({ url: rx.url, body, headers, signal: shutdown.signal }));
+    expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(1);
+    shutdown.abort();
+    const results = await Promise.all(sends);
+    await rx.close();
+    expect(results.map((r) => r.error?.kind)).toEqual(['aborted', 'aborted', 'aborted']);
+    // Already aborted: refused at once.
+    const late = await sender.send({ url: rx.url, body, headers, signal: shutdown.signal });
+    expect(late.error?.kind).toBe('aborted');
+  });
+
+  it('finishes requests on a signal that never aborts without keeping them, and sends to each URL as given', async () => {
+    const rx = await receiver((q, res) => res.end(q.url));
+    const running = new AbortController();
+    const origin = new URL(rx.url).origin;
+    const a = await sender.send({ url: `${origin}/a?x=1`, body, headers, signal: running.signal });
+    const b = await sender.send({ url: `${origin}/b`, body, headers, signal: running.signal });
+    const again = await sender.send({ url: `${origin}/a?x=1`, body, headers, signal: running.signal });
+    await rx.close();
+    expect([a.body, b.body, again.body]).toEqual(['/a?x=1', '/b', '/a?x=1']);
+    expect(getEventListeners(running.signal, 'abort')).toHaveLength(1);
+  });
+
+  it('refuses a URL it cannot send to, every time it is asked', async () => {
+    for (const url of ['ftp://example.test/x', 'not a url', 'ftp://example.test/x']) {
+      const r = await sender.send({ url, body, headers });
+      expect(r.status).toBe(0);
+      expect(r.error).toMatchObject({ kind: 'network', message: expect.stringContaining('invalid webhook URL') });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { verify } from '../../../src/core/signing/signature';
 import { StudioError } from '../../../src/shared/errors';
 import { createHarness, FIXED_NOW, type Harness } from './harness';
@@ -214,5 +214,77 @@ describe('side-effect hook', () => {
     ]);
     expect(seen[0][2]).toBe(h.fired[0].bodyText);
     expect(res.eventId).toBe(h.fired[0].eventId);
+  });
+
+  it('runs in the transaction that stores the events (one commit), for one fire and for a burst', async () => {
+    const seen: [string, boolean][] = [];
+    h = createHarness({
+      fireMany: true,
+      onFired: (ev, source) => {
+        seen.push([source, h.db.inTransaction]);
+        if (source === 'ui') throw new Error('notification store is down');
+      },
+    });
+    await h.call('events.fire', { eventType: 'agent.message', seed: 1 });
+    const { burstId } = await h.call('events.burst.start', { eventType: 'agent.message', count: 3 });
+    await vi.waitFor(() =>
+      expect(
+        h.events.some(
+          (e) => e.event === 'burst.progress' && e.payload.burstId === burstId && e.payload.state === 'done',
+        ),
+      ).toBe(true),
+    );
+    expect(h.fired).toHaveLength(4);
+    expect(seen).toEqual([
+      ['ui', true],
+      ['burst', true],
+      ['burst', true],
+      ['burst', true],
+    ]);
+    expect(h.batches.every((b) => b.alongsideInTransaction === true)).toBe(true);
+    expect(h.batches.reduce((n, b) => n + b.events, 0)).toBe(4);
+  });
+});
+
+describe('what a side effect reads', () => {
+  it('gets the object a built body is the JSON of (not parsed again); a raw body comes alone', async () => {
+    const seen: { body: string; payload: unknown }[] = [];
+    h = createHarness({ onFired: (ev) => seen.push({ body: ev.body, payload: ev.payload }) });
+    await h.call('events.fire', { eventType: 'agent.message', seed: 3, set: ['data.extra=1'] });
+    const raw = '{ "event_type": "agent.message",  "data": {} }';
+    await h.call('events.fire', { eventType: 'agent.message', body: raw });
+    expect(JSON.stringify(seen[0]!.payload)).toBe(seen[0]!.body);
+    expect(seen[0]!.payload).toEqual(JSON.parse(seen[0]!.body));
+    expect(seen[1]).toEqual({ body: raw, payload: undefined });
+    // A preview shows the body, not the object beside it.
+    expect(await h.call('events.preview', { eventType: 'agent.message', seed: 3 })).not.toHaveProperty('payload');
+  });
+});
+
+describe('building a batch', () => {
+  it('reads each agent once and looks for a missing template once per batch; a saved template is read per event', async () => {
+    h = createHarness({ fireMany: true });
+    const profile = vi.spyOn(h.feature.agents, 'profile');
+    const template = vi.spyOn(h.feature.templates, 'get');
+    const outs = h.feature.firer.fireMany(
+      [1, 2, 3, 4].map((i) => ({ eventType: 'agent.message', seed: i })),
+      { source: 'burst' },
+    );
+    expect(outs).toHaveLength(4);
+    expect(profile).toHaveBeenCalledTimes(1);
+    expect(template).toHaveBeenCalledTimes(1);
+    // Built one by one, each event reads again.
+    h.feature.firer.fire({ eventType: 'agent.message', seed: 5 });
+    expect(profile).toHaveBeenCalledTimes(2);
+
+    const { data } = await h.call('events.template.get', { eventType: 'agent.message' });
+    expect((await h.call('events.template.save', { eventType: 'agent.message', data })).ok).toBe(true);
+    template.mockClear();
+    h.feature.firer.fireMany(
+      [1, 2, 3].map((i) => ({ eventType: 'agent.message', seed: i, set: [`data.content=n${i}`] })),
+      { source: 'burst' },
+    );
+    expect(template).toHaveBeenCalledTimes(3);
+    expect(h.fired.slice(-3).map((f) => JSON.parse(f.bodyText).data.content)).toEqual(['n1', 'n2', 'n3']);
   });
 });

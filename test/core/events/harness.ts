@@ -13,9 +13,14 @@ import type { AnyEvent, Method, ParamsOf, ResultOf } from '../../../src/shared/c
 import { StudioError } from '../../../src/shared/errors';
 import { tempDir } from '../../helpers/tmp';
 
-/** A dispatcher that records what it is asked to fire, and "delivers" to registered webhooks. */
-export function recordingDispatcher(db: Db) {
+/**
+ * A dispatcher that records what it is asked to fire, and "delivers" to registered webhooks.
+ * `withFireMany`: it also takes batches as the real one does, `alongside` run in their transaction.
+ */
+export function recordingDispatcher(db: Db, withFireMany = false) {
   const fired: (FireInput & { bodyText: string })[] = [];
+  /** Per fireMany call: how many events, and whether `alongside` ran inside its transaction. */
+  const batches: { events: number; alongsideInTransaction: boolean | null }[] = [];
   const hooks = db.prepare<[string, string], { webhook_id: string; webhook_url: string }>(
     'SELECT webhook_id, webhook_url FROM webhooks WHERE project_id = ? AND event_type = ? AND is_active = 1',
   );
@@ -37,7 +42,19 @@ export function recordingDispatcher(db: Db) {
     cancel: () => {},
     idle: () => Promise.resolve(),
   };
-  return { api, fired };
+  if (withFireMany) {
+    api.fireMany = db.transaction((inputs: FireInput[], alongside?: () => void) => {
+      const results = inputs.map((i) => api.fire(i));
+      const batch = { events: inputs.length, alongsideInTransaction: null as boolean | null };
+      batches.push(batch);
+      if (alongside) {
+        batch.alongsideInTransaction = db.inTransaction;
+        alongside();
+      }
+      return results;
+    });
+  }
+  return { api, fired, batches };
 }
 
 export const FIXED_NOW = new Date('2026-03-01T09:30:00.000Z');
@@ -54,6 +71,7 @@ export interface Harness {
   db: Db;
   ctx: StudioContext;
   fired: ReturnType<typeof recordingDispatcher>['fired'];
+  batches: ReturnType<typeof recordingDispatcher>['batches'];
   events: AnyEvent[];
   feature: ReturnType<typeof eventsFeature>;
   call<M extends Method>(method: M, params: ParamsOf<M>): Promise<ResultOf<M>>;
@@ -63,7 +81,13 @@ export interface Harness {
 
 /** The events feature over a real SQLite file, a recording dispatcher and the real contract validation. */
 export function createHarness(
-  opts: { clock?: Clock; timers?: Timers; onFired?: Parameters<typeof eventsFeature>[1]['onFired'] } = {},
+  opts: {
+    clock?: Clock;
+    timers?: Timers;
+    onFired?: Parameters<typeof eventsFeature>[1]['onFired'];
+    /** The recording dispatcher takes batches (`fireMany`), as the real one does. */
+    fireMany?: boolean;
+  } = {},
 ): Harness {
   const dir = tempDir('events-');
   const db = openStore(join(dir, 'studio.db'));
@@ -83,7 +107,7 @@ export function createHarness(
     dataDir: dir,
     status: () => ({ projectId: defaults.project.project_id }) as never,
   } satisfies StudioContext;
-  const rec = recordingDispatcher(db);
+  const rec = recordingDispatcher(db, opts.fireMany);
   const feature = eventsFeature(ctx, { dispatcher: rec.api, timers: opts.timers, onFired: opts.onFired });
   const dispatch = createDispatcher(feature.handlers as Handlers);
   const events: AnyEvent[] = [];
@@ -93,6 +117,7 @@ export function createHarness(
     db,
     ctx,
     fired: rec.fired,
+    batches: rec.batches,
     events,
     feature,
     async call(method, params) {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStudio, type Studio } from '../../../src/core/index';
+import { wantedEvents } from '../../../src/core/rpc/ws-transport';
 import { tempDir } from '../../helpers/tmp';
 import { wsClient } from '../../helpers/ws-client';
 
@@ -46,5 +47,36 @@ describe('WebSocket transport guards', () => {
     await studio.dispatch({ id: 1, method: 'settings.set', params: { patch: { theme: 'light' } } });
     await expect.poll(() => seen).toEqual(['light']);
     ws.close();
+  });
+
+  it('sends a client that named its events (?events=a,b) only those; the others get every event', async () => {
+    studio = await createStudio({ dataDir: tempDir(), port: 0, writeRuntimeFile: false });
+    const everything = await wsClient(studio.wsUrl());
+    const some = await wsClient(`${studio.wsUrl()}&events=webhooks.changed,burst.progress`);
+    const all: string[] = [];
+    const named: string[] = [];
+    everything.client.onAny((e) => all.push(e.event));
+    some.client.onAny((e) => named.push(e.event));
+    // Nobody wants attempts: an emitter may skip building them.
+    expect(studio.context.bus.wants('attempt.recorded')).toBe(true); // the unfiltered client
+    everything.ws.close();
+    await expect.poll(() => studio.context.bus.wants('attempt.recorded')).toBe(false);
+    const again = await wsClient(studio.wsUrl());
+    again.client.onAny((e) => all.push(e.event));
+    await studio.dispatch({ id: 1, method: 'settings.set', params: { patch: { theme: 'light' } } });
+    studio.context.bus.emit('webhooks.changed', { projectId: 'p' });
+    await expect.poll(() => all).toEqual(['settings.changed', 'webhooks.changed']);
+    // Requests still get their answers on a filtered connection.
+    await expect(some.client.call('settings.get')).resolves.toMatchObject({ theme: 'light' });
+    expect(named).toEqual(['webhooks.changed']);
+    some.ws.close();
+    again.ws.close();
+  });
+
+  it('reads the wanted events from the URL', () => {
+    expect(wantedEvents('/_studio/ws?token=t')).toBeNull();
+    expect([...wantedEvents('/_studio/ws?token=t&events=burst.progress')!]).toEqual(['burst.progress']);
+    expect([...wantedEvents('/_studio/ws?events=a,,b&token=t')!]).toEqual(['a', 'b']);
+    expect([...wantedEvents('/_studio/ws?events=')!]).toEqual([]);
   });
 });
