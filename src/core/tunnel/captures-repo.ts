@@ -245,7 +245,8 @@ export function createCapturesRepo(db: Db, clock: Clock, maxCaptures: number = T
         prune.run(maxCaptures);
       }
     },
-    complete(captureId: string, o: CaptureOutcome): CaptureSummary {
+    /** Stores a capture's outcome; its summary when asked for (null when the capture is gone). */
+    complete(captureId: string, o: CaptureOutcome, summarise = true): CaptureSummary | null {
       const stored = open.get(captureId);
       completeCapture.run({
         seq: stored?.seq ?? summaryById.get(captureId)?.seq ?? -1,
@@ -257,8 +258,9 @@ export function createCapturesRepo(db: Db, clock: Clock, maxCaptures: number = T
         duration_ms: o.durationMs,
         completed_at: o.completedAt,
       });
-      if (!stored) return this.summary(captureId)!;
       open.delete(captureId);
+      if (!summarise) return null;
+      if (!stored) return this.summary(captureId);
       return toSummary({
         ...stored,
         response_status: o.responseStatus,

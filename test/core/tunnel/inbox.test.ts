@@ -254,6 +254,7 @@ describe('inbox storage', () => {
     const commits = {
       join() {},
       committed: () => new Promise<void>((resolve) => (release = resolve)),
+      later() {},
       flush() {},
     };
     const inbox = createInboxService({
