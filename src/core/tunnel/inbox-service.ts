@@ -68,6 +68,8 @@ export function targetUrl(base: string, suffix: string, query: string): string {
 }
 
 const RESPONSE_DROP = new Set(['content-length', 'date']);
+/** The verdict on every request without a signature header (one object: its JSON is made once). */
+const UNSIGNED = checkSignature(Buffer.alloc(0), null, [], 0);
 
 /** The target's answer headers the sender gets: hop-by-hop ones (and those `Connection` names), Content-Length and Date dropped. */
 export function answerHeaders(headers: readonly HeaderPair[]): HeaderPair[] {
@@ -106,7 +108,8 @@ export function createInboxService(deps: InboxServiceDeps) {
         checkedSecrets: 0,
       };
     }
-    return checkSignature(req.body, header, header === null ? [] : deps.secrets(), nowSeconds);
+    if (header === null) return UNSIGNED;
+    return checkSignature(req.body, header, deps.secrets(), nowSeconds);
   }
 
   /** Stores the request as capture `captureId` (in this turn's transaction when there is a group commit). */
