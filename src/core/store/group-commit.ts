@@ -53,8 +53,16 @@ export function createGroupCommit(db: Db, opts: { laterMaxDelayMs?: number } = {
     laterTimer = setTimeout(() => {
       laterTimer = null;
       if (later.length === 0 || open) return; // taken by a turn meanwhile, or about to be
-      join();
-      if (!open) armLater(); // someone else's explicit transaction is open: try again later
+      if (!db.open) {
+        later = []; // the store closed (what was flushed before it is stored)
+        return;
+      }
+      try {
+        join();
+      } catch (err) {
+        storageHealthFor(db).failed(err);
+      }
+      if (!open) armLater(); // someone else's explicit transaction is open (or BEGIN failed): try again later
     }, laterMaxDelayMs);
     laterTimer.unref?.();
   }

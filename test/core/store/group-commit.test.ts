@@ -109,4 +109,16 @@ describe('group commit', () => {
     expect(s.committedRows()).toEqual(['kept']);
     s.close();
   });
+
+  it('a write still waiting for a turn when the store closes is dropped, not thrown', async () => {
+    const s = setup();
+    const gc = createGroupCommit(s.db, { laterMaxDelayMs: 1 });
+    let ran = false;
+    gc.later(() => {
+      ran = true;
+    });
+    s.close();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(ran).toBe(false);
+  });
 });
