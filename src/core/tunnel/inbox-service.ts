@@ -77,9 +77,11 @@ export function answerHeaders(headers: readonly HeaderPair[]): HeaderPair[] {
 }
 
 /**
- * The inbox: stores the request (raw bytes first), checks its signature against the
- * known secrets, then answers with the configured response, or forwards it to the local
- * target and answers with that target's response (504 on timeout, 502 when unreachable).
+ * The inbox: stores the request (raw bytes, its signature checked against the known
+ * secrets) and answers with the configured response, or forwards it to the local target and
+ * answers with that target's response (504 on timeout, 502 when unreachable). Over HTTP the
+ * forward leaves first and the capture is stored while the target works; either way the
+ * sender is answered only once the capture is committed.
  */
 export function createInboxService(deps: InboxServiceDeps) {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -201,7 +203,7 @@ export function createInboxService(deps: InboxServiceDeps) {
     // (the next capture's, most often): the sender waits only for the capture itself (below),
     // never for this bookkeeping, and it costs no commit of its own.
     const done = outcome;
-    const store = () => {
+    const storeOutcome = () => {
       try {
         const summary = deps.repo.complete(captureId, done, deps.bus.wants('capture.recorded'));
         if (summary) deps.bus.emit('capture.recorded', summary);
@@ -209,8 +211,8 @@ export function createInboxService(deps: InboxServiceDeps) {
         deps.onStoreError?.(err);
       }
     };
-    if (deps.commits) deps.commits.later(store);
-    else setImmediate(store);
+    if (deps.commits) deps.commits.later(storeOutcome);
+    else setImmediate(storeOutcome);
     response.headers.push(['X-Webhook-Studio-Capture', captureId]);
     return response;
   }
@@ -218,7 +220,7 @@ export function createInboxService(deps: InboxServiceDeps) {
   return {
     record,
     respond,
-    /** Store, then answer: the whole inbox path for one request. */
+    /** Forward and store, then answer once stored: the whole inbox path for one request. */
     async handle(req: InboundRequest): Promise<InboxResponse & { captureId: string | null }> {
       const inbox = deps.repo.getInbox(req.inbox);
       if (req.relayId && deps.repo.hasRelayId(req.relayId)) {
