@@ -9,6 +9,9 @@
  * Target (issue 17): the inbox's overhead ≤ 1.5× the pipe proxy's, both ways.
  *
  *   npm run build && npx tsx bench/inbox.ts      (BENCH_N, ROUNDS, CONCURRENCY to change)
+ *
+ * STUDIO_BASE=<another build's out/cli/index.mjs> adds a fifth process, that build's inbox
+ * (mode `base`), timed in the same rounds: before/after on a machine whose load moves.
  */
 import http from 'node:http';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -19,7 +22,9 @@ import { connectStudio } from '../src/cli/connect';
 import { fmt, median, percentile } from './lib/stats';
 
 const N = Number(process.env.BENCH_N ?? 2000);
-const ROUNDS = Number(process.env.ROUNDS ?? 3);
+// Five rounds, not three: on a shared 2-CPU machine one round can land in another bench's burst,
+// and the median of three then moves the concurrent ratio by ±0.5.
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
 const PER_ROUND = Number(process.env.BENCH_CONCURRENT_N ?? 4000);
 const body = Buffer.from(JSON.stringify({ event_type: 'agent.message', data: { text: 'x'.repeat(400) } }));
@@ -91,62 +96,61 @@ async function concurrent(url: URL, count: number): Promise<{ latencies: number[
   return { latencies, perSecond: (count / (performance.now() - t0)) * 1000 };
 }
 
-type Mode = 'direct' | 'pipe' | 'inbox';
+type Mode = 'direct' | 'pipe' | 'inbox' | 'base';
+const BASE = process.env.STUDIO_BASE;
+
+/** A studio (`serve`) on a fresh data folder, its inbox `bench` forwarding to the receiver. */
+async function startStudio(entry: string, receiver: string, prof?: string) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-inbox-'));
+  const proc = await start(
+    [...(prof ? ['--cpu-prof', '--cpu-prof-dir=' + prof] : []), entry, 'serve', '--port', '0', '--data-dir', dataDir],
+    /SONZAI_BASE_URL=(\S+)/,
+  );
+  // Configure the inbox, then disconnect: no live view is open while the inbox is timed.
+  const setup = await connectStudio(dataDir);
+  await setup.client.call('inboxes.configure', { name: 'bench', forwardTo: `${receiver}/hook` });
+  setup.close();
+  return { dataDir, url: proc.match[1], pid: proc.child.pid };
+}
 
 async function main() {
   const receiver = (await start(['-e', RECEIVER], /URL=(\S+)/)).match[1];
   const pipeProc = await start(['-e', PIPE, receiver], /URL=(\S+)/);
   const pipe = pipeProc.match[1];
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-inbox-'));
-  const studioProc = await start(
-    [
-      ...(process.env.STUDIO_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.STUDIO_PROF] : []),
-      process.env.STUDIO_ENTRY ?? 'out/cli/index.mjs',
-      'serve',
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-    ],
-    /SONZAI_BASE_URL=(\S+)/,
-  );
-  const studio = studioProc.match[1];
-  const pidOf: Partial<Record<Mode, number>> = { pipe: pipeProc.child.pid, inbox: studioProc.child.pid };
-  // Configure the inbox, then disconnect: no live view is open while the inbox is timed.
-  const setup = await connectStudio(dataDir);
-  await setup.client.call('inboxes.configure', { name: 'bench', forwardTo: `${receiver}/hook` });
-  setup.close();
+  const studio = await startStudio(process.env.STUDIO_ENTRY ?? 'out/cli/index.mjs', receiver, process.env.STUDIO_PROF);
+  const base = BASE ? await startStudio(BASE, receiver) : null;
+  const pidOf: Partial<Record<Mode, number>> = { pipe: pipeProc.child.pid, inbox: studio.pid, base: base?.pid };
 
-  const urls: Record<Mode, URL> = {
+  const urls: Partial<Record<Mode, URL>> = {
     direct: new URL(`${receiver}/hook`),
     pipe: new URL(`${pipe}/hook`),
-    inbox: new URL(`${studio}/inbox/bench`),
+    inbox: new URL(`${studio.url}/inbox/bench`),
+    ...(base ? { base: new URL(`${base.url}/inbox/bench`) } : {}),
   };
   const modes = Object.keys(urls) as Mode[];
-  let inboxSent = 0;
+  const sent: Record<Mode, number> = { direct: 0, pipe: 0, inbox: 0, base: 0 };
   const send = async (m: Mode) => {
-    if (m === 'inbox') inboxSent++;
-    return post(urls[m]);
+    sent[m]++;
+    return post(urls[m]!);
   };
 
   for (let i = 0; i < 300; i++) for (const m of modes) await send(m);
 
   // Sequential: one request at a time, the three modes interleaved.
-  const seq: Record<Mode, number[]> = { direct: [], pipe: [], inbox: [] };
+  const seq: Record<Mode, number[]> = { direct: [], pipe: [], inbox: [], base: [] };
   for (let i = 0; i < N; i++) for (const m of modes) seq[m].push(await send(m));
 
   // Concurrent: rounds alternating the modes, medians of the rounds.
-  const conc: Record<Mode, { p50: number[]; p99: number[]; rps: number[]; cpu: number[] }> = {
-    direct: { p50: [], p99: [], rps: [], cpu: [] },
-    pipe: { p50: [], p99: [], rps: [], cpu: [] },
-    inbox: { p50: [], p99: [], rps: [], cpu: [] },
-  };
+  const conc = Object.fromEntries(modes.map((m) => [m, { p50: [], p99: [], rps: [], cpu: [] }])) as unknown as Record<
+    Mode,
+    { p50: number[]; p99: number[]; rps: number[]; cpu: number[] }
+  >;
   for (let r = 0; r < ROUNDS; r++) {
     for (const m of r % 2 ? [...modes].reverse() : modes) {
-      if (m === 'inbox') inboxSent += PER_ROUND;
+      sent[m] += PER_ROUND;
       const pid = pidOf[m];
       const cpu0 = pid ? cpuUs(pid) : 0;
-      const { latencies, perSecond } = await concurrent(urls[m], PER_ROUND);
+      const { latencies, perSecond } = await concurrent(urls[m]!, PER_ROUND);
       if (pid) conc[m].cpu.push((cpuUs(pid) - cpu0) / PER_ROUND);
       conc[m].p50.push(percentile(latencies, 50));
       conc[m].p99.push(percentile(latencies, 99));
@@ -154,9 +158,12 @@ async function main() {
     }
   }
 
-  const conn = await connectStudio(dataDir);
-  const { captures } = await conn.client.call('captures.list', { inbox: 'bench', limit: 1 });
-  conn.close();
+  const newest = async (dataDir: string) => {
+    const conn = await connectStudio(dataDir);
+    const { captures } = await conn.client.call('captures.list', { inbox: 'bench', limit: 1 });
+    conn.close();
+    return captures[0];
+  };
 
   console.log(`inbox forwarding overhead, ${body.length}-byte JSON body, keep-alive; baseline: direct POST`);
   const sp = (m: Mode) => percentile(seq[m], 50);
@@ -173,6 +180,7 @@ async function main() {
   console.log(
     `  inbox overhead / pipe overhead = ${fmt(seqRatio, 2)} (target ≤ 1.5 → ${seqRatio <= 1.5 ? 'met' : 'NOT met'})`,
   );
+  if (base) console.log(`  base  overhead / pipe overhead = ${fmt((sp('base') - sp('direct')) / seqPipe, 2)}`);
 
   const cp = (m: Mode) => median(conc[m].p50);
   const cPipe = cp('pipe') - cp('direct');
@@ -190,16 +198,19 @@ async function main() {
   console.log(
     `  inbox overhead / pipe overhead = ${fmt(cRatio, 2)} (target ≤ 1.5 → ${cRatio <= 1.5 ? 'met' : 'NOT met'})`,
   );
+  if (base) console.log(`  base  overhead / pipe overhead = ${fmt((cp('base') - cp('direct')) / cPipe, 2)}`);
   // A fresh data folder: the newest capture's sequence number counts every capture ever stored.
-  const stored = captures[0]?.seq ?? 0;
-  console.log(
-    `captures stored: ${stored} of ${inboxSent} inbox requests, the last forwarded → ${captures[0]?.forwardStatus}`,
-  );
-  if (stored !== inboxSent) process.exitCode = 1;
-
+  for (const [m, dir] of [['inbox', studio.dataDir], ...(base ? [['base', base.dataDir]] : [])] as [Mode, string][]) {
+    const last = await newest(dir);
+    const stored = last?.seq ?? 0;
+    console.log(
+      `${m} captures stored: ${stored} of ${sent[m]} inbox requests, the last forwarded → ${last?.forwardStatus}`,
+    );
+    if (stored !== sent[m]) process.exitCode = 1;
+  }
   for (const c of children) c.kill('SIGTERM');
   agent.destroy();
-  rmSync(dataDir, { recursive: true, force: true });
+  for (const dir of [studio.dataDir, base?.dataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
 await main();

@@ -1,6 +1,11 @@
 import type { Db } from './open';
 import { storageHealthFor } from './storage-health';
 
+/** How long (ms) a write nobody waits for (`later`) waits for a turn to join before it opens its own. */
+export const LATER_MAX_DELAY_MS = 20;
+/** Most writes that wait for a turn; past it (a store refusing every turn) the oldest are dropped. */
+export const MAX_LATER = 10_000;
+
 /**
  * Group commit: the writes of the API requests handled in one event-loop turn share one
  * transaction, committed at the end of that turn (`setImmediate`). Each such request's
@@ -11,14 +16,61 @@ import { storageHealthFor } from './storage-health';
  * (a savepoint inside this one), so a request that fails half-way leaves nothing behind.
  * Other writes made in the same turn (the dispatcher's, the UI's) join the transaction and
  * are committed with it.
+ *
+ * Writes nobody waits for (`later`: the inbox's outcome of a forward, stored after its
+ * answer left) do not open a transaction of their own: they run just before the next
+ * commit, whoever's turn it is, or within `laterMaxDelayMs` in a turn of their own.
  */
-export function createGroupCommit(db: Db) {
+export function createGroupCommit(db: Db, opts: { laterMaxDelayMs?: number } = {}) {
+  const laterMaxDelayMs = opts.laterMaxDelayMs ?? LATER_MAX_DELAY_MS;
   let open = false;
   let waiting: ((err?: unknown) => void)[] = [];
+  let later: (() => void)[] = [];
+  let laterTimer: NodeJS.Timeout | null = null;
+
+  function join(): void {
+    if (open || db.inTransaction) return;
+    db.exec('BEGIN IMMEDIATE');
+    open = true;
+    setImmediate(commit);
+  }
+
+  /** Runs the writes nobody waits for inside the open transaction (theirs to report errors). */
+  function runLater(): void {
+    const writes = later;
+    later = [];
+    for (const write of writes) {
+      try {
+        write();
+      } catch (err) {
+        storageHealthFor(db).failed(err);
+      }
+    }
+  }
+
+  function armLater(): void {
+    if (laterTimer || later.length === 0) return;
+    laterTimer = setTimeout(() => {
+      laterTimer = null;
+      if (later.length === 0 || open) return; // taken by a turn meanwhile, or about to be
+      if (!db.open) {
+        later = []; // the store closed (what was flushed before it is stored)
+        return;
+      }
+      try {
+        join();
+      } catch (err) {
+        storageHealthFor(db).failed(err);
+      }
+      if (!open) armLater(); // someone else's explicit transaction is open (or BEGIN failed): try again later
+    }, laterMaxDelayMs);
+    laterTimer.unref?.();
+  }
 
   function commit(): void {
     if (!open) return;
     open = false;
+    if (later.length > 0 && db.inTransaction) runLater();
     const batch = waiting;
     waiting = [];
     let failure: unknown;
@@ -30,6 +82,7 @@ export function createGroupCommit(db: Db) {
       });
       storageHealthFor(db).failed(failure);
       for (const settle of batch) settle(failure);
+      armLater();
       return;
     }
     try {
@@ -45,19 +98,27 @@ export function createGroupCommit(db: Db) {
 
   return {
     /** Opens this turn's transaction, or joins the one already open. */
-    join(): void {
-      if (open || db.inTransaction) return;
-      db.exec('BEGIN IMMEDIATE');
-      open = true;
-      setImmediate(commit);
-    },
+    join,
     /** Settles once what was written so far is committed (at once if nothing is pending). */
     committed(): Promise<void> {
       if (!open) return Promise.resolve();
       return new Promise((resolve, reject) => waiting.push((err) => (err ? reject(err) : resolve())));
     },
-    /** Commits now (before the store closes). */
-    flush: commit,
+    /**
+     * A write nobody waits for: it runs inside the next transaction, just before it commits
+     * (this turn's if one is open), at the latest `laterMaxDelayMs` from now. It reports its
+     * own errors (one it throws is counted as a storage failure).
+     */
+    later(write: () => void): void {
+      if (later.length >= MAX_LATER) later.shift();
+      later.push(write);
+      if (!open) armLater();
+    },
+    /** Commits now, writes waiting for a turn included (before the store closes). */
+    flush(): void {
+      if (later.length > 0) join();
+      commit();
+    },
   };
 }
 export type GroupCommit = ReturnType<typeof createGroupCommit>;

@@ -130,17 +130,16 @@ export function createCapturesRepo(db: Db, clock: Clock, maxCaptures: number = T
        delay_ms = excluded.delay_ms, forward_to = excluded.forward_to,
        forward_timeout_ms = excluded.forward_timeout_ms, updated_at = excluded.updated_at`,
   );
+  // Positional parameters: binding by name costs a lookup per parameter on every capture.
   const insertCapture = db.prepare(
     `INSERT INTO captures (capture_id, inbox, via, relay_id, method, path, query, headers_json, content_type, body,
        source_address, signature_json, signature_ok, forward_to, received_at)
-     VALUES (@capture_id, @inbox, @via, @relay_id, @method, @path, @query, @headers_json, @content_type, @body,
-       @source_address, @signature_json, @signature_ok, @forward_to, @received_at)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const completeCapture = db.prepare(
-    `UPDATE captures SET response_status = @response_status, forward_status = @forward_status,
-       forward_headers_json = @forward_headers_json, forward_body = @forward_body, forward_error = @forward_error,
-       duration_ms = @duration_ms, completed_at = @completed_at
-     WHERE seq = @seq`,
+    `UPDATE captures SET response_status = ?, forward_status = ?, forward_headers_json = ?, forward_body = ?,
+       forward_error = ?, duration_ms = ?, completed_at = ?
+     WHERE seq = ?`,
   );
   const byId = db.prepare<[string], FullCaptureRow>(
     'SELECT *, length(body) AS body_size FROM captures WHERE capture_id = ?',
@@ -149,6 +148,8 @@ export function createCapturesRepo(db: Db, clock: Clock, maxCaptures: number = T
   const byRelayId = db.prepare<[string], { seq: number }>('SELECT seq FROM captures WHERE relay_id = ?');
   const prune = db.prepare('DELETE FROM captures WHERE seq <= (SELECT MAX(seq) FROM captures) - ?');
   let insertsSincePrune = 0;
+  let lastSignature: SignatureVerdict | null = null;
+  let lastSignatureJson = '';
   // The inbox reads its configuration on every request: kept here, refreshed when it is written.
   const inboxes = new Map<string, InboxRow | null>();
   // Captures stored but not yet completed: their summary, so completing one reads nothing back.
@@ -201,24 +202,29 @@ export function createCapturesRepo(db: Db, clock: Clock, maxCaptures: number = T
     },
     insert(c: NewCapture): void {
       const contentType = headerValue(c.headers, 'content-type');
-      const signatureJson = JSON.stringify(c.signature);
-      const { lastInsertRowid } = insertCapture.run({
-        capture_id: c.captureId,
-        inbox: c.inbox,
-        via: c.via,
-        relay_id: c.relayId,
-        method: c.method,
-        path: c.path,
-        query: c.query,
-        headers_json: JSON.stringify(c.headers),
-        content_type: contentType,
-        body: c.body,
-        source_address: c.sourceAddress,
-        signature_json: signatureJson,
-        signature_ok: c.signature.ok === null ? null : c.signature.ok ? 1 : 0,
-        forward_to: c.forwardTo,
-        received_at: c.receivedAt,
-      });
+      // Most captures share one verdict object (unsigned): its JSON is made once.
+      if (c.signature !== lastSignature) {
+        lastSignature = c.signature;
+        lastSignatureJson = JSON.stringify(c.signature);
+      }
+      const signatureJson = lastSignatureJson;
+      const { lastInsertRowid } = insertCapture.run(
+        c.captureId,
+        c.inbox,
+        c.via,
+        c.relayId,
+        c.method,
+        c.path,
+        c.query,
+        JSON.stringify(c.headers),
+        contentType,
+        c.body,
+        c.sourceAddress,
+        signatureJson,
+        c.signature.ok === null ? null : c.signature.ok ? 1 : 0,
+        c.forwardTo,
+        c.receivedAt,
+      );
       if (open.size >= MAX_OPEN) open.clear();
       open.set(c.captureId, {
         seq: Number(lastInsertRowid),
@@ -245,20 +251,22 @@ export function createCapturesRepo(db: Db, clock: Clock, maxCaptures: number = T
         prune.run(maxCaptures);
       }
     },
-    complete(captureId: string, o: CaptureOutcome): CaptureSummary {
+    /** Stores a capture's outcome; its summary when asked for (null when the capture is gone). */
+    complete(captureId: string, o: CaptureOutcome, summarise = true): CaptureSummary | null {
       const stored = open.get(captureId);
-      completeCapture.run({
-        seq: stored?.seq ?? summaryById.get(captureId)?.seq ?? -1,
-        response_status: o.responseStatus,
-        forward_status: o.forwardStatus,
-        forward_headers_json: o.forwardHeaders ? JSON.stringify(o.forwardHeaders) : null,
-        forward_body: o.forwardBody,
-        forward_error: o.forwardError,
-        duration_ms: o.durationMs,
-        completed_at: o.completedAt,
-      });
-      if (!stored) return this.summary(captureId)!;
+      completeCapture.run(
+        o.responseStatus,
+        o.forwardStatus,
+        o.forwardHeaders ? JSON.stringify(o.forwardHeaders) : null,
+        o.forwardBody,
+        o.forwardError,
+        o.durationMs,
+        o.completedAt,
+        stored?.seq ?? summaryById.get(captureId)?.seq ?? -1,
+      );
       open.delete(captureId);
+      if (!summarise) return null;
+      if (!stored) return this.summary(captureId);
       return toSummary({
         ...stored,
         response_status: o.responseStatus,

@@ -59,6 +59,8 @@ export function captureIdAt(at: Date, random: Random): string {
 
 /** Joins a forward base URL with the request's path suffix and query. */
 export function targetUrl(base: string, suffix: string, query: string): string {
+  // Nothing to join (the usual webhook): the base as it is (it parses the same).
+  if ((suffix === '' || suffix === '/') && query === '') return base;
   const u = new URL(base);
   if (suffix && suffix !== '/') u.pathname = u.pathname.replace(/\/$/, '') + suffix;
   if (query) u.search = u.search ? `${u.search}&${query}` : `?${query}`;
@@ -66,11 +68,20 @@ export function targetUrl(base: string, suffix: string, query: string): string {
 }
 
 const RESPONSE_DROP = new Set(['content-length', 'date']);
+/** The verdict on every request without a signature header (one object: its JSON is made once). */
+const UNSIGNED = checkSignature(Buffer.alloc(0), null, [], 0);
+
+/** The target's answer headers the sender gets: hop-by-hop ones (and those `Connection` names), Content-Length and Date dropped. */
+export function answerHeaders(headers: readonly HeaderPair[]): HeaderPair[] {
+  return stripHopByHop(headers).filter(([k]) => !RESPONSE_DROP.has(k.toLowerCase()));
+}
 
 /**
- * The inbox: stores the request (raw bytes first), checks its signature against the
- * known secrets, then answers with the configured response, or forwards it to the local
- * target and answers with that target's response (504 on timeout, 502 when unreachable).
+ * The inbox: stores the request (raw bytes, its signature checked against the known
+ * secrets) and answers with the configured response, or forwards it to the local target and
+ * answers with that target's response (504 on timeout, 502 when unreachable). Over HTTP the
+ * forward leaves first and the capture is stored while the target works; either way the
+ * sender is answered only once the capture is committed.
  */
 export function createInboxService(deps: InboxServiceDeps) {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -99,14 +110,12 @@ export function createInboxService(deps: InboxServiceDeps) {
         checkedSecrets: 0,
       };
     }
-    return checkSignature(req.body, header, header === null ? [] : deps.secrets(), nowSeconds);
+    if (header === null) return UNSIGNED;
+    return checkSignature(req.body, header, deps.secrets(), nowSeconds);
   }
 
-  /** Stores the request; returns its id, or null when this relayed request was already stored. */
-  function record(req: InboundRequest, forwardTo: string | null): string | null {
-    if (req.relayId && deps.repo.hasRelayId(req.relayId)) return null;
-    const now = deps.clock.now();
-    const captureId = captureIdAt(now, deps.random);
+  /** Stores the request as capture `captureId` (in this turn's transaction when there is a group commit). */
+  function store(req: InboundRequest, captureId: string, now: Date, forwardTo: string | null): void {
     deps.commits?.join();
     deps.repo.insert({
       captureId,
@@ -123,6 +132,14 @@ export function createInboxService(deps: InboxServiceDeps) {
       forwardTo,
       receivedAt: now.toISOString(),
     });
+  }
+
+  /** Stores the request; returns its id, or null when this relayed request was already stored. */
+  function record(req: InboundRequest, forwardTo: string | null): string | null {
+    if (req.relayId && deps.repo.hasRelayId(req.relayId)) return null;
+    const now = deps.clock.now();
+    const captureId = captureIdAt(now, deps.random);
+    store(req, captureId, now, forwardTo);
     return captureId;
   }
 
@@ -147,7 +164,7 @@ export function createInboxService(deps: InboxServiceDeps) {
       if (r.ok) {
         response = {
           status: r.status,
-          headers: stripHopByHop(r.headers).filter(([k]) => !RESPONSE_DROP.has(k.toLowerCase())),
+          headers: answerHeaders(r.headers),
           body: r.body,
         };
       } else {
@@ -182,17 +199,20 @@ export function createInboxService(deps: InboxServiceDeps) {
     }
     outcome.durationMs = Math.round(performance.now() - started);
     outcome.completedAt = deps.clock.now().toISOString();
-    // The outcome is stored right after the answer leaves (the next turn, its own commit): the
-    // sender waits only for the capture itself (below), never for this bookkeeping.
+    // The outcome is stored after the answer leaves, in the next transaction that commits anyway
+    // (the next capture's, most often): the sender waits only for the capture itself (below),
+    // never for this bookkeeping, and it costs no commit of its own.
     const done = outcome;
-    setImmediate(() => {
+    const storeOutcome = () => {
       try {
-        deps.commits?.join();
-        deps.bus.emit('capture.recorded', deps.repo.complete(captureId, done));
+        const summary = deps.repo.complete(captureId, done, deps.bus.wants('capture.recorded'));
+        if (summary) deps.bus.emit('capture.recorded', summary);
       } catch (err) {
         deps.onStoreError?.(err);
       }
-    });
+    };
+    if (deps.commits) deps.commits.later(storeOutcome);
+    else setImmediate(storeOutcome);
     response.headers.push(['X-Webhook-Studio-Capture', captureId]);
     return response;
   }
@@ -200,17 +220,27 @@ export function createInboxService(deps: InboxServiceDeps) {
   return {
     record,
     respond,
-    /** Store, then answer: the whole inbox path for one request. */
+    /** Forward and store, then answer once stored: the whole inbox path for one request. */
     async handle(req: InboundRequest): Promise<InboxResponse & { captureId: string | null }> {
       const inbox = deps.repo.getInbox(req.inbox);
-      const captureId = record(req, inbox.forwardTo);
-      if (!captureId) {
-        return { ...problemResponse(409, 'this relayed request was already delivered', req.path), captureId };
+      if (req.relayId && deps.repo.hasRelayId(req.relayId)) {
+        return { ...problemResponse(409, 'this relayed request was already delivered', req.path), captureId: null };
       }
-      // The capture commits at the end of this turn, while the request is forwarded; the
-      // sender is answered only once it is stored.
+      const now = deps.clock.now();
+      const captureId = captureIdAt(now, deps.random);
+      // The request is on its way to the target first (respond writes it before its first
+      // await); the capture is stored while the target works, and commits at the end of this
+      // turn. The sender is answered only once it is stored: a capture that cannot be stored
+      // is an error to the sender, as a commit failing after the forward always was.
+      const responding = respond(req, captureId, inbox.forwardTo, inbox);
+      try {
+        store(req, captureId, now, inbox.forwardTo);
+      } catch (err) {
+        responding.catch(() => {});
+        throw err;
+      }
       const stored = deps.commits?.committed();
-      const response = await respond(req, captureId, inbox.forwardTo, inbox);
+      const response = await responding;
       await stored;
       return { ...response, captureId };
     },

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createGroupCommit } from '../../../src/core/store/group-commit';
 import { openStore } from '../../../src/core/store/open';
 import { tempDir } from '../../helpers/tmp';
@@ -59,5 +59,66 @@ describe('group commit', () => {
     gc.flush();
     expect(s.committedRows()).toEqual(['now']);
     s.close();
+  });
+
+  it('a write nobody waits for runs in the next turn that commits anyway, before its waiters settle', async () => {
+    const s = setup();
+    const gc = createGroupCommit(s.db, { laterMaxDelayMs: 60_000 });
+    const insert = s.db.prepare('INSERT INTO t (v) VALUES (?)');
+    gc.later(() => insert.run('outcome'));
+    await new Promise((r) => setImmediate(r));
+    expect(s.committedRows()).toEqual([]); // no transaction of its own
+    gc.join();
+    insert.run('capture');
+    await gc.committed();
+    expect(s.committedRows()).toEqual(['capture', 'outcome']);
+    s.close();
+  });
+
+  it('with no turn coming, a write nobody waits for commits on its own after the delay; flush writes it at once', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const s = setup();
+      const gc = createGroupCommit(s.db, { laterMaxDelayMs: 20 });
+      const insert = s.db.prepare('INSERT INTO t (v) VALUES (?)');
+      gc.later(() => insert.run('alone'));
+      vi.advanceTimersByTime(19);
+      await new Promise((r) => setImmediate(r));
+      expect(s.committedRows()).toEqual([]);
+      vi.advanceTimersByTime(1);
+      await new Promise((r) => setImmediate(r));
+      expect(s.committedRows()).toEqual(['alone']);
+      gc.later(() => insert.run('at close'));
+      gc.flush();
+      expect(s.committedRows()).toEqual(['alone', 'at close']);
+      s.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a write nobody waits for that throws is a storage failure, and the turn still commits', async () => {
+    const s = setup();
+    const gc = createGroupCommit(s.db);
+    gc.later(() => {
+      throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' });
+    });
+    gc.join();
+    s.db.prepare('INSERT INTO t (v) VALUES (?)').run('kept');
+    await gc.committed();
+    expect(s.committedRows()).toEqual(['kept']);
+    s.close();
+  });
+
+  it('a write still waiting for a turn when the store closes is dropped, not thrown', async () => {
+    const s = setup();
+    const gc = createGroupCommit(s.db, { laterMaxDelayMs: 1 });
+    let ran = false;
+    gc.later(() => {
+      ran = true;
+    });
+    s.close();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(ran).toBe(false);
   });
 });

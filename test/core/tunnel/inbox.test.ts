@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createStudio, type Studio } from '../../../src/core/index';
 import { sign } from '../../../src/core/signing/signature';
 import { createStudioClient, type StudioClient } from '../../../src/shared/rpc-client';
@@ -13,7 +13,7 @@ import { systemClock, systemRandom } from '../../../src/core/deps';
 import { createEventBus } from '../../../src/core/live/bus';
 import { openStore } from '../../../src/core/store/open';
 import { createCapturesRepo } from '../../../src/core/tunnel/captures-repo';
-import { createInboxService } from '../../../src/core/tunnel/inbox-service';
+import { answerHeaders, createInboxService, targetUrl } from '../../../src/core/tunnel/inbox-service';
 
 const SECRET = 'whsec_inboxtestsecret123';
 let studio: Studio;
@@ -254,6 +254,7 @@ describe('inbox storage', () => {
     const commits = {
       join() {},
       committed: () => new Promise<void>((resolve) => (release = resolve)),
+      later() {},
       flush() {},
     };
     const inbox = createInboxService({
@@ -285,6 +286,84 @@ describe('inbox storage', () => {
     expect(answered).toBe(false);
     release();
     expect((await answer).status).toBe(200);
+    db.close();
+  });
+
+  it('forwards while the capture commits, and still answers only once it is committed', async () => {
+    const db = openStore(join(tempDir(), 'studio.db'));
+    const local = await receiver((_r, res) => res.end('from target'));
+    let release!: () => void;
+    const commits = {
+      join() {},
+      committed: () => new Promise<void>((resolve) => (release = resolve)),
+      later() {},
+      flush() {},
+    };
+    const repo = createCapturesRepo(db, systemClock);
+    repo.configureInbox('dev', { forwardTo: local.url });
+    const inbox = createInboxService({
+      repo,
+      commits,
+      secrets: () => [],
+      clock: systemClock,
+      random: systemRandom,
+      bus: createEventBus(),
+    });
+    let answered = false;
+    const answer = inbox
+      .handle({
+        inbox: 'dev',
+        via: 'http',
+        method: 'POST',
+        path: '/inbox/dev',
+        suffix: '',
+        query: '',
+        headers: [['Content-Type', 'application/json']],
+        body: Buffer.from('{"a":1}'),
+        sourceAddress: 'test',
+      })
+      .then((r) => {
+        answered = true;
+        return r;
+      });
+    await vi.waitFor(() => expect(local.received).toHaveLength(1));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(answered).toBe(false); // the target answered; the capture is not committed yet
+    release();
+    const r = await answer;
+    expect([r.status, r.body.toString()]).toEqual([200, 'from target']);
+    expect(repo.summary(r.captureId!)).toMatchObject({ method: 'POST', bodySize: 7 });
+    db.close();
+  });
+
+  it('a capture the store refuses is an error to the sender, never a 2xx', async () => {
+    const db = openStore(join(tempDir(), 'studio.db'));
+    const repo = createCapturesRepo(db, systemClock);
+    const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    const inbox = createInboxService({
+      repo: {
+        ...repo,
+        insert: () => {
+          throw full;
+        },
+      },
+      secrets: () => [],
+      clock: systemClock,
+      random: systemRandom,
+      bus: createEventBus(),
+    });
+    const req = {
+      inbox: 'dev',
+      via: 'http' as const,
+      method: 'POST',
+      path: '/inbox/dev',
+      suffix: '',
+      query: '',
+      headers: [],
+      body: Buffer.from('{}'),
+      sourceAddress: 'test',
+    };
+    await expect(inbox.handle(req)).rejects.toBe(full);
     db.close();
   });
 
@@ -325,5 +404,34 @@ describe('inbox storage', () => {
     await client.call('inboxes.configure', { name: 'dev', forwardTo: null });
     const plain = await rawRequest(`${base}/inbox/dev`, { body: Buffer.from('{}') });
     expect([plain.status, plain.body.toString()]).toEqual([200, '']);
+  });
+});
+
+describe('inbox helpers', () => {
+  it('joins the forward URL with the path suffix and query, and leaves it alone when there is nothing to join', () => {
+    expect(targetUrl('http://127.0.0.1:3000/hooks', '/extra', 'x=1')).toBe('http://127.0.0.1:3000/hooks/extra?x=1');
+    expect(targetUrl('http://127.0.0.1:3000/hooks/', '/a', '')).toBe('http://127.0.0.1:3000/hooks/a');
+    expect(targetUrl('http://127.0.0.1:3000/hooks?k=v', '', 'x=1')).toBe('http://127.0.0.1:3000/hooks?k=v&x=1');
+    expect(targetUrl('http://127.0.0.1:3000', '', '')).toBe('http://127.0.0.1:3000');
+    expect(targetUrl('http://127.0.0.1:3000/h', '/', '')).toBe('http://127.0.0.1:3000/h');
+  });
+
+  it("answers with the target's headers minus hop-by-hop ones, Content-Length and Date", () => {
+    expect(
+      answerHeaders([
+        ['Connection', 'keep-alive, X-Hop'],
+        ['X-Hop', '1'],
+        ['Keep-Alive', 'timeout=5'],
+        ['Date', 'today'],
+        ['content-length', '2'],
+        ['X-Handler', 'mine'],
+        ['Set-Cookie', 'a'],
+        ['set-cookie', 'b'],
+      ]),
+    ).toEqual([
+      ['X-Handler', 'mine'],
+      ['Set-Cookie', 'a'],
+      ['set-cookie', 'b'],
+    ]);
   });
 });
