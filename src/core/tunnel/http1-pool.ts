@@ -65,6 +65,11 @@ function keepAliveHint(headers: Http1Response['headers']): number | null {
  * response is read whole by `createResponseParser`. node:http's client does the same work
  * with a request and a response object, listeners and streams per exchange: for the
  * inbox, whose every microsecond is the user's, that was a third of its time.
+ *
+ * Why not a library: undici (6.x, the one that runs on Node 20) is as quick (61–64 µs per
+ * request, client and receiver, against 55–57 here and 203–210 for node:http, same run), but it
+ * writes `host` first and `host`, `connection` and `content-length` in lower case whatever it is
+ * given, and the inbox forwards the sender's headers in their order and case.
  */
 export function createHttp1Pool(opts: { maxSocketsPerOrigin?: number; now?: () => number } = {}) {
   const max = opts.maxSocketsPerOrigin ?? 64;
