@@ -220,6 +220,8 @@ export function createInboxService(deps: InboxServiceDeps) {
   return {
     record,
     respond,
+    /** Resolves once what `record` stored has committed (rejects if the store refused it). */
+    committed: (): Promise<void> => deps.commits?.committed() ?? Promise.resolve(),
     /** Forward and store, then answer once stored: the whole inbox path for one request. */
     async handle(req: InboundRequest): Promise<InboxResponse & { captureId: string | null }> {
       const inbox = deps.repo.getInbox(req.inbox);

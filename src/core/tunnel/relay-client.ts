@@ -133,6 +133,10 @@ export function createRelayClient(opts: RelayClientOptions) {
     if (sock !== ws) return; // that connection is gone; the relay sends it again on the new one
     const forwardTo = opts.repo.getInbox(t.inbox).forwardTo;
     const captureId = opts.inbox.record(req, forwardTo);
+    // Acknowledged only once stored: the relay forgets an acknowledged request, so a studio that
+    // stops before the commit must get it again (a capture the store refused is not acknowledged).
+    if (captureId) await opts.inbox.committed();
+    if (sock !== ws) return;
     send(sock, { type: 'ack', id: msg.id });
     if (msg.queued) publish({ backlog: Math.max(0, st.backlog - 1) });
     if (!captureId) return; // already stored and forwarded once: never twice

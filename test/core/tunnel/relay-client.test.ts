@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { systemClock, systemRandom } from '../../../src/core/deps';
 import { createEventBus } from '../../../src/core/live/bus';
+import type { GroupCommit } from '../../../src/core/store/group-commit';
 import { openStore } from '../../../src/core/store/open';
 import { createCapturesRepo } from '../../../src/core/tunnel/captures-repo';
 import { createInboxService } from '../../../src/core/tunnel/inbox-service';
@@ -77,6 +78,69 @@ describe('relay client', () => {
     await until(() => relay.status().state === 'connected' && relay.status().rttMs !== null);
     expect(states).toEqual(['connecting', 'connected', 'reconnecting', 'connected']);
     expect(relay.status().reconnects).toBe(1);
+  });
+
+  it('acknowledges a relayed request only once its capture has committed', async () => {
+    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    await new Promise((r) => wss.once('listening', r));
+    cleanups.push(() => new Promise<void>((r) => wss.close(() => r())));
+    const acks: string[] = [];
+    wss.on('connection', (ws) => {
+      ws.on('message', (d) => {
+        const m = JSON.parse(d.toString()) as { type: string; id: string };
+        if (m.type === 'ack') acks.push(m.id);
+      });
+      ws.send(JSON.stringify({ type: 'hello', channel: 'c', backlog: 1 }));
+      ws.send(
+        JSON.stringify({
+          type: 'request',
+          id: 'r1',
+          method: 'POST',
+          path: '/',
+          headers: [['Content-Type', 'application/json']],
+          bodyBase64: Buffer.from('{"a":1}').toString('base64'),
+          remote: '203.0.113.9:5555',
+          receivedAt: new Date().toISOString(),
+          queued: true,
+        }),
+      );
+    });
+    const db = openStore(join(tempDir(), 'studio.db'));
+    const bus = createEventBus();
+    const repo = createCapturesRepo(db, systemClock);
+    // A store whose commit the test releases: the relay must not hear "stored" before it.
+    let release!: () => void;
+    const commit = new Promise<void>((r) => (release = r));
+    const commits = {
+      join: () => {},
+      committed: () => commit,
+      later: (w: () => void) => w(),
+    } as unknown as GroupCommit;
+    const inbox = createInboxService({
+      repo,
+      commits,
+      secrets: () => [],
+      clock: systemClock,
+      random: systemRandom,
+      bus,
+    });
+    const relay = createRelayClient({ inbox, repo, bus, clock: systemClock, connectWaitMs: 2000 });
+    cleanups.push(() => {
+      relay.close();
+      db.close();
+    });
+    await relay.connect({
+      url: `http://127.0.0.1:${(wss.address() as { port: number }).port}`,
+      channel: 'c',
+      token: 't',
+      inbox: 'dev',
+    });
+    await until(() => repo.list({ limit: 10 }).captures.length === 1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(acks).toEqual([]);
+    release();
+    await until(() => acks.length === 1);
+    expect(acks).toEqual(['r1']);
   });
 
   it('backs off exponentially with jitter, up to a ceiling', () => {
