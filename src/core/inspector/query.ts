@@ -78,8 +78,8 @@ export function whereFor(filter: AttemptFilter, alias = '', before: number | nul
     params.push(filter.kind);
   }
   if (filter.platform !== undefined) {
-    parts.push(`${a}platform = ?`);
-    params.push(filter.platform);
+    // Written out (a closed set), so OneInbox's attempts come from their partial index (migration 014).
+    parts.push(filter.platform === 'oneinbox' ? `${a}platform = 'oneinbox'` : `${a}platform = 'sonzai'`);
   }
   // Attempts are stored in time order, so a time range is a seq range: its bounds come
   // from the (created_at, seq) index and the rows are walked on the primary key, newest

@@ -183,6 +183,7 @@ describe('attempts query', () => {
       { since: '2026-01-01T00:00:00Z', until: '2026-01-02T00:00:00Z' },
       { text: 'kyoto' },
       { eventType: 'agent.message', status: 'failed' },
+      { platform: 'oneinbox' },
     ];
     for (const filter of filters) {
       for (const cursor of [null, 1000]) {

@@ -17,7 +17,8 @@ import type { Migration } from '../migrate';
  *   `attempts_project_type` (the API's list of one project's attempts of a type walks
  *   `attempts_type`: a studio holds a handful of projects), `events_project_type` (no query reads
  *   events by project); `attempts_replay_of` keeps only the replays (partial index), not a NULL
- *   for every other attempt.
+ *   for every other attempt; `attempts_webhook` and `attempts_platform` keep only OneInbox's
+ *   attempts (a Sonzai webhook's are found by URL, and most attempts are Sonzai's).
  */
 export const m014LeanAttempts: Migration = {
   id: 14,
@@ -57,5 +58,9 @@ export const m014LeanAttempts: Migration = {
     CREATE INDEX attempts_replay_of ON attempts(replay_of) WHERE replay_of IS NOT NULL;
     DROP INDEX attempts_project_type;
     DROP INDEX events_project_type;
+    DROP INDEX attempts_webhook;
+    CREATE INDEX attempts_webhook ON attempts(webhook_id, seq) WHERE platform = 'oneinbox';
+    DROP INDEX attempts_platform;
+    CREATE INDEX attempts_platform ON attempts(seq) WHERE platform = 'oneinbox';
   `,
 };
