@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { urlToHttpOptions } from 'node:url';
+import { createDeadlines } from './deadlines';
 
 /**
  * One HTTP POST of exact bytes, nothing followed, everything recorded. Never throws: a
@@ -55,14 +56,22 @@ function classify(err: NodeJS.ErrnoException, timedOut: boolean, aborted: boolea
 /** Webhook URLs parsed once each (a burst sends thousands of requests to a handful of them); bounded. */
 export const MAX_PARSED_URLS = 256;
 
+/**
+ * `options`: what `http.request(url, …)` would make of the URL, with the method and agent,
+ * made once. Each request sets its `headers` on it just before `request()`, which copies
+ * the options before it returns.
+ */
 type Target = { options: http.RequestOptions; https: boolean } | { error: string };
 
-function parseTarget(raw: string): Target {
+function parseTarget(raw: string, agents: { http: http.Agent; https: https.Agent }): Target {
   try {
     const url = new URL(raw);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`unsupported scheme ${url.protocol}`);
-    // What `http.request(url, …)` would make of it, made once.
-    return { options: urlToHttpOptions(url), https: url.protocol === 'https:' };
+    const secure = url.protocol === 'https:';
+    return {
+      options: { ...urlToHttpOptions(url), method: 'POST', agent: secure ? agents.https : agents.http },
+      https: secure,
+    };
   } catch (err) {
     return { error: `invalid webhook URL: ${(err as Error).message}` };
   }
@@ -91,14 +100,17 @@ function abortRegistry() {
 export function createSender(now: () => number = () => performance.now()): Sender {
   const httpAgent = new http.Agent({ keepAlive: true, maxSockets: Infinity, scheduling: 'lifo' });
   const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: Infinity, scheduling: 'lifo' });
+  const agents = { http: httpAgent, https: httpsAgent };
   const targets = new Map<string, Target>();
   const onAbortOf = abortRegistry();
+  // One timer for every request's deadline rather than one armed and cleared per request.
+  const deadlines = createDeadlines();
 
   function targetOf(raw: string): Target {
     let t = targets.get(raw);
     if (!t) {
       if (targets.size >= MAX_PARSED_URLS) targets.clear();
-      targets.set(raw, (t = parseTarget(raw)));
+      targets.set(raw, (t = parseTarget(raw, agents)));
     }
     return t;
   }
@@ -112,22 +124,23 @@ export function createSender(now: () => number = () => performance.now()): Sende
       let aborted = false;
       let requestHeaders: Record<string, string> = {};
       let stopWatching: (() => void) | null = null;
-      const finish = (r: Omit<SendResult, 'durationMs' | 'requestHeaders'>) => {
+      let stopTimer: (() => void) | null = null;
+      const finish = (
+        status: number,
+        headers: SendResult['headers'],
+        body: string | null,
+        truncated: boolean,
+        location: string | null,
+        error: SendResult['error'],
+      ) => {
         if (settled) return;
         settled = true;
-        clearTimeout(timer);
+        stopTimer?.();
         stopWatching?.();
-        resolve({ ...r, durationMs: Math.max(0, Math.round(now() - started)), requestHeaders });
+        const durationMs = Math.max(0, Math.round(now() - started));
+        resolve({ status, headers, body, truncated, durationMs, requestHeaders, error, location });
       };
-      const fail = (err: NodeJS.ErrnoException) =>
-        finish({
-          status: 0,
-          headers: null,
-          body: null,
-          truncated: false,
-          location: null,
-          error: classify(err, timedOut, aborted),
-        });
+      const fail = (err: NodeJS.ErrnoException) => finish(0, null, null, false, null, classify(err, timedOut, aborted));
 
       const target = targetOf(req.url);
       if ('error' in target) {
@@ -148,16 +161,14 @@ export function createSender(now: () => number = () => performance.now()): Sende
       for (const [name, value] of req.headers) headers[name] = value;
       // Node would add nothing else; we set Content-Length so no chunked encoding is used.
       headers['Content-Length'] = String(req.body.length);
-      const out = (target.https ? https : http).request({
-        ...target.options,
-        method: 'POST',
-        agent: target.https ? httpsAgent : httpAgent,
-        headers,
-      });
-      const timer = setTimeout(() => {
+      const options = target.options;
+      options.headers = headers;
+      const out = (target.https ? https : http).request(options);
+      options.headers = undefined;
+      stopTimer = deadlines.watch(timeoutMs, () => {
         timedOut = true;
         out.destroy(new Error(`no complete response within ${timeoutMs} ms`));
-      }, timeoutMs);
+      });
       const onAbort = () => {
         aborted = true;
         out.destroy(new Error('aborted'));
@@ -173,14 +184,15 @@ export function createSender(now: () => number = () => performance.now()): Sende
         const status = res.statusCode ?? 0;
         const location = status >= 300 && status < 400 ? (res.headers.location ?? null) : null;
         const done = () =>
-          finish({
+          finish(
             status,
-            headers: res.headers as Record<string, string | string[]>,
-            body: Buffer.concat(chunks).toString('utf8'),
+            res.headers as Record<string, string | string[]>,
+            // One chunk (a short answer) is decoded as it is, without a copy.
+            (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8'),
             truncated,
             location,
-            error: null,
-          });
+            null,
+          );
         res.on('data', (chunk: Buffer) => {
           if (truncated) return;
           const room = RESPONSE_BODY_LIMIT - size;
@@ -208,6 +220,7 @@ export function createSender(now: () => number = () => performance.now()): Sende
   return {
     send,
     close() {
+      deadlines.clear();
       httpAgent.destroy();
       httpsAgent.destroy();
     },

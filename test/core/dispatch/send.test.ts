@@ -127,6 +127,49 @@ describe('send: one POST, exact bytes, classified failures', () => {
     expect(getEventListeners(running.signal, 'abort')).toHaveLength(1);
   });
 
+  it('records the headers as written, in wire order, each request with its own headers only', async () => {
+    const rx = await receiver((_q, res) => res.end('ok'));
+    const port = new URL(rx.url).port;
+    const first = await sender.send({ url: rx.url, body, headers: [...headers, ['Authorization', 'Bearer a']] });
+    const second = await sender.send({ url: rx.url, body, headers });
+    await rx.close();
+    expect(Object.entries(first.requestHeaders)).toEqual([
+      ['Content-Type', 'application/json'],
+      ['Sonzai-Signature', 't=1,v1=00'],
+      ['Authorization', 'Bearer a'],
+      ['Content-Length', String(body.length)],
+      ['Host', `127.0.0.1:${port}`],
+      ['Connection', 'keep-alive'],
+    ]);
+    expect(Object.keys(second.requestHeaders)).toEqual([
+      'Content-Type',
+      'Sonzai-Signature',
+      'Content-Length',
+      'Host',
+      'Connection',
+    ]);
+    const wire = rx.received[1]!.rawHeaders.filter((_, i) => i % 2 === 0);
+    expect(wire).toEqual(['Content-Type', 'Sonzai-Signature', 'Content-Length', 'Host', 'Connection']);
+  });
+
+  it('times out requests in flight together, each at its own timeout', async () => {
+    const rx = await receiver(() => {
+      /* never answers */
+    });
+    const results = await Promise.all([
+      sender.send({ url: rx.url, body, headers, timeoutMs: 300 }),
+      sender.send({ url: rx.url, body, headers, timeoutMs: 100 }),
+      sender.send({ url: rx.url, body, headers, timeoutMs: 300 }),
+    ]);
+    await rx.close();
+    expect(results.map((r) => r.error?.message)).toEqual([
+      expect.stringContaining('300 ms'),
+      expect.stringContaining('100 ms'),
+      expect.stringContaining('300 ms'),
+    ]);
+    expect(results.every((r) => r.error?.kind === 'timeout')).toBe(true);
+  });
+
   it('refuses a URL it cannot send to, every time it is asked', async () => {
     for (const url of ['ftp://example.test/x', 'not a url', 'ftp://example.test/x']) {
       const r = await sender.send({ url, body, headers });
