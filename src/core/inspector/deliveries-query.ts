@@ -7,7 +7,7 @@ import type {
 } from '../../shared/contract/deliveries';
 import { INSPECTOR_LIMITS } from '../../shared/contract/limits';
 import type { Db } from '../store/open';
-import { whereFor, type SqlWhere } from './query';
+import { bodyContains, isCommonText, whereFor, type SqlWhere } from './query';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows';
 
 /** The store's statuses (migration 003) behind each state a user sees. */
@@ -43,7 +43,7 @@ export function stateOf(status: string, attemptCount: number): DeliveryState {
  * delivery itself; status as the delivery's outcome (failed = retrying or failed for good);
  * code class, kind and body text as "has an attempt that matches".
  */
-export function deliveryWhere(filter: DeliveryFilter): SqlWhere {
+export function deliveryWhere(filter: DeliveryFilter, opts: { walk?: boolean } = {}): SqlWhere {
   const parts: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, value: unknown) => {
@@ -77,7 +77,14 @@ export function deliveryWhere(filter: DeliveryFilter): SqlWhere {
     parts.push(`d.event_id IN (SELECT e.event_id FROM events e WHERE ${ev.join(' AND ')})`);
   }
   const { codeClass, kind, text } = filter;
-  if (codeClass !== undefined || kind !== undefined || text !== undefined) {
+  if (text !== undefined && opts.walk) {
+    // A common text (isCommonText): each delivery, newest first, is checked for an attempt that
+    // has it, rather than collecting every matching attempt's delivery before the first page.
+    const w = whereFor({ codeClass, kind }, 'a');
+    const check = bodyContains('a', text);
+    parts.push(`EXISTS (SELECT 1 FROM attempts a WHERE a.delivery_id = d.delivery_id AND ${w.sql} AND ${check.sql})`);
+    params.push(...w.params, ...check.params);
+  } else if (codeClass !== undefined || kind !== undefined || text !== undefined) {
     const w = whereFor({ codeClass, kind, text });
     parts.push(`d.delivery_id IN (SELECT delivery_id FROM attempts WHERE delivery_id IS NOT NULL AND ${w.sql})`);
     params.push(...w.params);
@@ -164,7 +171,7 @@ export function listDeliveries(
   q: DeliveryPageQuery,
 ): { deliveries: DeliverySummary[]; nextCursor: number | null } {
   const limit = Math.min(Math.max(1, q.limit ?? INSPECTOR_LIMITS.pageSizeDefault), INSPECTOR_LIMITS.pageSizeMax);
-  const w = deliveryWhere(q.filter);
+  const w = deliveryWhere(q.filter, { walk: q.filter.text !== undefined && isCommonText(db, q.filter.text) });
   const parts = [w.sql];
   const params = [...w.params];
   const add = (sql: string, value: unknown) => {

@@ -40,7 +40,7 @@ export function likeContains(text: string): string {
  * The exact check behind an index hit: the text is in the request body (the attempt's own, or
  * its event's) or in the response body. Case-insensitive for ASCII letters, as LIKE is.
  */
-function bodyContains(table: string, text: string): SqlWhere {
+export function bodyContains(table: string, text: string): SqlWhere {
   const like = likeContains(text);
   return {
     sql:
@@ -198,6 +198,21 @@ function textPageBelow(db: Db, q: PageQuery & { cursor: number }, limit: number)
   const rest = pageSql({ ...q, cursor: top, limit: Math.max(1, limit - rows.length) });
   rows.push(...(db.prepare(rest.sql).all(...rest.params) as SummaryRow[]));
   return rows;
+}
+
+/** Attempts the body index is asked for before a text counts as common (`isCommonText`). */
+export const COMMON_TEXT_HITS = 2_000;
+
+/**
+ * Whether the body index holds at least `COMMON_TEXT_HITS` candidates for a text: then walking
+ * rows newest first and checking each finds a page sooner than collecting every match.
+ */
+export function isCommonText(db: Db, text: string): boolean {
+  const n = db
+    .prepare('SELECT count(*) FROM (SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ? LIMIT ?)')
+    .pluck()
+    .get(ftsTrigrams(text), COMMON_TEXT_HITS) as number;
+  return n >= COMMON_TEXT_HITS;
 }
 
 export function listAttempts(db: Db, q: PageQuery): AttemptPage {

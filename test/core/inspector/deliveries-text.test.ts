@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { createBodyIndex } from '../../../src/core/inspector/body-index';
+import { listDeliveries } from '../../../src/core/inspector/deliveries-query';
+import { COMMON_TEXT_HITS, isCommonText } from '../../../src/core/inspector/query';
+import { PROJECT, seededDb } from '../../helpers/seed-attempts';
+
+/** Deliveries with one attempt each, bodies stored once (with the event), as the dispatcher stores them. */
+function store(n: number, body: (i: number) => string) {
+  const db = seededDb();
+  const event = db.prepare(
+    `INSERT INTO events (event_id, project_id, event_type, body, created_at) VALUES (?, ?, 'agent.message', ?, 'x')`,
+  );
+  const delivery = db.prepare(
+    `INSERT INTO deliveries (delivery_id, event_id, project_id, event_type, webhook_url, status, created_at, updated_at)
+     VALUES (?, ?, ?, 'agent.message', 'http://localhost/h', 'succeeded', 'x', 'x')`,
+  );
+  const attempt = db.prepare(
+    `INSERT INTO attempts (attempt_id, delivery_id, event_id, project_id, event_type, webhook_url, attempt_number,
+       status, response_code, request_body, response_body, created_at)
+     VALUES (?, ?, ?, ?, 'agent.message', 'http://localhost/h', 1, ?, ?, NULL, 'ok', 'x')`,
+  );
+  db.transaction(() => {
+    for (let i = 0; i < n; i++) {
+      event.run(`e${i}`, PROJECT, Buffer.from(body(i)));
+      delivery.run(`d${i}`, `e${i}`, PROJECT);
+      attempt.run(`a${i}`, `d${i}`, `e${i}`, PROJECT, i % 7 === 0 ? 'failed' : 'success', i % 7 === 0 ? 500 : 200);
+    }
+  })();
+  createBodyIndex(db).catchUp();
+  return db;
+}
+
+const ids = (db: ReturnType<typeof store>, filter: object, limit = 20) =>
+  listDeliveries(db, { filter, limit } as Parameters<typeof listDeliveries>[1]).deliveries.map((d) => d.deliveryId);
+
+describe('deliveries filtered by body text', () => {
+  const n = COMMON_TEXT_HITS + 300;
+  const db = store(n, (i) =>
+    i % 10 === 3 ? `{"text":"hay ${i}"}` : `{"text":"a needle ${i}${i === 42 ? ' rarething' : ''}"}`,
+  );
+
+  it('walks deliveries newest first for a text the index finds everywhere', () => {
+    expect(isCommonText(db, 'needle')).toBe(true);
+    const want = Array.from({ length: n }, (_, i) => n - 1 - i)
+      .filter((i) => i % 10 !== 3)
+      .slice(0, 20)
+      .map((i) => `d${i}`);
+    expect(ids(db, { text: 'needle' })).toEqual(want);
+    // With an attempt filter beside it, both hold for the same attempt.
+    const failed = Array.from({ length: n }, (_, i) => n - 1 - i)
+      .filter((i) => i % 10 !== 3 && i % 7 === 0)
+      .slice(0, 20)
+      .map((i) => `d${i}`);
+    expect(ids(db, { text: 'NEEDLE', codeClass: '5xx' })).toEqual(failed);
+  });
+
+  it('collects the few matches of a rare text from the index', () => {
+    expect(isCommonText(db, 'rarething')).toBe(false);
+    expect(ids(db, { text: 'rarething' })).toEqual(['d42']);
+    expect(ids(db, { text: 'hay 1003' })).toEqual(['d1003']);
+    expect(ids(db, { text: 'no such text' })).toEqual([]);
+  });
+});
