@@ -70,6 +70,12 @@ const COLUMNS = [
 export const attemptBodySql = (alias: string): string =>
   `coalesce(${alias}.request_body, (SELECT e.body FROM events e WHERE e.event_id = ${alias}.event_id))`;
 
+/** The columns a list needs (no bodies), under `alias`. */
+export const summaryColumnsSql = (alias: string): string =>
+  SUMMARY_COLUMNS.split(', ')
+    .map((c) => `${alias}.${c}`)
+    .join(', ');
+
 /** Every column of `attempts` under `alias`, the body resolved, plus `body_from_event`. */
 export const attemptColumnsSql = (alias: string): string =>
   COLUMNS.map((c) => (c === 'request_body' ? `${attemptBodySql(alias)} AS request_body` : `${alias}.${c}`)).join(', ') +
@@ -77,15 +83,9 @@ export const attemptColumnsSql = (alias: string): string =>
 
 /** Stored attempts: insert (the writer batches them) and read one back. */
 export function createAttemptsRepo(db: Db) {
+  const stored = COLUMNS.filter((c) => c !== 'seq');
   const insert = db.prepare(
-    `INSERT INTO attempts (attempt_id, delivery_id, event_id, webhook_id, project_id, event_type, webhook_url,
-       attempt_number, status, response_code, duration_ms, error_message, request_headers_json, request_body,
-       response_headers_json, response_body, response_body_truncated, signature_header, signed_at, secret_ids_json,
-       kind, replay_of, injected_json, created_at, platform)
-     VALUES (@attempt_id, @delivery_id, @event_id, @webhook_id, @project_id, @event_type, @webhook_url,
-       @attempt_number, @status, @response_code, @duration_ms, @error_message, @request_headers_json, @request_body,
-       @response_headers_json, @response_body, @response_body_truncated, @signature_header, @signed_at,
-       @secret_ids_json, @kind, @replay_of, @injected_json, @created_at, @platform)`,
+    `INSERT INTO attempts (${stored.join(', ')}) VALUES (${stored.map((c) => `@${c}`).join(', ')})`,
   );
   const get = db.prepare<[string], AttemptRow>(`SELECT ${attemptColumnsSql('a')} FROM attempts a WHERE attempt_id = ?`);
   const forDelivery = db.prepare<[string], AttemptRow>(

@@ -1,7 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
 import { urlToHttpOptions } from 'node:url';
-import { createDeadlines } from './deadlines';
 
 /**
  * One HTTP POST of exact bytes, nothing followed, everything recorded. Never throws: a
@@ -56,11 +55,7 @@ function classify(err: NodeJS.ErrnoException, timedOut: boolean, aborted: boolea
 /** Webhook URLs parsed once each (a burst sends thousands of requests to a handful of them); bounded. */
 export const MAX_PARSED_URLS = 256;
 
-/**
- * `options`: what `http.request(url, …)` would make of the URL, with the method and agent,
- * made once. Each request sets its `headers` on it just before `request()`, which copies
- * the options before it returns.
- */
+/** `options`: what `http.request(url, …)` would make of the URL, with the method and agent, made once. */
 type Target = { options: http.RequestOptions; https: boolean } | { error: string };
 
 function parseTarget(raw: string, agents: { http: http.Agent; https: https.Agent }): Target {
@@ -103,8 +98,6 @@ export function createSender(now: () => number = () => performance.now()): Sende
   const agents = { http: httpAgent, https: httpsAgent };
   const targets = new Map<string, Target>();
   const onAbortOf = abortRegistry();
-  // One timer for every request's deadline rather than one armed and cleared per request.
-  const deadlines = createDeadlines();
 
   function targetOf(raw: string): Target {
     let t = targets.get(raw);
@@ -124,7 +117,6 @@ export function createSender(now: () => number = () => performance.now()): Sende
       let aborted = false;
       let requestHeaders: Record<string, string> = {};
       let stopWatching: (() => void) | null = null;
-      let stopTimer: (() => void) | null = null;
       const finish = (
         status: number,
         headers: SendResult['headers'],
@@ -135,7 +127,7 @@ export function createSender(now: () => number = () => performance.now()): Sende
       ) => {
         if (settled) return;
         settled = true;
-        stopTimer?.();
+        clearTimeout(timer);
         stopWatching?.();
         const durationMs = Math.max(0, Math.round(now() - started));
         resolve({ status, headers, body, truncated, durationMs, requestHeaders, error, location });
@@ -161,14 +153,11 @@ export function createSender(now: () => number = () => performance.now()): Sende
       for (const [name, value] of req.headers) headers[name] = value;
       // Node would add nothing else; we set Content-Length so no chunked encoding is used.
       headers['Content-Length'] = String(req.body.length);
-      const options = target.options;
-      options.headers = headers;
-      const out = (target.https ? https : http).request(options);
-      options.headers = undefined;
-      stopTimer = deadlines.watch(timeoutMs, () => {
+      const out = (target.https ? https : http).request({ ...target.options, headers });
+      const timer = setTimeout(() => {
         timedOut = true;
         out.destroy(new Error(`no complete response within ${timeoutMs} ms`));
-      });
+      }, timeoutMs);
       const onAbort = () => {
         aborted = true;
         out.destroy(new Error('aborted'));
@@ -220,7 +209,6 @@ export function createSender(now: () => number = () => performance.now()): Sende
   return {
     send,
     close() {
-      deadlines.clear();
       httpAgent.destroy();
       httpsAgent.destroy();
     },

@@ -7,8 +7,9 @@ import type {
 } from '../../shared/contract/deliveries';
 import { INSPECTOR_LIMITS } from '../../shared/contract/limits';
 import type { Db } from '../store/open';
-import { bodyContains, isCommonText, whereFor, type SqlWhere } from './query';
-import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows';
+import { bodyContains, isCommonText, pageLimit, whereFor, type SqlWhere } from './query';
+import { summaryColumnsSql } from '../dispatch/attempts-repo';
+import { toSummary, type SummaryRow } from './rows';
 
 /** The store's statuses (migration 003) behind each state a user sees. */
 const STATE_SQL: Record<DeliveryState, string> = {
@@ -170,8 +171,8 @@ export function listDeliveries(
   db: Db,
   q: DeliveryPageQuery,
 ): { deliveries: DeliverySummary[]; nextCursor: number | null } {
-  const limit = Math.min(Math.max(1, q.limit ?? INSPECTOR_LIMITS.pageSizeDefault), INSPECTOR_LIMITS.pageSizeMax);
-  const w = deliveryWhere(q.filter, { walk: q.filter.text !== undefined && isCommonText(db, q.filter.text) });
+  const limit = pageLimit(q.limit);
+  const w = deliveryWhere(q.filter, { walk: q.filter.text !== undefined && isCommonText(db, q.filter.text, limit) });
   const parts = [w.sql];
   const params = [...w.params];
   const add = (sql: string, value: unknown) => {
@@ -190,12 +191,9 @@ export function listDeliveries(
 
 /** Every attempt of a delivery, in the order they were made; a replay with other bytes than the event's is `edited`. */
 export function deliveryAttempts(db: Db, deliveryId: string): DeliveryAttempt[] {
-  const cols = SUMMARY_COLUMNS.split(', ')
-    .map((c) => `a.${c}`)
-    .join(', ');
   const rows = db
     .prepare(
-      `SELECT ${cols}, (a.kind = 'replay' AND a.request_body IS NOT NULL AND a.request_body IS NOT e.body) AS edited
+      `SELECT ${summaryColumnsSql('a')}, (a.kind = 'replay' AND a.request_body IS NOT NULL AND a.request_body IS NOT e.body) AS edited
        FROM attempts a LEFT JOIN events e ON e.event_id = a.event_id
        WHERE a.delivery_id = ? ORDER BY a.seq LIMIT ?`,
     )

@@ -1,6 +1,6 @@
 import type { AttemptFilter, AttemptPage } from '../../shared/contract/inspector';
 import { INSPECTOR_LIMITS } from '../../shared/contract/inspector';
-import { attemptBodySql } from '../dispatch/attempts-repo';
+import { attemptBodySql, summaryColumnsSql } from '../dispatch/attempts-repo';
 import type { Db } from '../store/open';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows';
 
@@ -110,6 +110,11 @@ export function whereFor(filter: AttemptFilter, alias = '', before: number | nul
   return { sql: parts.length ? parts.join(' AND ') : '1', params };
 }
 
+/** A page's size: the default when not given, within 1 and the page maximum. */
+export function pageLimit(limit: number | undefined): number {
+  return Math.min(Math.max(1, limit ?? INSPECTOR_LIMITS.pageSizeDefault), INSPECTOR_LIMITS.pageSizeMax);
+}
+
 export interface PageQuery {
   filter: AttemptFilter;
   /** Return rows with seq below this (the previous page's nextCursor); null/undefined = newest. */
@@ -119,7 +124,7 @@ export interface PageQuery {
 
 /** The SQL of one page, newest first, keyset-paginated on seq (exported for EXPLAIN tests). */
 export function pageSql(q: PageQuery): { sql: string; params: unknown[]; limit: number } {
-  const limit = Math.min(Math.max(1, q.limit ?? INSPECTOR_LIMITS.pageSizeDefault), INSPECTOR_LIMITS.pageSizeMax);
+  const limit = pageLimit(q.limit);
   const hasCursor = q.cursor !== undefined && q.cursor !== null;
   if (q.filter.text !== undefined) {
     // Drive from the body index, newest first: FTS5 walks its rowids in descending order
@@ -127,12 +132,9 @@ export function pageSql(q: PageQuery): { sql: string; params: unknown[]; limit: 
     const { text, ...rest } = q.filter;
     const w = whereFor(rest, 'a');
     const check = bodyContains('a', text);
-    const cols = SUMMARY_COLUMNS.split(', ')
-      .map((c) => `a.${c}`)
-      .join(', ');
     return {
       sql:
-        `SELECT ${cols} FROM attempts_fts f JOIN attempts a ON a.seq = f.rowid ` +
+        `SELECT ${summaryColumnsSql('a')} FROM attempts_fts f JOIN attempts a ON a.seq = f.rowid ` +
         `WHERE f.attempts_fts MATCH ?${hasCursor ? ' AND f.rowid < ?' : ''} AND ${check.sql} AND ${w.sql} ` +
         `ORDER BY f.rowid DESC LIMIT ?`,
       params: [ftsTrigrams(text), ...(hasCursor ? [q.cursor] : []), ...check.params, ...w.params, limit + 1],
@@ -160,15 +162,12 @@ export function textScanSql(
   q: PageQuery & { cursor: number },
   rows = TEXT_SCAN_ROWS,
 ): { sql: string; params: unknown[]; limit: number } {
-  const limit = Math.min(Math.max(1, q.limit ?? INSPECTOR_LIMITS.pageSizeDefault), INSPECTOR_LIMITS.pageSizeMax);
+  const limit = pageLimit(q.limit);
   const { text, ...rest } = q.filter;
   const w = whereFor(rest, 'a', q.cursor);
   const check = bodyContains('a', text ?? '');
-  const cols = SUMMARY_COLUMNS.split(', ')
-    .map((c) => `a.${c}`)
-    .join(', ');
   return {
-    sql: `SELECT ${cols} FROM attempts a WHERE a.seq >= ? AND ${w.sql} AND ${check.sql} ORDER BY a.seq DESC LIMIT ?`,
+    sql: `SELECT ${summaryColumnsSql('a')} FROM attempts a WHERE a.seq >= ? AND ${w.sql} AND ${check.sql} ORDER BY a.seq DESC LIMIT ?`,
     params: [q.cursor - rows, ...w.params, ...check.params, limit + 1],
     limit,
   };
@@ -200,27 +199,31 @@ function textPageBelow(db: Db, q: PageQuery & { cursor: number }, limit: number)
   return rows;
 }
 
-/** Attempts the body index is asked for before a text counts as common (`isCommonText`). */
-export const COMMON_TEXT_HITS = 2_000;
-
 /**
- * Whether the body index holds at least `COMMON_TEXT_HITS` candidates for a text: then walking
- * rows newest first and checking each finds a page sooner than collecting every match.
+ * Whether a page is found sooner by walking rows newest first, checking each for the text, than by
+ * collecting every match from the body index. Walking reads about `limit / share` rows and
+ * collecting reads `share × stored`, so the walk wins past √(limit × stored) matches: the index is
+ * asked for that many candidates, no more.
  */
-export function isCommonText(db: Db, text: string): boolean {
+export function isCommonText(db: Db, text: string, limit: number): boolean {
+  const stored = db.prepare('SELECT coalesce(max(seq), 0) FROM attempts').pluck().get() as number;
+  const enough = Math.ceil(Math.sqrt(limit * stored));
   const n = db
     .prepare('SELECT count(*) FROM (SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ? LIMIT ?)')
     .pluck()
-    .get(ftsTrigrams(text), COMMON_TEXT_HITS) as number;
-  return n >= COMMON_TEXT_HITS;
+    .get(ftsTrigrams(text), enough) as number;
+  return n >= enough;
 }
 
 export function listAttempts(db: Db, q: PageQuery): AttemptPage {
-  const { sql, params, limit } = pageSql(q);
-  const rows =
-    q.filter.text !== undefined && q.cursor !== undefined && q.cursor !== null
-      ? textPageBelow(db, { ...q, cursor: q.cursor }, limit)
-      : (db.prepare(sql).all(...params) as SummaryRow[]);
+  const limit = pageLimit(q.limit);
+  let rows: SummaryRow[];
+  if (q.filter.text !== undefined && q.cursor !== undefined && q.cursor !== null) {
+    rows = textPageBelow(db, { ...q, cursor: q.cursor }, limit);
+  } else {
+    const { sql, params } = pageSql(q);
+    rows = db.prepare(sql).all(...params) as SummaryRow[];
+  }
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   return { attempts: page.map(toSummary), nextCursor: more ? page[page.length - 1].seq : null };

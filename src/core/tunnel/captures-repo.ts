@@ -148,8 +148,6 @@ export function createCapturesRepo(db: Db, clock: Clock, maxCaptures: number = T
   const byRelayId = db.prepare<[string], { seq: number }>('SELECT seq FROM captures WHERE relay_id = ?');
   const prune = db.prepare('DELETE FROM captures WHERE seq <= (SELECT MAX(seq) FROM captures) - ?');
   let insertsSincePrune = 0;
-  let lastSignature: SignatureVerdict | null = null;
-  let lastSignatureJson = '';
   // The inbox reads its configuration on every request: kept here, refreshed when it is written.
   const inboxes = new Map<string, InboxRow | null>();
   // Captures stored but not yet completed: their summary, so completing one reads nothing back.
@@ -202,12 +200,7 @@ export function createCapturesRepo(db: Db, clock: Clock, maxCaptures: number = T
     },
     insert(c: NewCapture): void {
       const contentType = headerValue(c.headers, 'content-type');
-      // Most captures share one verdict object (unsigned): its JSON is made once.
-      if (c.signature !== lastSignature) {
-        lastSignature = c.signature;
-        lastSignatureJson = JSON.stringify(c.signature);
-      }
-      const signatureJson = lastSignatureJson;
+      const signatureJson = JSON.stringify(c.signature);
       const { lastInsertRowid } = insertCapture.run(
         c.captureId,
         c.inbox,

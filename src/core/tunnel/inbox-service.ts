@@ -68,8 +68,6 @@ export function targetUrl(base: string, suffix: string, query: string): string {
 }
 
 const RESPONSE_DROP = new Set(['content-length', 'date']);
-/** The verdict on every request without a signature header (one object: its JSON is made once). */
-const UNSIGNED = checkSignature(Buffer.alloc(0), null, [], 0);
 
 /** The target's answer headers the sender gets: hop-by-hop ones (and those `Connection` names), Content-Length and Date dropped. */
 export function answerHeaders(headers: readonly HeaderPair[]): HeaderPair[] {
@@ -110,8 +108,7 @@ export function createInboxService(deps: InboxServiceDeps) {
         checkedSecrets: 0,
       };
     }
-    if (header === null) return UNSIGNED;
-    return checkSignature(req.body, header, deps.secrets(), nowSeconds);
+    return checkSignature(req.body, header, header === null ? [] : deps.secrets(), nowSeconds);
   }
 
   /** Stores the request as capture `captureId` (in this turn's transaction when there is a group commit). */
@@ -222,12 +219,9 @@ export function createInboxService(deps: InboxServiceDeps) {
     respond,
     /** Resolves once what `record` stored has committed (rejects if the store refused it). */
     committed: (): Promise<void> => deps.commits?.committed() ?? Promise.resolve(),
-    /** Forward and store, then answer once stored: the whole inbox path for one request. */
-    async handle(req: InboundRequest): Promise<InboxResponse & { captureId: string | null }> {
+    /** Forward and store, then answer once stored: the inbox path of a request over HTTP (the relay's uses record and respond). */
+    async handle(req: InboundRequest): Promise<InboxResponse & { captureId: string }> {
       const inbox = deps.repo.getInbox(req.inbox);
-      if (req.relayId && deps.repo.hasRelayId(req.relayId)) {
-        return { ...problemResponse(409, 'this relayed request was already delivered', req.path), captureId: null };
-      }
       const now = deps.clock.now();
       const captureId = captureIdAt(now, deps.random);
       // The request is on its way to the target first (respond writes it before its first

@@ -135,7 +135,8 @@ export function createRelayClient(opts: RelayClientOptions) {
     const captureId = opts.inbox.record(req, forwardTo);
     // Acknowledged only once stored: the relay forgets an acknowledged request, so a studio that
     // stops before the commit must get it again (a capture the store refused is not acknowledged).
-    if (captureId) await opts.inbox.committed();
+    // A repeat waits too: the first copy may still be in this turn's transaction.
+    await opts.inbox.committed();
     if (sock !== ws) return;
     send(sock, { type: 'ack', id: msg.id });
     if (msg.queued) publish({ backlog: Math.max(0, st.backlog - 1) });

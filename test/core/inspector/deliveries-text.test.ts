@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBodyIndex } from '../../../src/core/inspector/body-index';
 import { listDeliveries } from '../../../src/core/inspector/deliveries-query';
-import { COMMON_TEXT_HITS, isCommonText } from '../../../src/core/inspector/query';
+import { isCommonText } from '../../../src/core/inspector/query';
 import { PROJECT, seededDb } from '../../helpers/seed-attempts';
 
 /** Deliveries with one attempt each, bodies stored once (with the event), as the dispatcher stores them. */
@@ -34,13 +34,14 @@ const ids = (db: ReturnType<typeof store>, filter: object, limit = 20) =>
   listDeliveries(db, { filter, limit } as Parameters<typeof listDeliveries>[1]).deliveries.map((d) => d.deliveryId);
 
 describe('deliveries filtered by body text', () => {
-  const n = COMMON_TEXT_HITS + 300;
+  // √(20 × 2,300) ≈ 215: a text in nine deliveries of ten is common, one in a single one is not.
+  const n = 2_300;
   const db = store(n, (i) =>
     i % 10 === 3 ? `{"text":"hay ${i}"}` : `{"text":"a needle ${i}${i === 42 ? ' rarething' : ''}"}`,
   );
 
   it('walks deliveries newest first for a text the index finds everywhere', () => {
-    expect(isCommonText(db, 'needle')).toBe(true);
+    expect(isCommonText(db, 'needle', 20)).toBe(true);
     const want = Array.from({ length: n }, (_, i) => n - 1 - i)
       .filter((i) => i % 10 !== 3)
       .slice(0, 20)
@@ -55,7 +56,10 @@ describe('deliveries filtered by body text', () => {
   });
 
   it('collects the few matches of a rare text from the index', () => {
-    expect(isCommonText(db, 'rarething')).toBe(false);
+    expect(isCommonText(db, 'rarething', 20)).toBe(false);
+    // 1,000 matches of 2,300: common for a page of 20 (√46,000 ≈ 215), not for one of 500 (√1,150,000 ≈ 1,073).
+    expect(isCommonText(db, 'needle 1', 20)).toBe(true);
+    expect(isCommonText(db, 'needle 1', 500)).toBe(false);
     expect(ids(db, { text: 'rarething' })).toEqual(['d42']);
     expect(ids(db, { text: 'hay 1003' })).toEqual(['d1003']);
     expect(ids(db, { text: 'no such text' })).toEqual([]);

@@ -14,6 +14,7 @@ import { createEventBus } from '../../../src/core/live/bus';
 import { openStore } from '../../../src/core/store/open';
 import { createCapturesRepo } from '../../../src/core/tunnel/captures-repo';
 import { answerHeaders, createInboxService, targetUrl } from '../../../src/core/tunnel/inbox-service';
+import { heldCommit } from '../../helpers/held-commit';
 
 const SECRET = 'whsec_inboxtestsecret123';
 let studio: Studio;
@@ -250,13 +251,7 @@ describe('inbox', () => {
 describe('inbox storage', () => {
   it('holds the answer until the capture is committed', async () => {
     const db = openStore(join(tempDir(), 'studio.db'));
-    let release!: () => void;
-    const commits = {
-      join() {},
-      committed: () => new Promise<void>((resolve) => (release = resolve)),
-      later() {},
-      flush() {},
-    };
+    const { commits, release } = heldCommit();
     const inbox = createInboxService({
       repo: createCapturesRepo(db, systemClock),
       commits,
@@ -292,13 +287,7 @@ describe('inbox storage', () => {
   it('forwards while the capture commits, and still answers only once it is committed', async () => {
     const db = openStore(join(tempDir(), 'studio.db'));
     const local = await receiver((_r, res) => res.end('from target'));
-    let release!: () => void;
-    const commits = {
-      join() {},
-      committed: () => new Promise<void>((resolve) => (release = resolve)),
-      later() {},
-      flush() {},
-    };
+    const { commits, release } = heldCommit();
     const repo = createCapturesRepo(db, systemClock);
     repo.configureInbox('dev', { forwardTo: local.url });
     const inbox = createInboxService({

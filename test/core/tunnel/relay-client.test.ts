@@ -3,12 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { systemClock, systemRandom } from '../../../src/core/deps';
 import { createEventBus } from '../../../src/core/live/bus';
-import type { GroupCommit } from '../../../src/core/store/group-commit';
 import { openStore } from '../../../src/core/store/open';
 import { createCapturesRepo } from '../../../src/core/tunnel/captures-repo';
 import { createInboxService } from '../../../src/core/tunnel/inbox-service';
 import { backoffDelay, createRelayClient } from '../../../src/core/tunnel/relay-client';
 import type { RelayStatus } from '../../../src/shared/contract/tunnel';
+import { heldCommit } from '../../helpers/held-commit';
 import { tempDir } from '../../helpers/tmp';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -109,13 +109,7 @@ describe('relay client', () => {
     const bus = createEventBus();
     const repo = createCapturesRepo(db, systemClock);
     // A store whose commit the test releases: the relay must not hear "stored" before it.
-    let release!: () => void;
-    const commit = new Promise<void>((r) => (release = r));
-    const commits = {
-      join: () => {},
-      committed: () => commit,
-      later: (w: () => void) => w(),
-    } as unknown as GroupCommit;
+    const { commits, release } = heldCommit();
     const inbox = createInboxService({
       repo,
       commits,
