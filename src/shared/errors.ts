@@ -20,7 +20,20 @@ export interface ErrorBody {
   details?: unknown;
 }
 
+const STUDIO_ERROR = Symbol.for('webhook-studio.StudioError');
+
 export class StudioError extends Error {
+  /**
+   * `instanceof` holds across two copies of this class: `serve` runs the core from its own bundle
+   * (src/cli/headless-bundle.ts) beside the CLI's, and the CLI still tells a studio error apart.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return (
+      Function.prototype[Symbol.hasInstance].call(this, value) ||
+      (this === StudioError && (value as { [STUDIO_ERROR]?: boolean } | null)?.[STUDIO_ERROR] === true)
+    );
+  }
+  readonly [STUDIO_ERROR] = true;
   readonly code: ErrorCode;
   readonly details?: unknown;
   constructor(code: ErrorCode, message: string, details?: unknown) {

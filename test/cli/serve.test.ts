@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, cliOnce, runCli, type Running } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
@@ -108,5 +109,40 @@ describe('webhook-studio serve', () => {
     const res = await cliOnce(['--help']);
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/serve \[options\]/);
+  });
+});
+
+describe('webhook-studio serve, its code cache', () => {
+  it('starts from the build with the cache the build made, and a copy without one writes it after its start', async () => {
+    // The build primes the cache beside the bundle (scripts/build-node.mjs).
+    expect(existsSync(join(dirname(CLI), 'core.cjs.v8cache'))).toBe(true);
+    // A copy of the built CLI inside the repo (so it finds node_modules and the UI), its cache removed.
+    const copy = join(dirname(CLI), '..', `cli-cache-test-${process.pid}`);
+    cpSync(dirname(CLI), copy, { recursive: true });
+    try {
+      rmSync(join(copy, 'core.cjs.v8cache'));
+      const first = runCli(['serve', '--port', '0', '--data-dir', tempDir()], {}, join(copy, 'index.mjs'));
+      running.push(first);
+      const [, url] = await first.waitFor(/^SONZAI_BASE_URL=(http:\/\/127\.0\.0\.1:\d+)$/m);
+      expect((await fetch(`${url}/_studio/health`)).status).toBe(200);
+      const cache = join(copy, 'core.cjs.v8cache');
+      for (let waited = 0; waited < 10_000 && !existsSync(cache); waited += 100) await sleep(100);
+      expect(existsSync(cache)).toBe(true);
+      first.child.kill('SIGTERM');
+      expect(await first.exit).toBe(0);
+      const written = statSync(cache).mtimeMs;
+
+      // The next start takes it as it is: the API answers, and the cache is not written again.
+      const second = runCli(['serve', '--port', '0', '--data-dir', tempDir()], {}, join(copy, 'index.mjs'));
+      running.push(second);
+      const [, url2] = await second.waitFor(/^SONZAI_BASE_URL=(http:\/\/127\.0\.0\.1:\d+)$/m);
+      expect((await fetch(`${url2}/_studio/health`)).status).toBe(200);
+      await sleep(1500);
+      expect(statSync(cache).mtimeMs).toBe(written);
+      second.child.kill('SIGTERM');
+      expect(await second.exit).toBe(0);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });

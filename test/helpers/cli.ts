@@ -12,9 +12,9 @@ export interface Running {
   exit: Promise<number | null>;
 }
 
-/** Runs the built CLI (`npm run build` first) as a child process. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Running {
-  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: 'pipe' });
+/** Runs the built CLI (`npm run build` first), or another copy of it at `entry`, as a child process. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, entry = CLI): Running {
+  const child = spawn(process.execPath, [entry, ...args], { env: { ...process.env, ...env }, stdio: 'pipe' });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));

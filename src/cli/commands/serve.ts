@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { serveHeadless } from '../../headless/serve';
+import { loadHeadless } from '../headless-bundle';
 import { parseAllowHosts, parsePort, resolveDataDir } from '../options';
 
 export function registerServe(program: Command): void {
@@ -16,11 +16,16 @@ export function registerServe(program: Command): void {
       [] as string[],
     )
     .action(async (opts: { port?: string; host: string; dataDir?: string; allowHost: string[] }) => {
-      await serveHeadless({
+      const options = {
         dataDir: resolveDataDir(opts.dataDir),
         host: opts.host,
         port: parsePort(opts.port),
         allowHosts: parseAllowHosts(opts.allowHost),
-      });
+      };
+      const { headless, cache } = await loadHeadless();
+      await headless.serveHeadless(options);
+      // Once started, keep what V8 compiled on the way (the start-up path included) for the
+      // next start; a second later, so the first requests are not kept waiting by it.
+      if (cache && cache.state !== 'hit') setTimeout(() => cache.save(), 1000).unref();
     });
 }

@@ -1,5 +1,5 @@
 /** A complete Go handler (standard library only) verifying Sonzai-Signature on the raw bytes. */
-export const GO_SNIPPET = String.raw`// sonzai_webhook.go — run: WEBHOOK_SECRET=whsec_... PORT=3000 go run sonzai_webhook.go
+export const GO_SNIPPET = String.raw`// sonzai_webhook.go - run: WEBHOOK_SECRET=whsec_... PORT=3000 go run sonzai_webhook.go
 package main
 
 import (

@@ -1,5 +1,5 @@
 /** A complete Node handler (no dependencies) verifying Sonzai-Signature on the raw bytes. */
-export const NODE_SNIPPET = String.raw`// sonzai-webhook.mjs — run: WEBHOOK_SECRET=whsec_... PORT=3000 node sonzai-webhook.mjs
+export const NODE_SNIPPET = String.raw`// sonzai-webhook.mjs - run: WEBHOOK_SECRET=whsec_... PORT=3000 node sonzai-webhook.mjs
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 

@@ -1,5 +1,5 @@
 /** A complete Python 3 handler (standard library only) verifying Sonzai-Signature on the raw bytes. */
-export const PYTHON_SNIPPET = String.raw`# sonzai_webhook.py — run: WEBHOOK_SECRET=whsec_... PORT=3000 python3 sonzai_webhook.py
+export const PYTHON_SNIPPET = String.raw`# sonzai_webhook.py - run: WEBHOOK_SECRET=whsec_... PORT=3000 python3 sonzai_webhook.py
 import hashlib
 import hmac
 import json
