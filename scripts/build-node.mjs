@@ -88,17 +88,20 @@ await primeCodeCache();
 async function primeCodeCache() {
   const dataDir = mkdtempSync(join(tmpdir(), 'studio-build-'));
   const child = spawn(process.execPath, ['out/cli/index.mjs', 'serve', '--port', '0', '--data-dir', dataDir], {
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise((r) => child.on('exit', r));
   try {
-    for (let waited = 0; waited < 15_000 && !existsSync('out/cli/core.cjs.v8cache'); waited += 100) {
+    for (let waited = 0; waited < 15_000 && child.exitCode === null; waited += 100) {
+      if (existsSync('out/cli/core.cjs.v8cache')) return;
       await sleep(100);
     }
-    if (!existsSync('out/cli/core.cjs.v8cache'))
-      console.warn('build-node: no code cache written; `serve` starts without one');
+    console.warn(`build-node: no code cache written; \`serve\` starts without one\n${stderr.trim()}`);
   } finally {
     child.kill('SIGTERM');
-    await new Promise((r) => (child.exitCode === null ? child.on('exit', r) : r()));
+    await exited;
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
