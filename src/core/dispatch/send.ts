@@ -2,6 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { urlToHttpOptions } from 'node:url';
 import { createHttp1Pool, type ExchangeOutcome, type Http1Origin } from '../tunnel/http1-pool';
+import type { Http1Response } from '../tunnel/http1-response';
 import { hostHeader, requestHead } from './request-head';
 import { incomingHeaders } from './response-headers';
 
@@ -67,8 +68,14 @@ export const MAX_PARSED_URLS = 256;
 /** Longest response head accepted: node:http's default (--max-http-header-size); longer is non_http. */
 export const MAX_RESPONSE_HEAD_BYTES = 16 * 1024;
 
-/** What node:http's parser refuses in a header value (HTAB, SP, visible ASCII and obs-text pass). */
-const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
+/** Whether a header value holds what node:http's parser refuses there (HTAB, SP, visible ASCII and obs-text pass). */
+function hasControl(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if ((c < 32 && c !== 9) || c === 127) return true;
+  }
+  return false;
+}
 
 /** Where the lean client sends: the connection's origin, the request path and the `Host` header. */
 interface LeanTarget {
@@ -121,7 +128,7 @@ function abortRegistry() {
 }
 
 /** What came back through the lean client, as node:http's path below reports the same answer. */
-export function leanResult(
+function leanResult(
   o: ExchangeOutcome,
   timeoutMs: number,
 ): Pick<SendResult, 'status' | 'headers' | 'body' | 'truncated' | 'error' | 'location'> {
@@ -133,12 +140,10 @@ export function leanResult(
     location: null,
     error,
   });
-  // An answer cut short by the endpoint's close counts with what came, as node:http reports it.
-  const response = o.ok ? o.response : o.hangUp && !o.cancelled ? o.partial : undefined;
-  if (response) {
+  const answered = (response: Http1Response) => {
     // node:http's parser refuses control characters in a header value; the lean one keeps them.
     for (const [, value] of response.headers) {
-      if (CONTROL.test(value))
+      if (hasControl(value))
         return failed({
           kind: 'non_http',
           message: 'the endpoint did not answer HTTP (a control character in a header value)',
@@ -155,8 +160,10 @@ export function leanResult(
       location,
       error: null,
     };
-  }
-  if (o.ok) throw new Error('unreachable');
+  };
+  if (o.ok) return answered(o.response);
+  // An answer cut short by the endpoint's close counts with what came, as node:http reports it.
+  if (o.hangUp && !o.cancelled && o.partial) return answered(o.partial);
   if (o.cancelled) return failed(classify(new Error('aborted'), false, true));
   if (o.kind === 'timeout') return failed({ kind: 'timeout', message: `no complete response within ${timeoutMs} ms` });
   if (o.socketError) return failed(classify(o.socketError as NodeJS.ErrnoException, false, false));
