@@ -1,3 +1,6 @@
+import http from 'node:http';
+import { Duplex } from 'node:stream';
+import { urlToHttpOptions } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { hostHeader, requestHead } from '../../../src/core/dispatch/request-head';
 
@@ -9,6 +12,33 @@ describe('the request head node:http writes', () => {
     expect(hostHeader('::1', 3000)).toBe('[::1]:3000');
     expect(hostHeader('::1', 80)).toBe('[::1]');
     expect(hostHeader('[::1]', 3000)).toBe('[::1]:3000');
+  });
+
+  it('writes the Host node:http sets for the same URL (default ports, IPv6 literals, names)', () => {
+    for (const raw of [
+      'http://example.test/x',
+      'http://example.test:80/x',
+      'http://example.test:8080/x',
+      'http://127.0.0.1:3000/x',
+      'http://[::1]/x',
+      'http://[::1]:3000/x',
+      'http://[2001:db8::1]:80/x',
+      'http://LocalHost:9/x',
+    ]) {
+      const url = new URL(raw);
+      // node:http's ClientRequest sets Host as it is built; a socket that goes nowhere keeps it from
+      // connecting, and defaultPort stands for the sender's agent's (80).
+      const req = http.request({
+        ...urlToHttpOptions(url),
+        method: 'POST',
+        defaultPort: 80,
+        createConnection: () => new Duplex(),
+      });
+      req.on('error', () => {});
+      const port = url.port ? Number(url.port) : 80;
+      expect(hostHeader(urlToHttpOptions(url).hostname!, port)).toBe(req.getHeader('host'));
+      req.destroy();
+    }
   });
 
   it('writes the given headers in order and case, then Content-Length, Host and Connection', () => {

@@ -279,6 +279,15 @@ describe('send over plain http: connections', () => {
     expect(srv.requests).toHaveLength(3);
   });
 
+  it('calls a host name that does not resolve a dns failure, with the resolver’s words', async () => {
+    const r = await sender.send({ url: 'http://does-not-exist.invalid:9/x', body, headers: [] });
+    expect(r).toMatchObject({
+      status: 0,
+      error: { kind: 'dns', message: expect.stringContaining('does-not-exist.invalid') },
+    });
+    expect(r.requestHeaders.Host).toBe('does-not-exist.invalid:9');
+  });
+
   it('close() destroys every connection, busy ones too (their requests fail as reset)', async () => {
     const own = createSender();
     const srv = await capture((s, n) => {
