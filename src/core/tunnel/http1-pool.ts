@@ -10,13 +10,37 @@ export interface Http1Origin {
 }
 
 export type ExchangeOutcome =
-  { ok: true; response: Http1Response } | { ok: false; kind: 'timeout' | 'unreachable' | 'too_large'; error: string };
+  | { ok: true; response: Http1Response }
+  | ({ ok: false; kind: 'timeout' | 'unreachable' | 'too_large'; error: string } & FailureDetail);
+
+/** What a caller needing more than `kind` may read of a failure (all optional; the inbox reads none). */
+export interface FailureDetail {
+  /** The socket failed with this error (`code` as Node gives it: ECONNREFUSED, ECONNRESET, ENOTFOUND…). */
+  socketError?: { code: string | undefined; message: string };
+  /** The bytes that came back were not an HTTP/1.x response. */
+  notHttp?: true;
+  /** The connection ended (no socket error) before the response did. */
+  hangUp?: true;
+  /** With `hangUp`: what had arrived, if the response's head had. */
+  partial?: Http1Response;
+  /** `cancelWith`'s cancel was called. */
+  cancelled?: true;
+}
 
 export interface ExchangeOptions {
   /** The request was HEAD: its answer has no body whatever it says. */
   requestWasHead: boolean;
   timeoutMs: number;
   maxResponseBytes: number;
+  /** Keep the first N bytes of a longer body (`truncated`) and drop the connection, instead of too_large. */
+  keepBodyBytes?: number;
+  /** Longest response head accepted (status line + headers). */
+  maxHeadBytes?: number;
+  /**
+   * Called once with a cancel function (the exchange then fails at once, `cancelled`, its
+   * connection dropped); returns what stops watching, called when the exchange is over.
+   */
+  cancelWith?: (cancel: () => void) => () => void;
 }
 
 /**
@@ -75,6 +99,8 @@ export function createHttp1Pool(opts: { maxSocketsPerOrigin?: number; now?: () =
   const max = opts.maxSocketsPerOrigin ?? 64;
   const now = opts.now ?? Date.now;
   const pools = new Map<string, Pool>();
+  /** Every open connection, busy or idle (for `destroyAll`). */
+  const all = new Set<Conn>();
 
   function finish(conn: Conn, o: ExchangeOutcome, reusable: boolean): void {
     const ex = conn.exchange;
@@ -86,7 +112,8 @@ export function createHttp1Pool(opts: { maxSocketsPerOrigin?: number; now?: () =
     ex.settle(o);
   }
 
-  function onStep(conn: Conn, step: ParseStep): void {
+  /** `ended`: the step of `parser.end()` (an error there is the connection ending early, not a bad answer). */
+  function onStep(conn: Conn, step: ParseStep, ended = false): void {
     if (step.kind === 'more') return;
     if (step.kind === 'done') {
       const hint = step.response.reusable ? keepAliveHint(step.response.headers) : null;
@@ -94,7 +121,13 @@ export function createHttp1Pool(opts: { maxSocketsPerOrigin?: number; now?: () =
       finish(conn, { ok: true, response: step.response }, step.response.reusable);
     } else {
       const error = step.tooLarge ? step.error : `invalid answer from ${conn.pool.origin.origin}: ${step.error}`;
-      finish(conn, { ok: false, kind: step.tooLarge ? 'too_large' : 'unreachable', error }, false);
+      const o: ExchangeOutcome = { ok: false, kind: step.tooLarge ? 'too_large' : 'unreachable', error };
+      if (ended) {
+        o.hangUp = true;
+        const partial = conn.exchange?.parser.partial();
+        if (partial) o.partial = partial;
+      } else if (!step.tooLarge) o.notHttp = true;
+      finish(conn, o, false);
     }
   }
 
@@ -103,23 +136,26 @@ export function createHttp1Pool(opts: { maxSocketsPerOrigin?: number; now?: () =
     socket.setKeepAlive(true, 1000);
     const conn: Conn = { socket, pool, exchange: null, idleSince: 0, reuseMs: IDLE_REUSE_MS };
     pool.open++;
+    all.add(conn);
     socket.on('data', (chunk: Buffer) => {
       if (conn.exchange) onStep(conn, conn.exchange.parser.push(chunk));
       else socket.destroy(); // bytes nobody asked for: this connection cannot be trusted
     });
     socket.on('end', () => {
-      if (conn.exchange) onStep(conn, conn.exchange.parser.end());
+      if (conn.exchange) onStep(conn, conn.exchange.parser.end(), true);
     });
     socket.on('error', (err: NodeJS.ErrnoException) => {
       const error = `cannot reach ${pool.origin.origin}: ${err.code ?? err.message}`;
-      finish(conn, { ok: false, kind: 'unreachable', error }, false);
+      const socketError = { code: err.code, message: err.message };
+      finish(conn, { ok: false, kind: 'unreachable', error, socketError }, false);
     });
     socket.on('close', () => {
       finish(
         conn,
-        { ok: false, kind: 'unreachable', error: `cannot reach ${pool.origin.origin}: socket hang up` },
+        { ok: false, kind: 'unreachable', error: `cannot reach ${pool.origin.origin}: socket hang up`, hangUp: true },
         false,
       );
+      all.delete(conn);
       pool.open--;
       const i = pool.idle.indexOf(conn);
       if (i >= 0) pool.idle.splice(i, 1);
@@ -165,6 +201,7 @@ export function createHttp1Pool(opts: { maxSocketsPerOrigin?: number; now?: () =
       return new Promise((resolve) => {
         let settled = false;
         let current: Conn | null = null;
+        let stopWatching: (() => void) | null = null;
         const timer = setTimeout(() => {
           const o2: ExchangeOutcome = {
             ok: false,
@@ -174,6 +211,7 @@ export function createHttp1Pool(opts: { maxSocketsPerOrigin?: number; now?: () =
           if (current) return finish(current, o2, false);
           // Still waiting for a free connection.
           settled = true;
+          stopWatching?.();
           const i = p.waiting.indexOf(use);
           if (i >= 0) p.waiting.splice(i, 1);
           resolve(o2);
@@ -182,10 +220,16 @@ export function createHttp1Pool(opts: { maxSocketsPerOrigin?: number; now?: () =
           if (settled) return release(conn);
           current = conn;
           conn.exchange = {
-            parser: createResponseParser({ requestWasHead: o.requestWasHead, maxBodyBytes: o.maxResponseBytes }),
+            parser: createResponseParser({
+              requestWasHead: o.requestWasHead,
+              maxBodyBytes: o.maxResponseBytes,
+              keepBodyBytes: o.keepBodyBytes,
+              maxHeadBytes: o.maxHeadBytes,
+            }),
             timer,
             settle: (outcome) => {
               settled = true;
+              stopWatching?.();
               resolve(outcome);
             },
           };
@@ -201,7 +245,21 @@ export function createHttp1Pool(opts: { maxSocketsPerOrigin?: number; now?: () =
             conn.socket.uncork();
           }
         };
-        acquire(p, use);
+        if (o.cancelWith) {
+          stopWatching = o.cancelWith(() => {
+            if (settled) return;
+            const o2: ExchangeOutcome = { ok: false, kind: 'unreachable', error: 'cancelled', cancelled: true };
+            if (current) return finish(current, o2, false);
+            settled = true;
+            clearTimeout(timer);
+            stopWatching?.();
+            const i = p.waiting.indexOf(use);
+            if (i >= 0) p.waiting.splice(i, 1);
+            resolve(o2);
+          });
+          if (settled) stopWatching(); // cancelled at once
+        }
+        if (!settled) acquire(p, use);
       });
     },
     /** Closes the idle connections and forgets the waiting requests (busy ones finish their exchange). */
@@ -210,6 +268,11 @@ export function createHttp1Pool(opts: { maxSocketsPerOrigin?: number; now?: () =
         for (const conn of pool.idle.splice(0)) conn.socket.destroy();
         pool.waiting.length = 0;
       }
+    },
+    /** Destroys every connection, busy ones too (their exchanges fail), and forgets the waiting requests. */
+    destroyAll(): void {
+      for (const pool of pools.values()) pool.waiting.length = 0;
+      for (const conn of [...all]) conn.socket.destroy();
     },
     /** Connections open to `hostname:port` (for tests). */
     openTo(hostname: string, port: number): number {

@@ -8,6 +8,8 @@ export interface Http1Response {
   body: Buffer;
   /** Whether the connection may carry another request (keep-alive, nothing left over). */
   reusable: boolean;
+  /** Set (true) only when `keepBodyBytes` cut the body: the rest was not read. */
+  truncated?: boolean;
 }
 
 export type ParseStep =
@@ -107,7 +109,15 @@ export function parseHead(text: string, requestWasHead: boolean): Head | { error
  * by Content-Length, chunked coding (trailers read and dropped) or the connection's end.
  * Pure: no sockets, no clocks.
  */
-export function createResponseParser(opts: { requestWasHead: boolean; maxBodyBytes: number }) {
+export function createResponseParser(opts: {
+  requestWasHead: boolean;
+  maxBodyBytes: number;
+  /** Keep the first N bytes of a longer body and finish there (`truncated`, not reusable) instead of failing. */
+  keepBodyBytes?: number;
+  /** Longest status line + headers accepted, however they arrive (default: MAX_HEAD_BYTES while incomplete). */
+  maxHeadBytes?: number;
+}) {
+  const maxHeadBytes = opts.maxHeadBytes ?? MAX_HEAD_BYTES;
   let buf: Buffer | null = null;
   let head: Head | null = null;
   const body: Buffer[] = [];
@@ -116,9 +126,17 @@ export function createResponseParser(opts: { requestWasHead: boolean; maxBodyByt
   let chunkLeft = 0;
   let chunkState: 'size' | 'data' | 'data-crlf' | 'trailers' = 'size';
   let finished = false;
+  let truncated = false;
 
   function addBody(b: Buffer): ParseStep | null {
     if (b.length === 0) return null;
+    if (opts.keepBodyBytes !== undefined && size + b.length > opts.keepBodyBytes) {
+      const room = opts.keepBodyBytes - size;
+      if (room > 0) body.push(b.subarray(0, room));
+      size += Math.max(0, room);
+      truncated = true;
+      return done(true);
+    }
     size += b.length;
     if (size > opts.maxBodyBytes) {
       return { kind: 'error', error: `the local response is larger than ${opts.maxBodyBytes} bytes`, tooLarge: true };
@@ -127,18 +145,21 @@ export function createResponseParser(opts: { requestWasHead: boolean; maxBodyByt
     return null;
   }
 
+  function response(reusable: boolean): Http1Response {
+    const h = head!;
+    const r: Http1Response = {
+      status: h.status,
+      headers: h.headers,
+      body: body.length === 1 ? body[0] : Buffer.concat(body, size),
+      reusable,
+    };
+    if (truncated) r.truncated = true;
+    return r;
+  }
+
   function done(leftover: boolean): ParseStep {
     finished = true;
-    const h = head!;
-    return {
-      kind: 'done',
-      response: {
-        status: h.status,
-        headers: h.headers,
-        body: body.length === 1 ? body[0] : Buffer.concat(body, size),
-        reusable: h.keepAlive && !leftover,
-      },
-    };
+    return { kind: 'done', response: response(head!.keepAlive && !leftover) };
   }
 
   /** The end of a line in `buf` from `from`, or -1. */
@@ -225,9 +246,11 @@ export function createResponseParser(opts: { requestWasHead: boolean; maxBodyByt
           if (nl + 2 >= buf.length) break;
         }
         if (end < 0) {
-          if (buf.length > MAX_HEAD_BYTES) return { kind: 'error', error: 'response headers larger than allowed' };
+          if (buf.length > maxHeadBytes) return { kind: 'error', error: 'response headers larger than allowed' };
           return MORE;
         }
+        if (opts.maxHeadBytes !== undefined && end > opts.maxHeadBytes)
+          return { kind: 'error', error: 'response headers larger than allowed' };
         const parsed = parseHead(buf.toString('latin1', 0, end), opts.requestWasHead);
         if ('error' in parsed) return { kind: 'error', error: parsed.error };
         buf = buf.subarray(after);
@@ -245,6 +268,10 @@ export function createResponseParser(opts: { requestWasHead: boolean; maxBodyByt
       if (finished) return { kind: 'error', error: 'closed after the response' };
       if (head?.framing.kind === 'close') return done(false);
       return { kind: 'error', error: 'socket hang up' };
+    },
+    /** What has arrived of a response whose head was read (null before that), not reusable. */
+    partial(): Http1Response | null {
+      return head ? response(false) : null;
     },
   };
 }
