@@ -12,6 +12,8 @@
  *
  * STUDIO_BASE=<another build's out/cli/index.mjs> adds a fifth process, that build's inbox
  * (mode `base`), timed in the same rounds: before/after on a machine whose load moves.
+ * Keep that copy inside the repo (e.g. `.bench-base/cli`, untracked): node resolves the build's
+ * packages from the node_modules above it, and a copy in /tmp finds none (it exits at once).
  */
 import http from 'node:http';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -213,4 +215,11 @@ async function main() {
   for (const dir of [studio.dataDir, base?.dataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
-await main();
+try {
+  await main();
+} catch (err) {
+  // The receiver, the pipe proxy and the studios share this process's stderr: left running,
+  // they keep a `| tail` waiting for ever after a failed start.
+  for (const c of children) c.kill('SIGTERM');
+  throw err;
+}
