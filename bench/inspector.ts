@@ -69,7 +69,7 @@ const rnd = () => {
 const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
 const hex = (n: number) => Array.from({ length: n }, () => Math.floor(rnd() * 16).toString(16)).join('');
 const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
-/** Time-ordered, as the studio's ids are (src/core/dispatch/ids.ts). */
+/** Time-ordered, as the studio's ids are (src/core/ids.ts). */
 const idAt = (ms: number) => {
   const t = ms.toString(16).padStart(12, '0');
   return `${t.slice(0, 8)}-${t.slice(8)}-7${hex(3)}-8${hex(3)}-${hex(12)}`;

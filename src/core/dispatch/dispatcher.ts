@@ -11,7 +11,7 @@ import type { DispatcherApi, FireInput, FireResult, Injection } from './dispatch
 import { mergeInjection, planInjection, shuffle, type InjectionPlan, type InjectionRepo } from './injection';
 import { createFire } from './fire';
 import type { DeliveryProfiles } from './profile';
-import { timeOrderedId } from './ids';
+import { timeOrderedId } from '../ids';
 import { createQueue, type JobSignal } from './queue';
 import { storageHealthFor } from '../store/storage-health';
 import { createReorderBuffer } from './reorder';

@@ -3,7 +3,7 @@ import { StudioError } from '../../shared/errors';
 import type { StudioContext } from '../context';
 import type { Feature } from '../feature';
 import { createDispatcher, type Dispatcher } from './dispatcher';
-import { timeOrderedId } from './ids';
+import { timeOrderedId } from '../ids';
 import { createInjectionRepo } from './injection';
 import type { RandomFloat } from './schedule';
 import type { DeliveryProfile } from './profile';

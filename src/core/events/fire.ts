@@ -7,6 +7,7 @@ import type { AgentsLookup } from './agents-lookup';
 import type { Catalog } from './catalog';
 import { fillIdentity } from './entity-identity';
 import { buildPayload } from './envelope';
+import { timeOrderedId } from '../ids';
 import { deepMerge } from './merge';
 import { createRng } from './prng';
 import { applySets, parseSet } from './set-path';
@@ -166,7 +167,7 @@ export function createFirer(deps: Deps) {
     }
     if (input.merge) data = deepMerge(data, input.merge);
     const fields = {
-      eventId: deps.random.uuid(),
+      eventId: timeOrderedId(now, deps.random),
       eventType: entry.type,
       createdAt: now.toISOString(),
       projectId,

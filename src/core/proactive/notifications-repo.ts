@@ -1,5 +1,6 @@
 import type { Clock, Random } from '../deps';
 import type { Db } from '../store/open';
+import { timeOrderedId } from '../ids';
 
 export interface ProactiveRow {
   seq: number;
@@ -139,8 +140,8 @@ export function createNotificationsRepo(db: Db, clock: Clock, random: Random) {
 
   /** Stores a pending project notification; returns its id. */
   function insertProjectRow(n: NewProjectNotification): string {
-    const id = random.uuid();
     const now = n.at ?? clock.now();
+    const id = timeOrderedId(now, random);
     insertProject.run(
       id,
       n.projectId,

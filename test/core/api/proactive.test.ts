@@ -10,7 +10,11 @@ describe('proactive module (for the events feature)', () => {
   it('records notifications without reading them back: the same rows as creating them', () => {
     const clock = { now: () => new Date('2026-05-01T00:00:00Z') };
     let n = 0;
-    const random = { uuid: () => `id-${++n}`, token: () => 'tok' };
+    // Distinct UUIDs: notification ids are time-ordered, their random part taken from these.
+    const random = {
+      uuid: () => `00000000-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}`,
+      token: () => 'tok',
+    };
     const db = openStore(`${tempDir()}/s.db`);
     const d = createProjectsRepo(db, clock, random).ensureDefaults();
     const p = createProactive(db, clock, random);
@@ -33,6 +37,8 @@ describe('proactive module (for the events feature)', () => {
     const project = { projectId: d.project.project_id, eventType: 'agent.message', payload: { a: 1 }, agentId: 'x' };
     const made = p.createProjectNotification(project);
     const id = p.recordProjectNotification(project);
+    // Time-ordered (UUIDv7, the studio clock's ms first), as every id stored per delivery.
+    expect(id).toMatch(/^019de0d5-c800-7\w{3}-[89ab]\w{3}-\w{12}$/);
     const stored = db.prepare('SELECT * FROM project_notifications WHERE notification_id = ?').get(id);
     const { seq: _c, notification_id: _d, ...rest } = made;
     expect(stored).toMatchObject({ ...rest, notification_id: id });

@@ -56,6 +56,29 @@ describe('templates', () => {
 });
 
 describe('fire and preview', () => {
+  it('gives fired events and their sample messages time-ordered UUIDs, in the order of the studio clock', async () => {
+    let now = FIXED_NOW.getTime();
+    h = createHarness({ clock: { now: () => new Date(now) } });
+    const v7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    const ids: string[] = [];
+    const messages: string[] = [];
+    for (const step of [0, 1, 60_000]) {
+      now += step;
+      const { eventId } = await h.call('events.fire', { eventType: 'agent.message' });
+      const body = JSON.parse(h.fired.at(-1)!.bodyText);
+      expect(body.event_id).toBe(eventId);
+      ids.push(eventId);
+      messages.push(body.data.message_id);
+    }
+    for (const id of [...ids, ...messages]) expect(id).toMatch(v7);
+    // Sorted as fired: each lands at the end of its index, not on a random page.
+    expect([...ids].reverse().sort()).toEqual(ids);
+    expect([...messages].reverse().sort()).toEqual(messages);
+    expect(ids[0].slice(0, 13)).toBe(
+      `${FIXED_NOW.getTime().toString(16).padStart(12, '0').slice(0, 8)}-${FIXED_NOW.getTime().toString(16).padStart(12, '0').slice(8)}`,
+    );
+  });
+
   it('serialises once and hands the dispatcher the exact bytes with ids that match the body', async () => {
     h = createHarness();
     const res = await h.call('events.fire', { eventType: 'agent.message', userId: 'user-7', seed: 1 });

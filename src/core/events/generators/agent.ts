@@ -1,3 +1,4 @@
+import { timeOrderedId } from '../../ids';
 import { HOUR, isoAt, MINUTE, type GenContext } from './context';
 import { atomicFact, breakthrough, moodState } from './sdk-entities';
 import { CHECK_TYPES, intentFor, moodFor, moodReason, phrases, say, shiftMood, topicPair } from './shared';
@@ -12,7 +13,7 @@ export function genAgentMessage(ctx: GenContext) {
   const t = topicPair(ctx);
   const fromWakeup = ctx.rng.chance(0.7);
   return {
-    message_id: ctx.rng.uuid(),
+    message_id: timeOrderedId(ctx.now, ctx.rng),
     agent_id: ctx.agent.agentId,
     user_id: ctx.userId,
     check_type: ctx.rng.pick(CHECK_TYPES),

@@ -5,7 +5,7 @@ import type { Clock, Random } from '../../deps';
 import type { Dispatcher } from '../../dispatch';
 import { attemptRow } from '../../dispatch/attempt-record';
 import { createAttemptsRepo, toSummary } from '../../dispatch/attempts-repo';
-import { timeOrderedId } from '../../dispatch/ids';
+import { timeOrderedId } from '../../ids';
 import type { Sender } from '../../dispatch/send';
 import type { Lang } from '../../events/generators/context';
 import { createRng } from '../../events/prng';

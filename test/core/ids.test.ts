@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { timeOrderedId } from '../../../src/core/dispatch/ids';
-import { systemRandom } from '../../../src/core/deps';
+import { timeOrderedId } from '../../src/core/ids';
+import { systemRandom } from '../../src/core/deps';
 
 describe('time-ordered ids', () => {
   it('are UUIDv7-shaped and sort by time', () => {
