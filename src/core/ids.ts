@@ -8,9 +8,16 @@ import type { Random } from './deps';
  * few pages, where random v4 ids touch a different page for every row (bench/trigger-burst.ts:
  * +14 % deliveries/s from events and notifications alone). They are still UUIDs.
  */
+const VARIANT = '89ab';
+
 export function timeOrderedId(now: Date, random: Pick<Random, 'uuid'>): string {
   const ts = Math.max(0, Math.floor(now.getTime())).toString(16).padStart(12, '0').slice(-12);
-  const rnd = random.uuid().replace(/-/g, '').padEnd(32, '0');
-  const variant = ((parseInt(rnd[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${ts.slice(0, 8)}-${ts.slice(8, 12)}-7${rnd.slice(13, 16)}-${variant}${rnd.slice(17, 20)}-${rnd.slice(20, 32)}`;
+  let u = random.uuid();
+  // The random part, as 32 hex digits laid out as a dashed UUID (8-4-4-4-12).
+  if (u.length !== 36 || u[8] !== '-') {
+    const hex = u.replace(/-/g, '').padEnd(32, '0');
+    u = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  }
+  const variant = VARIANT[parseInt(u[19]!, 16) & 0x3];
+  return `${ts.slice(0, 8)}-${ts.slice(8, 12)}-7${u.slice(15, 18)}-${variant}${u.slice(20, 23)}-${u.slice(24, 36)}`;
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../store/open';
+import { onTablesWritten } from '../store/table-watch';
 
 /**
  * Read-only queries over the webhooks and their secrets (written by the mock API). Which
@@ -49,6 +50,23 @@ export function createTargets(db: Db) {
      FROM webhooks w LEFT JOIN webhook_secrets s ON s.webhook_id = w.webhook_id AND s.rotated_at IS NULL
      WHERE w.webhook_id = ? ORDER BY s.created_at DESC, s.rowid DESC LIMIT 1`,
   );
+  type WithCurrent = NonNullable<ReturnType<typeof withCurrent.get>>;
+  // Each delivery reads its webhook and current secret: kept here between writes, since a
+  // statement of its own costs a read transaction (locks on the WAL index) every time. Any
+  // write to these tables through this connection empties it, and inside a transaction
+  // (whose writes may yet roll back) the store is read as it stands and nothing is kept.
+  const kept = new Map<string, WithCurrent | null>();
+  onTablesWritten(db, ['webhooks', 'webhook_secrets'], () => kept.clear());
+  const webhookAndSecret = (webhookId: string): WithCurrent | null => {
+    if (db.inTransaction) return withCurrent.get(webhookId) ?? null;
+    let row = kept.get(webhookId);
+    if (row === undefined) {
+      row = withCurrent.get(webhookId) ?? null;
+      if (kept.size >= 1000) kept.clear();
+      kept.set(webhookId, row);
+    }
+    return row;
+  };
   const recent = db.prepare<[string, string], SigningSecret>(
     `SELECT secret_id, secret, created_at, rotated_at FROM webhook_secrets
      WHERE webhook_id = ? AND rotated_at IS NOT NULL AND rotated_at >= ? ORDER BY rotated_at DESC, rowid DESC`,
@@ -66,7 +84,7 @@ export function createTargets(db: Db) {
       now: Date,
       overlapSeconds: number,
     ): { webhook: TargetWebhook & { is_active: number }; secrets: SigningSecret[] } | null {
-      const row = withCurrent.get(webhookId);
+      const row = webhookAndSecret(webhookId);
       if (!row) return null;
       const { secret_id, secret, secret_created_at, ...webhook } = row;
       if (!secret_id || secret === null) return { webhook, secrets: [] };

@@ -27,10 +27,15 @@ export function createGroupCommit(db: Db, opts: { laterMaxDelayMs?: number } = {
   let waiting: ((err?: unknown) => void)[] = [];
   let later: (() => void)[] = [];
   let laterTimer: NodeJS.Timeout | null = null;
+  // Rows changed by the open turn: a turn whose only write the disk refused (the statement rolled
+  // back alone, the transaction kept) commits nothing, which says nothing about the disk.
+  const totalChanges = db.prepare<[], number>('SELECT total_changes()').pluck();
+  let changesAtBegin = 0;
 
   function join(): void {
     if (open || db.inTransaction) return;
     db.exec('BEGIN IMMEDIATE');
+    changesAtBegin = totalChanges.get()!;
     open = true;
     setImmediate(commit);
   }
@@ -86,8 +91,9 @@ export function createGroupCommit(db: Db, opts: { laterMaxDelayMs?: number } = {
       return;
     }
     try {
+      const wrote = totalChanges.get()! > changesAtBegin;
       db.exec('COMMIT');
-      storageHealthFor(db).succeeded();
+      if (wrote) storageHealthFor(db).succeeded();
     } catch (err) {
       failure = err;
       storageHealthFor(db).failed(err);

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createGroupCommit } from '../../../src/core/store/group-commit';
+import { storageHealthFor } from '../../../src/core/store/storage-health';
 import { openStore } from '../../../src/core/store/open';
 import { tempDir } from '../../helpers/tmp';
 
@@ -34,6 +35,21 @@ describe('group commit', () => {
     insert.run('c');
     await gc.committed();
     expect(s.committedRows()).toEqual(['a', 'b', 'c']);
+    s.close();
+  });
+
+  it('a full disk stays reported until a turn really writes: a turn whose one write was refused commits nothing', async () => {
+    const s = setup();
+    const gc = createGroupCommit(s.db);
+    const health = storageHealthFor(s.db);
+    health.failed(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }));
+    gc.join(); // the refused statement rolled back alone: the turn's transaction holds no change
+    await gc.committed();
+    expect(health.get()).toMatchObject({ ok: false, detail: expect.stringMatching(/disk is full/) });
+    gc.join();
+    s.db.prepare('INSERT INTO t (v) VALUES (?)').run('room again');
+    await gc.committed();
+    expect(health.get().ok).toBe(true);
     s.close();
   });
 
