@@ -84,9 +84,9 @@ export const attemptColumnsSql = (alias: string): string =>
 /** Stored attempts: insert (the writer batches them) and read one back. */
 export function createAttemptsRepo(db: Db) {
   const stored = COLUMNS.filter((c) => c !== 'seq');
-  const insert = db.prepare(
-    `INSERT INTO attempts (${stored.join(', ')}) VALUES (${stored.map((c) => `@${c}`).join(', ')})`,
-  );
+  // Positional: binding by name (and the object spread that went with it) cost ~10 µs per
+  // attempt, on every delivery. The values follow `stored`, the order of COLUMNS.
+  const insert = db.prepare(`INSERT INTO attempts (${stored.join(', ')}) VALUES (${stored.map(() => '?').join(', ')})`);
   const get = db.prepare<[string], AttemptRow>(`SELECT ${attemptColumnsSql('a')} FROM attempts a WHERE attempt_id = ?`);
   const forDelivery = db.prepare<[string], AttemptRow>(
     `SELECT ${attemptColumnsSql('a')} FROM attempts a WHERE delivery_id = ? ORDER BY seq`,
@@ -95,7 +95,35 @@ export function createAttemptsRepo(db: Db) {
   return {
     /** Inserts and returns the row's seq. */
     insert: (row: AttemptRow): number =>
-      Number(insert.run({ ...row, platform: row.platform ?? 'sonzai' }).lastInsertRowid),
+      Number(
+        insert.run(
+          row.attempt_id,
+          row.delivery_id,
+          row.event_id,
+          row.webhook_id,
+          row.project_id,
+          row.event_type,
+          row.webhook_url,
+          row.attempt_number,
+          row.status,
+          row.response_code,
+          row.duration_ms,
+          row.error_message,
+          row.request_headers_json,
+          row.request_body,
+          row.response_headers_json,
+          row.response_body,
+          row.response_body_truncated,
+          row.signature_header,
+          row.signed_at,
+          row.secret_ids_json,
+          row.kind,
+          row.replay_of,
+          row.injected_json,
+          row.created_at,
+          row.platform ?? 'sonzai',
+        ).lastInsertRowid,
+      ),
     get: (id: string) => get.get(id),
     forDelivery: (deliveryId: string) => forDelivery.all(deliveryId),
   };
