@@ -70,7 +70,9 @@ export function createProactiveBridge(
       projectId: ev.projectId,
       eventType: ev.eventType,
       payload,
-      ...(ev.payload ? { payloadJson: ev.body } : {}),
+      // The body the event stored: read from there, not stored again (a hand-fired body that is not
+      // exactly its payload's JSON keeps its own copy).
+      ...(ev.payload ? { payloadJson: ev.body, eventId: ev.eventId } : {}),
       agentId: ev.agentId,
       userId: ev.userId,
     });

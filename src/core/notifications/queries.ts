@@ -6,6 +6,7 @@ import type {
   WakeupDto,
 } from '../../shared/contract/notifications';
 import type { Db } from '../store/open';
+import { projectNotificationColumnsSql } from '../proactive/notifications-repo';
 
 interface ProactiveRowJ {
   message_id: string;
@@ -83,7 +84,8 @@ export function createNotificationQueries(db: Db) {
      ORDER BY p.seq DESC LIMIT ? OFFSET ?`,
   );
   const project = db.prepare<[string, string | null, string | null, number, number], ProjectRowJ>(
-    `SELECT * FROM project_notifications WHERE project_id = ? AND (? IS NULL OR agent_id = ?) ORDER BY seq DESC LIMIT ? OFFSET ?`,
+    `SELECT ${projectNotificationColumnsSql('n')} FROM project_notifications n
+     WHERE project_id = ? AND (? IS NULL OR agent_id = ?) ORDER BY seq DESC LIMIT ? OFFSET ?`,
   );
   const wakeups = db.prepare<
     [string, string | null, string | null, string | null, string | null, number, number],

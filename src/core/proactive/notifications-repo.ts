@@ -51,11 +51,27 @@ export interface NewProjectNotification {
   payload: unknown;
   /** `payload` already serialised (exactly `JSON.stringify(payload)`), when the caller has it. */
   payloadJson?: string;
+  /**
+   * The stored event whose body is exactly `payloadJson`: the payload is read from it (migration
+   * 016), not stored a second time.
+   */
+  eventId?: string;
   agentId?: string | null;
   userId?: string | null;
   /** When the event that left it was stamped (studio clock); default now. */
   at?: Date;
 }
+
+/**
+ * A project notification's columns, its payload read from its event when it names one
+ * (migration 016: `payload_json` is then empty). `alias` is the table's alias in the query.
+ */
+export const projectNotificationColumnsSql = (alias: string): string =>
+  `${alias}.seq, ${alias}.notification_id, ${alias}.project_id, ${alias}.event_type,
+   CASE WHEN ${alias}.event_id IS NULL THEN ${alias}.payload_json
+        ELSE coalesce(CAST((SELECT e.body FROM events e WHERE e.event_id = ${alias}.event_id) AS TEXT), 'null')
+   END AS payload_json,
+   ${alias}.status, ${alias}.agent_id, ${alias}.user_id, ${alias}.created_at, ${alias}.expires_at, ${alias}.acknowledged_at`;
 
 /** Project notifications expire after 7 days (they are listed until then). */
 export const PROJECT_NOTIFICATION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -79,7 +95,7 @@ export function createNotificationsRepo(db: Db, clock: Clock, random: Random) {
       [string, string, string | null, string | null, string | null, string | null, number],
       ProjectNotificationRow
     >(
-      `SELECT * FROM project_notifications WHERE project_id = ? AND status = 'pending'
+      `SELECT ${projectNotificationColumnsSql('n')} FROM project_notifications n WHERE project_id = ? AND status = 'pending'
        AND (expires_at IS NULL OR expires_at > ?) AND (? IS NULL OR agent_id = ?)
        AND (? IS NULL OR event_type = ?) ORDER BY seq DESC LIMIT ?`,
     ),
@@ -103,11 +119,11 @@ export function createNotificationsRepo(db: Db, clock: Clock, random: Random) {
     "UPDATE proactive_notifications SET status = 'consumed', consumed_at = ? WHERE message_id = ? AND status = 'pending'",
   );
   const insertProject = db.prepare(
-    `INSERT INTO project_notifications (notification_id, project_id, event_type, payload_json, agent_id, user_id, created_at, expires_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO project_notifications (notification_id, project_id, event_type, payload_json, event_id, agent_id, user_id, created_at, expires_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const projectById = db.prepare<[string], ProjectNotificationRow>(
-    'SELECT * FROM project_notifications WHERE notification_id = ?',
+    `SELECT ${projectNotificationColumnsSql('n')} FROM project_notifications n WHERE notification_id = ?`,
   );
 
   /** Stores a pending agent notification; returns its message id. */
@@ -146,7 +162,8 @@ export function createNotificationsRepo(db: Db, clock: Clock, random: Random) {
       id,
       n.projectId,
       n.eventType,
-      n.payloadJson ?? JSON.stringify(n.payload ?? null),
+      n.eventId && n.payloadJson !== undefined ? '' : (n.payloadJson ?? JSON.stringify(n.payload ?? null)),
+      n.eventId && n.payloadJson !== undefined ? n.eventId : null,
       n.agentId ?? null,
       n.userId ?? null,
       now.toISOString(),

@@ -118,6 +118,28 @@ describe('notifications, wakeups and advance-time over the API', () => {
     expect(left.json.notifications.map((n: { event_type: string }) => n.event_type)).toEqual(['agent.wakeup']);
   });
 
+  it("a fired event's notification carries its body, stored once: read from the event, not copied", async () => {
+    const fired = await h.studio.dispatch({
+      id: 1,
+      method: 'events.fire',
+      params: { eventType: 'agent.message', set: ['data.generated_message="stored once"'] },
+    });
+    const { eventId } = (fired as { result: { eventId: string } }).result;
+    const body = (
+      h.studio.context.db.prepare('SELECT body FROM events WHERE event_id = ?').get(eventId) as { body: Buffer }
+    ).body.toString();
+    const list = await h.api('GET', `/projects/${h.projectId}/notifications?event_type=agent.message`);
+    const note = list.json.notifications.find(
+      (n: { payload: { event_id?: string } }) => n.payload.event_id === eventId,
+    );
+    expect(note.payload).toEqual(JSON.parse(body));
+    expect(note.payload.data.generated_message).toBe('stored once');
+    const row = h.studio.context.db
+      .prepare('SELECT payload_json, event_id FROM project_notifications WHERE notification_id = ?')
+      .get(note.notification_id);
+    expect(row).toEqual({ payload_json: '', event_id: eventId });
+  });
+
   it('advance-time runs the wakeups due inside the window and reports them; async jobs are polled', async () => {
     const soon = await h.api('POST', `/agents/${h.agentId}/wakeups`, {
       body: { user_id: 'u1', check_type: 'interest_check', intent: 'ask about the trip', delay_hours: 2 },
