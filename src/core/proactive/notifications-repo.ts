@@ -104,9 +104,10 @@ export function createNotificationsRepo(db: Db, clock: Clock, random: Random) {
        WHERE project_id = ? AND status = 'pending' AND (? IS NULL OR agent_id = ?) AND (? IS NULL OR event_type = ?)`,
     ),
   };
+  // A message id already taken stores nothing (no read before every insert); the caller then takes a new one.
   const insertProactive = db.prepare(
     `INSERT INTO proactive_notifications (message_id, project_id, agent_id, user_id, check_type, generated_message, wakeup_id, intent, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING`,
   );
   const proactiveById = db.prepare<[string], ProactiveRow>(
     'SELECT * FROM proactive_notifications WHERE message_id = ?',
@@ -128,20 +129,26 @@ export function createNotificationsRepo(db: Db, clock: Clock, random: Random) {
 
   /** Stores a pending agent notification; returns its message id. */
   function insertProactiveRow(n: NewProactive): string {
+    const at = n.at ?? clock.now();
     const wanted = n.messageId && n.messageId.length <= 200 ? n.messageId : undefined;
-    const id = wanted && !proactiveById.get(wanted) ? wanted : random.uuid();
-    insertProactive.run(
-      id,
-      n.projectId,
-      n.agentId,
-      n.userId,
-      n.checkType,
-      n.generatedMessage,
-      n.wakeupId ?? null,
-      n.intent ?? null,
-      (n.at ?? clock.now()).toISOString(),
-    );
-    return id;
+    const store = (id: string) =>
+      insertProactive.run(
+        id,
+        n.projectId,
+        n.agentId,
+        n.userId,
+        n.checkType,
+        n.generatedMessage,
+        n.wakeupId ?? null,
+        n.intent ?? null,
+        at.toISOString(),
+      ).changes === 1;
+    if (wanted && store(wanted)) return wanted;
+    for (let tries = 0; tries < 5; tries++) {
+      const id = timeOrderedId(at, random);
+      if (store(id)) return id;
+    }
+    throw new Error('no free notification message id (the random source repeats itself)');
   }
 
   function createProactive(n: NewProactive): ProactiveRow {
