@@ -125,7 +125,14 @@ function attemptsOf(d: Delivery, deliveryId: string, bodyFromEvent: boolean) {
     const signedAt = Math.floor(at / 1000);
     const signature = sign(d.body, [SECRET.key], signedAt);
     const u = new URL(d.url);
-    return attemptRow({
+    const requestHeaders = {
+      'Content-Type': 'application/json',
+      'Sonzai-Signature': signature,
+      'Content-Length': String(d.body.length),
+      Host: u.host,
+      Connection: 'keep-alive',
+    };
+    const row = attemptRow({
       attemptId: idAt(at),
       deliveryId,
       eventId: d.eventId,
@@ -155,18 +162,15 @@ function attemptsOf(d: Delivery, deliveryId: string, bodyFromEvent: boolean) {
         body: code === 200 ? 'ok' : code ? `handler said ${code} no` : null,
         truncated: false,
         durationMs: Math.floor(rnd() * 400),
-        requestHeaders: {
-          'Content-Type': 'application/json',
-          'Sonzai-Signature': signature,
-          'Content-Length': String(d.body.length),
-          Host: u.host,
-          Connection: 'keep-alive',
-        },
+        requestHeaders,
         error: code === 0 ? { kind: 'refused', message: `connect ECONNREFUSED ${u.host}` } : null,
         location: code === 302 ? 'http://localhost:3000/login' : null,
       },
       createdAt: new Date(at).toISOString(),
     });
+    // Before migration 015 every attempt stored its request headers' JSON.
+    if (!bodyFromEvent) row.request_headers_json = JSON.stringify(requestHeaders);
+    return row;
   });
 }
 

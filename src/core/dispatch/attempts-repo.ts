@@ -1,5 +1,6 @@
 import type { AttemptSummary } from '../../shared/contract';
 import type { Db } from '../store/open';
+import { withRequestHeaders } from './request-headers-stored';
 
 /** One row of `attempts` (migration 003). */
 export interface AttemptRow {
@@ -16,6 +17,7 @@ export interface AttemptRow {
   response_code: number;
   duration_ms: number;
   error_message: string | null;
+  /** JSON; '' on disk when the sender's canonical set (migration 015), rebuilt by the readers. */
   request_headers_json: string;
   request_body: Buffer | null;
   response_headers_json: string | null;
@@ -96,8 +98,9 @@ export function createAttemptsRepo(db: Db) {
     /** Inserts and returns the row's seq. */
     insert: (row: AttemptRow): number =>
       Number(insert.run({ ...row, platform: row.platform ?? 'sonzai' }).lastInsertRowid),
-    get: (id: string) => get.get(id),
-    forDelivery: (deliveryId: string) => forDelivery.all(deliveryId),
+    /** The row as stored, its request headers rebuilt when stored canonical (migration 015). */
+    get: (id: string) => withRequestHeaders(get.get(id)),
+    forDelivery: (deliveryId: string) => forDelivery.all(deliveryId).map((r) => withRequestHeaders(r)),
   };
 }
 export type AttemptsRepo = ReturnType<typeof createAttemptsRepo>;
