@@ -1,6 +1,6 @@
 import type { AttemptSummary } from '../../shared/contract';
 import type { Db } from '../store/open';
-import { withRequestHeaders } from './request-headers-stored';
+import { readAttempt } from './attempt-read';
 
 /** One row of `attempts` (migration 003). */
 export interface AttemptRow {
@@ -20,6 +20,7 @@ export interface AttemptRow {
   /** JSON; '' on disk when the sender's canonical set (migration 015), rebuilt by the readers. */
   request_headers_json: string;
   request_body: Buffer | null;
+  /** JSON, or lines (response-headers-stored.ts) on disk; JSON once read back (attempt-read.ts). */
   response_headers_json: string | null;
   response_body: string | null;
   response_body_truncated: number;
@@ -98,9 +99,9 @@ export function createAttemptsRepo(db: Db) {
     /** Inserts and returns the row's seq. */
     insert: (row: AttemptRow): number =>
       Number(insert.run({ ...row, platform: row.platform ?? 'sonzai' }).lastInsertRowid),
-    /** The row as stored, its request headers rebuilt when stored canonical (migration 015). */
-    get: (id: string) => withRequestHeaders(get.get(id)),
-    forDelivery: (deliveryId: string) => forDelivery.all(deliveryId).map((r) => withRequestHeaders(r)),
+    /** The row as sent, its headers' JSON as the studio stored it before issue 17 (attempt-read.ts). */
+    get: (id: string) => readAttempt(get.get(id)),
+    forDelivery: (deliveryId: string) => forDelivery.all(deliveryId).map((r) => readAttempt(r)),
   };
 }
 export type AttemptsRepo = ReturnType<typeof createAttemptsRepo>;

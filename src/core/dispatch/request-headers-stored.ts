@@ -112,11 +112,3 @@ export function requestHeadersJson(row: StoredHeadersRow): string {
     row.signature_header === null ? null : canonicalRequestHeaders(row.webhook_url, bytes, row.signature_header);
   return headers ? JSON.stringify(headers) : '{}';
 }
-
-/** A full row as read back, its headers' JSON rebuilt in place when stored canonical. */
-export function withRequestHeaders<T extends StoredHeadersRow>(row: T): T;
-export function withRequestHeaders<T extends StoredHeadersRow>(row: T | undefined): T | undefined;
-export function withRequestHeaders<T extends StoredHeadersRow>(row: T | undefined): T | undefined {
-  if (row && row.request_headers_json === CANONICAL_HEADERS) row.request_headers_json = requestHeadersJson(row);
-  return row;
-}

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Db } from '../../../src/core/store/open';
 import { attemptColumnsSql } from '../../../src/core/dispatch/attempts-repo';
-import { withRequestHeaders } from '../../../src/core/dispatch/request-headers-stored';
+import { readAttempt } from '../../../src/core/dispatch/attempt-read';
 import { createStudio, type Studio } from '../../../src/core/index';
 import { createStudioClient, type StudioClient } from '../../../src/shared/rpc-client';
 import type { EventBus } from '../../../src/core/live/bus';
@@ -150,7 +150,7 @@ export function deliveryRow(db: Db, id: string) {
 
 export function attemptRows(db: Db, deliveryId: string) {
   // The bodies as sent (an attempt that sent its event's bytes stores none of its own: migration 014),
-  // the request headers as sent (rebuilt when stored canonical: migration 015).
+  // the headers' JSON as stored before issue 17 (attempt-read.ts).
   const rows = db
     .prepare(`SELECT ${attemptColumnsSql('a')} FROM attempts a WHERE delivery_id = ? ORDER BY seq`)
     .all(deliveryId) as {
@@ -172,7 +172,7 @@ export function attemptRows(db: Db, deliveryId: string) {
     duration_ms: number;
     webhook_url: string;
   }[];
-  return rows.map((r) => withRequestHeaders(r));
+  return rows.map((r) => readAttempt(r));
 }
 
 /** A real studio on port 0 with an in-memory contract client. */

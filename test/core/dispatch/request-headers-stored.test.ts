@@ -183,6 +183,17 @@ describe('new attempts read back the headers that went on the wire', () => {
       // Only the one with an Authorization stores its headers.
       expect(stored.get(row.attempt_id), row.kind).toBe(i === 4 ? JSON.stringify(wire) : '');
     });
+    // Response headers are stored as lines and read back as node:http recorded them.
+    const answer = attemptDetail(d.db, rows[1]!.attempt_id).response.headers!;
+    expect(Object.keys(answer)).toEqual(['date', 'connection', 'keep-alive', 'transfer-encoding']);
+    expect(answer).toMatchObject({
+      connection: 'keep-alive',
+      'keep-alive': 'timeout=5',
+      'transfer-encoding': 'chunked',
+    });
+    const storedAnswer = d.db.prepare('SELECT response_headers_json FROM attempts WHERE attempt_id = ?').pluck();
+    expect(String(storedAnswer.get(rows[1]!.attempt_id)).startsWith('{')).toBe(false);
+    expect(rows[1]!.response_headers_json).toBe(JSON.stringify(answer));
     expect(onWire(ep.received[3]!)['Content-Length']).toBe(String(Buffer.byteLength('{"edited":"by hand ✓"}')));
 
     const [dead] = attemptRows(d.db, deadId);

@@ -37,8 +37,10 @@ describe('migration 015 (canonical request headers rebuilt on read)', () => {
       .run(Buffer.from(EVENT_BODY));
     const insert = old.prepare(
       `INSERT INTO attempts (attempt_id, delivery_id, event_id, project_id, event_type, webhook_url, attempt_number,
-         status, request_headers_json, request_body, signature_header, kind, created_at)
-       VALUES (?, 'dlv_1', 'evt_1', 'p', 'agent.message', ?, 1, 'success', ?, ?, ?, 'delivery', '2026-01-01T00:00:01.000Z')`,
+         status, request_headers_json, request_body, signature_header, response_headers_json, kind, created_at)
+       VALUES (?, 'dlv_1', 'evt_1', 'p', 'agent.message', ?, 1, 'success', ?, ?, ?,
+         '{"content-type":"text/plain","date":"Thu, 01 Jan 2026 00:00:01 GMT","content-length":"2"}',
+         'delivery', '2026-01-01T00:00:01.000Z')`,
     );
     const edited = Buffer.from(EDITED_BODY);
     const rows: [id: string, url: string, json: string, body: Buffer | null, sig: string | null, emptied: boolean][] = [
@@ -83,7 +85,8 @@ describe('migration 015 (canonical request headers rebuilt on read)', () => {
     ];
     for (const [id, url, json, body, sig] of rows) insert.run(id, url, json, body, sig);
     // What the inspector showed before the migration.
-    const before = new Map(rows.map(([id]) => [id, attemptDetail(old as never, id).request]));
+    const shown = (d: ReturnType<typeof attemptDetail>) => ({ request: d.request, response: d.response });
+    const before = new Map(rows.map(([id]) => [id, shown(attemptDetail(old as never, id))]));
     old.close();
 
     const db = openStore(path);
@@ -91,9 +94,14 @@ describe('migration 015 (canonical request headers rebuilt on read)', () => {
     const repo = createAttemptsRepo(db);
     for (const [id, , json, , , emptied] of rows) {
       expect(stored.get(id), id).toBe(emptied ? '' : json);
-      const after = attemptDetail(db, id).request;
+      const after = shown(attemptDetail(db, id));
       expect(after, id).toEqual(before.get(id));
-      expect(Object.entries(after.headers), id).toEqual(Object.entries(JSON.parse(json) as object));
+      expect(after.response.headers, id).toEqual({
+        'content-type': 'text/plain',
+        date: 'Thu, 01 Jan 2026 00:00:01 GMT',
+        'content-length': '2',
+      });
+      expect(Object.entries(after.request.headers), id).toEqual(Object.entries(JSON.parse(json) as object));
       expect(repo.get(id)!.request_headers_json, id).toBe(json);
     }
     expect(repo.forDelivery('dlv_1').map((r) => r.request_headers_json)).toEqual(rows.map((r) => r[2]));
