@@ -1,4 +1,6 @@
 import type { AttemptRow } from './attempts-repo';
+import { storedRequestHeaders } from './request-headers-stored';
+import { storedResponseHeaders } from './response-headers-stored';
 import type { SendResult } from './send';
 
 /** The headers production sends, plus the labelled extras only when switched on. */
@@ -85,9 +87,10 @@ export function attemptRow(base: {
     response_code: r.status,
     duration_ms: r.durationMs,
     error_message: errorMessage(r),
-    request_headers_json: JSON.stringify(r.requestHeaders),
+    // '' when exactly what the sender writes for this URL, body and signature (rebuilt on read).
+    request_headers_json: storedRequestHeaders(r.requestHeaders, base.webhookUrl, base.body.length, base.signature),
     request_body: base.bodyFromEvent && base.eventId !== null ? null : base.body,
-    response_headers_json: r.headers ? JSON.stringify(r.headers) : null,
+    response_headers_json: r.headers ? storedResponseHeaders(r.headers) : null,
     response_body: r.body,
     response_body_truncated: r.truncated ? 1 : 0,
     signature_header: base.signature,

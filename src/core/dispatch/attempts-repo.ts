@@ -1,5 +1,6 @@
 import type { AttemptSummary } from '../../shared/contract';
 import type { Db } from '../store/open';
+import { readAttempt } from './attempt-read';
 
 /** One row of `attempts` (migration 003). */
 export interface AttemptRow {
@@ -16,8 +17,10 @@ export interface AttemptRow {
   response_code: number;
   duration_ms: number;
   error_message: string | null;
+  /** JSON; '' on disk when the sender's canonical set (migration 015), rebuilt by the readers. */
   request_headers_json: string;
   request_body: Buffer | null;
+  /** JSON, or lines (response-headers-stored.ts) on disk; JSON once read back (attempt-read.ts). */
   response_headers_json: string | null;
   response_body: string | null;
   response_body_truncated: number;
@@ -124,8 +127,9 @@ export function createAttemptsRepo(db: Db) {
           row.platform ?? 'sonzai',
         ).lastInsertRowid,
       ),
-    get: (id: string) => get.get(id),
-    forDelivery: (deliveryId: string) => forDelivery.all(deliveryId),
+    /** The row as sent, its headers' JSON as the studio stored it before issue 17 (attempt-read.ts). */
+    get: (id: string) => readAttempt(get.get(id)),
+    forDelivery: (deliveryId: string) => forDelivery.all(deliveryId).map((r) => readAttempt(r)),
   };
 }
 export type AttemptsRepo = ReturnType<typeof createAttemptsRepo>;

@@ -3,6 +3,7 @@ import type { AttemptDetail } from '../../shared/contract/inspector';
 import { StudioError } from '../errors';
 import type { Db } from '../store/open';
 import { attemptColumnsSql } from '../dispatch/attempts-repo';
+import { readAttempt } from '../dispatch/attempt-read';
 import { parseHeaders, parseStringList, SUMMARY_COLUMNS, toSummary, type AttemptRow, type SummaryRow } from './rows';
 
 /** Longest timeline returned (tries + retries + replays of one delivery). */
@@ -13,7 +14,7 @@ export function getRow(db: Db, attemptId: string): AttemptRow {
   const row = db.prepare(`SELECT ${attemptColumnsSql('a')} FROM attempts a WHERE attempt_id = ?`).get(attemptId) as
     AttemptRow | undefined;
   if (!row) throw new StudioError('not_found', `no attempt ${attemptId}`);
-  return row;
+  return readAttempt(row);
 }
 
 /** The body as bytes; text bodies stored as TEXT come back as strings. */

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Db } from '../../../src/core/store/open';
 import { attemptColumnsSql } from '../../../src/core/dispatch/attempts-repo';
+import { readAttempt } from '../../../src/core/dispatch/attempt-read';
 import { createStudio, type Studio } from '../../../src/core/index';
 import { createStudioClient, type StudioClient } from '../../../src/shared/rpc-client';
 import type { EventBus } from '../../../src/core/live/bus';
@@ -148,8 +149,9 @@ export function deliveryRow(db: Db, id: string) {
 }
 
 export function attemptRows(db: Db, deliveryId: string) {
-  // The bodies as sent (an attempt that sent its event's bytes stores none of its own: migration 014).
-  return db
+  // The bodies as sent (an attempt that sent its event's bytes stores none of its own: migration 014),
+  // the headers' JSON as stored before issue 17 (attempt-read.ts).
+  const rows = db
     .prepare(`SELECT ${attemptColumnsSql('a')} FROM attempts a WHERE delivery_id = ? ORDER BY seq`)
     .all(deliveryId) as {
     attempt_id: string;
@@ -168,7 +170,9 @@ export function attemptRows(db: Db, deliveryId: string) {
     kind: string;
     injected_json: string | null;
     duration_ms: number;
+    webhook_url: string;
   }[];
+  return rows.map((r) => readAttempt(r));
 }
 
 /** A real studio on port 0 with an in-memory contract client. */

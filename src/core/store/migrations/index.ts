@@ -13,6 +13,7 @@ import { m011OneInbox } from './011-oneinbox';
 import { m012DeliveriesView } from './012-deliveries-view';
 import { m013BodyIndexOffPath } from './013-body-index-off-path';
 import { m014LeanAttempts } from './014-lean-attempts';
+import { m015CanonicalRequestHeaders } from './015-canonical-request-headers';
 import { m016NotificationPayloadFromEvent } from './016-notification-payload-from-event';
 
 /** Every migration, in order. Add new files; never edit one that has shipped. */
@@ -31,5 +32,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m012DeliveriesView,
   m013BodyIndexOffPath,
   m014LeanAttempts,
+  m015CanonicalRequestHeaders,
   m016NotificationPayloadFromEvent,
 ];
