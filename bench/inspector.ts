@@ -78,7 +78,10 @@ const idAt = (ms: number) => {
 };
 
 interface Delivery {
+  /** The event's id as the studio makes it since issue 17: time-ordered (src/core/ids.ts). */
   eventId: string;
+  /** The same event's id as the studio made it before: a random v4 UUID (the "before" store's). */
+  legacyEventId: string;
   type: string;
   url: string;
   body: Buffer;
@@ -93,7 +96,10 @@ function* mix(attempts: number): Generator<Delivery> {
   for (let i = 0, made = 0; made < attempts; i++) {
     const at = START + i * 1000;
     const type = pick(TYPES);
-    const eventId = uuid();
+    const legacyEventId = uuid();
+    // Time-ordered, its random part the v4 id's (the seeded sequence stays the same for both stores).
+    const t = at.toString(16).padStart(12, '0');
+    const eventId = `${t.slice(0, 8)}-${t.slice(8)}-7${legacyEventId.slice(15, 18)}-${legacyEventId.slice(19, 23)}-${legacyEventId.slice(24)}`;
     const body = Buffer.from(
       JSON.stringify({
         event_id: eventId,
@@ -116,7 +122,7 @@ function* mix(attempts: number): Generator<Delivery> {
     const codes = [code];
     if (rnd() < 0.1 && made + 1 < attempts) codes.push(rnd() < 0.7 ? 200 : 500);
     made += codes.length;
-    yield { eventId, type, url: pick(URLS), body, at, codes };
+    yield { eventId, legacyEventId, type, url: pick(URLS), body, at, codes };
   }
 }
 
@@ -188,7 +194,8 @@ function store(db: Db, before: boolean): { attempts: number; bodyBytes: number }
   let bodyBytes = 0;
   let batch: Delivery[] = [];
   const flush = db.transaction((ds: Delivery[]) => {
-    for (const d of ds) {
+    for (const mixed of ds) {
+      const d = before ? { ...mixed, eventId: mixed.legacyEventId } : mixed;
       const deliveryId = idAt(d.at);
       const iso = new Date(d.at).toISOString();
       deliveries.insertEvent({
