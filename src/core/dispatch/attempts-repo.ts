@@ -87,7 +87,7 @@ export const attemptColumnsSql = (alias: string): string =>
 /** Stored attempts: insert (the writer batches them) and read one back. */
 export function createAttemptsRepo(db: Db) {
   const stored = COLUMNS.filter((c) => c !== 'seq');
-  // Positional: binding by name (and the object spread that went with it) cost ~10 µs per
+  // Positional: binding by name, and the object spread that went with it, cost a few µs per
   // attempt, on every delivery. The values follow `stored`, the order of COLUMNS.
   const insert = db.prepare(`INSERT INTO attempts (${stored.join(', ')}) VALUES (${stored.map(() => '?').join(', ')})`);
   const get = db.prepare<[string], AttemptRow>(`SELECT ${attemptColumnsSql('a')} FROM attempts a WHERE attempt_id = ?`);

@@ -165,12 +165,13 @@ export function createNotificationsRepo(db: Db, clock: Clock, random: Random) {
   function insertProjectRow(n: NewProjectNotification): string {
     const now = n.at ?? clock.now();
     const id = timeOrderedId(now, random);
+    const fromEvent = n.eventId !== undefined && n.payloadJson !== undefined;
     insertProject.run(
       id,
       n.projectId,
       n.eventType,
-      n.eventId && n.payloadJson !== undefined ? '' : (n.payloadJson ?? JSON.stringify(n.payload ?? null)),
-      n.eventId && n.payloadJson !== undefined ? n.eventId : null,
+      fromEvent ? '' : (n.payloadJson ?? JSON.stringify(n.payload ?? null)),
+      fromEvent ? n.eventId : null,
       n.agentId ?? null,
       n.userId ?? null,
       now.toISOString(),
