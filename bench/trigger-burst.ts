@@ -9,6 +9,11 @@
  * (`Sonzai-Signature: t=…,v1=HMAC-SHA256(key, "t." + body)`) over the very body the studio sent.
  * Rounds alternate; medians are printed with the ratio, CPU per delivery and peak RSS.
  *
+ * Each round times two bursts: the first on a studio just started, which also pays for V8
+ * compiling the whole delivery path (about 400 functions), and a second on the same studio once
+ * it is idle again, as a studio kept open all day fires it. The loop likewise times its first N
+ * requests and then N more.
+ *
  *   npm run build && npx tsx bench/trigger-burst.ts [N]     (ROUNDS=3 by default)
  *
  * Before/after in the same run: BASE_CLI=<another build's out/cli/index.mjs> adds that build's
@@ -94,7 +99,39 @@ function runTimed(cmd: string): Promise<number> {
   });
 }
 
-async function studioRound(rx: Awaited<ReturnType<typeof receiver>>, cli: string): Promise<Round> {
+/** One burst of N through the CLI against a running serve, timed to the receiver's N-th request. */
+async function burst(rx: Awaited<ReturnType<typeof receiver>>, cli: string, dir: string, pid: number): Promise<Round> {
+  const before = cpuTicks(pid);
+  const all = rx.expect(N);
+  const t0 = performance.now();
+  const cliCpu = await runTimed(`${process.execPath} ${cli} trigger agent.message --count ${N} --data-dir ${dir}`);
+  await all;
+  const seconds = (performance.now() - t0) / 1000;
+  const studioCpu = (cpuTicks(pid) - before) / TICKS;
+  // What it still does once every delivery has arrived, until it is idle again.
+  let last = cpuTicks(pid);
+  const settled = last;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = cpuTicks(pid);
+    if (now - last <= 2) break;
+    last = now;
+  }
+  const afterCpu = (last - settled) / TICKS;
+  return {
+    perSecond: N / seconds,
+    cpuUsPerDelivery: ((studioCpu + cliCpu) / N) * 1e6,
+    peakRssMb: peakRssMb(pid),
+    afterUsPerDelivery: (afterCpu / N) * 1e6,
+  };
+}
+
+/**
+ * A fresh serve, then two bursts: the first on a studio just started (it also pays for V8
+ * compiling the delivery path), the second on the same studio once idle again (warm, as a
+ * studio kept open all day fires it). Peak RSS is the process's high-water mark after each.
+ */
+async function studioRound(rx: Awaited<ReturnType<typeof receiver>>, cli: string): Promise<{ cold: Round; warm: Round }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-trigger-'));
   const serve = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dir], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -115,36 +152,19 @@ async function studioRound(rx: Awaited<ReturnType<typeof receiver>>, cli: string
   });
   if (put.status !== 200) throw new Error(`webhook registration answered ${put.status}`);
 
-  const before = cpuTicks(serve.pid!);
-  const all = rx.expect(N);
-  const t0 = performance.now();
-  const cliCpu = await runTimed(`${process.execPath} ${cli} trigger agent.message --count ${N} --data-dir ${dir}`);
-  await all;
-  const seconds = (performance.now() - t0) / 1000;
-  const studioCpu = (cpuTicks(serve.pid!) - before) / TICKS;
-  // What it still does once every delivery has arrived, until it is idle again.
-  let last = cpuTicks(serve.pid!);
-  const settled = last;
-  for (;;) {
-    await new Promise((r) => setTimeout(r, 500));
-    const now = cpuTicks(serve.pid!);
-    if (now - last <= 2) break;
-    last = now;
-  }
-  const afterCpu = (last - settled) / TICKS;
-  const rss = peakRssMb(serve.pid!);
+  const cold = await burst(rx, cli, dir, serve.pid!);
+  const warm = await burst(rx, cli, dir, serve.pid!);
   serve.kill('SIGTERM');
   await new Promise((r) => serve.once('exit', r));
   rmSync(dir, { recursive: true, force: true });
-  return {
-    perSecond: N / seconds,
-    cpuUsPerDelivery: ((studioCpu + cliCpu) / N) * 1e6,
-    peakRssMb: rss,
-    afterUsPerDelivery: (afterCpu / N) * 1e6,
-  };
+  return { cold, warm };
 }
 
-/** The floor: a bare keep-alive node:http loop, signing each request, in its own process. */
+/**
+ * The floor: a bare keep-alive node:http loop, signing each request, in its own process: N
+ * requests timed from its start (cold, as the studio's first burst), then N more after a
+ * 200 ms pause on the same sockets (warm, as its second).
+ */
 const LOOP = `
 const http = require('node:http');
 const { createHmac } = require('node:crypto');
@@ -153,43 +173,49 @@ const body = Buffer.from(bodyB64, 'base64');
 const key = Buffer.from('bench-secret-key-bytes', 'utf8');
 const agent = new http.Agent({ keepAlive: true, maxSockets: Number(conc) });
 const u = new URL(url);
-let sent = 0, done = 0;
-const cpu0 = process.cpuUsage();
-const t0 = performance.now();
-function one() {
-  if (sent >= Number(n)) return;
-  sent++;
-  const t = Math.floor(Date.now() / 1000);
-  const v1 = createHmac('sha256', key).update(t + '.').update(body).digest('hex');
-  const req = http.request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', agent,
-    headers: { 'Content-Type': 'application/json', 'Content-Length': body.length, 'Sonzai-Signature': 't=' + t + ',v1=' + v1 } },
-    (res) => { res.resume(); res.on('end', () => { if (++done === Number(n)) finish(); else one(); }); });
-  req.end(body);
+const results = [];
+function run(then) {
+  let sent = 0, done = 0;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  function one() {
+    if (sent >= Number(n)) return;
+    sent++;
+    const t = Math.floor(Date.now() / 1000);
+    const v1 = createHmac('sha256', key).update(t + '.').update(body).digest('hex');
+    const req = http.request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', agent,
+      headers: { 'Content-Type': 'application/json', 'Content-Length': body.length, 'Sonzai-Signature': 't=' + t + ',v1=' + v1 } },
+      (res) => { res.resume(); res.on('end', () => { if (++done === Number(n)) finish(); else one(); }); });
+    req.end(body);
+  }
+  function finish() {
+    const s = (performance.now() - t0) / 1000;
+    const c = process.cpuUsage(cpu0);
+    const hwm = Number(/VmHWM:\\s+(\\d+)/.exec(require('node:fs').readFileSync('/proc/self/status', 'utf8'))[1]) / 1024;
+    results.push({ perSecond: Number(n) / s, cpuUsPerDelivery: (c.user + c.system) / Number(n), peakRssMb: hwm, afterUsPerDelivery: 0 });
+    then();
+  }
+  for (let i = 0; i < Number(conc); i++) one();
 }
-function finish() {
-  const s = (performance.now() - t0) / 1000;
-  const c = process.cpuUsage(cpu0);
-  const hwm = Number(/VmHWM:\\s+(\\d+)/.exec(require('node:fs').readFileSync('/proc/self/status', 'utf8'))[1]) / 1024;
-  console.log(JSON.stringify({ perSecond: Number(n) / s, cpuUsPerDelivery: (c.user + c.system) / Number(n), peakRssMb: hwm }));
-  agent.destroy();
-}
-for (let i = 0; i < Number(conc); i++) one();
+run(() => setTimeout(() => run(() => { console.log(JSON.stringify({ cold: results[0], warm: results[1] })); agent.destroy(); }), 200));
 `;
 
-async function loopRound(rx: Awaited<ReturnType<typeof receiver>>, body: Buffer): Promise<Round> {
+async function loopRound(rx: Awaited<ReturnType<typeof receiver>>, body: Buffer): Promise<{ cold: Round; warm: Round }> {
   const child = spawn(process.execPath, ['-e', LOOP, rx.url, String(N), String(CONCURRENCY), body.toString('base64')], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  await new Promise((r) => child.once('exit', r));
-  return { ...(JSON.parse(out) as Omit<Round, 'afterUsPerDelivery'>), afterUsPerDelivery: 0 };
+  const code = await new Promise((r) => child.once('exit', r));
+  if (code !== 0) throw new Error(`the node:http loop exited ${String(code)}`);
+  return JSON.parse(out) as { cold: Round; warm: Round };
 }
 
 const rx = await receiver();
-const studio: Round[] = [];
-const base: Round[] = [];
-const loop: Round[] = [];
+type Pair = { cold: Round; warm: Round };
+const studio: Pair[] = [];
+const base: Pair[] = [];
+const loop: Pair[] = [];
 for (let i = 0; i < ROUNDS; i++) {
   if (BASE_CLI) base.push(await studioRound(rx, BASE_CLI));
   studio.push(await studioRound(rx, CLI));
@@ -198,38 +224,48 @@ for (let i = 0; i < ROUNDS; i++) {
 await rx.close();
 
 const m = (rs: Round[], k: keyof Round) => median(rs.map((r) => r[k]));
-const s = { rate: m(studio, 'perSecond'), cpu: m(studio, 'cpuUsPerDelivery'), rss: m(studio, 'peakRssMb') };
-const b = { rate: m(loop, 'perSecond'), cpu: m(loop, 'cpuUsPerDelivery'), rss: m(loop, 'peakRssMb') };
+const fig = (rs: Round[]) => ({
+  rate: m(rs, 'perSecond'),
+  cpu: m(rs, 'cpuUsPerDelivery'),
+  rss: m(rs, 'peakRssMb'),
+  after: m(rs, 'afterUsPerDelivery'),
+});
 console.log(
   `trigger --count ${N} to one loopback receiver (${ROUNDS} alternating rounds, medians; body ${rx.body()!.length} bytes)`,
 );
-console.log(
-  `  studio (CLI + serve)          : ${s.rate.toFixed(0)} deliveries/s, ${s.cpu.toFixed(0)} µs CPU per delivery, peak RSS ${s.rss.toFixed(0)} MiB`,
-);
-console.log(
-  `  then, once delivered         : ${m(studio, 'afterUsPerDelivery').toFixed(0)} µs CPU per delivery until idle (the body search index)`,
-);
-console.log(
-  `  signed node:http loop (floor) : ${b.rate.toFixed(0)} req/s, ${b.cpu.toFixed(0)} µs CPU per request, peak RSS ${b.rss.toFixed(0)} MiB`,
-);
-console.log(
-  `  ratio ${(s.rate / b.rate).toFixed(2)} (target ≥ 0.6) · CPU ${(s.cpu / b.cpu).toFixed(1)}× (target ≤ 2×) · RSS ${s.rss.toFixed(0)} MiB (target < 120)`,
-);
-if (BASE_CLI) {
-  const o = { rate: m(base, 'perSecond'), cpu: m(base, 'cpuUsPerDelivery'), rss: m(base, 'peakRssMb') };
+for (const phase of ['cold', 'warm'] as const) {
+  const s = fig(studio.map((p) => p[phase]));
+  const b = fig(loop.map((p) => p[phase]));
   console.log(
-    `  base build (${BASE_CLI}): ${o.rate.toFixed(0)} deliveries/s, ${o.cpu.toFixed(0)} µs CPU per delivery, peak RSS ${o.rss.toFixed(0)} MiB · ratio ${(o.rate / b.rate).toFixed(2)} · CPU ${(o.cpu / b.cpu).toFixed(1)}×`,
+    phase === 'cold'
+      ? 'first burst, on a studio just started (and the loop\'s first N requests):'
+      : 'second burst, on the same studio once idle (and the loop\'s next N requests):',
   );
   console.log(
-    `  this build vs base: ${(s.rate / o.rate).toFixed(2)}× deliveries/s, ${(s.cpu / o.cpu).toFixed(2)}× CPU per delivery, ${(s.rss / o.rss).toFixed(2)}× peak RSS`,
+    `  studio (CLI + serve)          : ${s.rate.toFixed(0)} deliveries/s, ${s.cpu.toFixed(0)} µs CPU per delivery, peak RSS ${s.rss.toFixed(0)} MiB`,
   );
   console.log(
-    `  per round: base ${base.map((r) => `${r.perSecond.toFixed(0)}/s ${r.cpuUsPerDelivery.toFixed(0)} µs ${r.peakRssMb.toFixed(0)} MiB`).join(' / ')}`,
+    `  then, once delivered         : ${s.after.toFixed(0)} µs CPU per delivery until idle (the body search index)`,
+  );
+  console.log(
+    `  signed node:http loop (floor) : ${b.rate.toFixed(0)} req/s, ${b.cpu.toFixed(0)} µs CPU per request, peak RSS ${b.rss.toFixed(0)} MiB`,
+  );
+  console.log(
+    `  ratio ${(s.rate / b.rate).toFixed(2)} (target ≥ 0.6) · CPU ${(s.cpu / b.cpu).toFixed(1)}× (target ≤ 2×) · RSS ${s.rss.toFixed(0)} MiB (target < 120)`,
+  );
+  if (BASE_CLI) {
+    const o = fig(base.map((p) => p[phase]));
+    console.log(
+      `  base build (${BASE_CLI}): ${o.rate.toFixed(0)} deliveries/s, ${o.cpu.toFixed(0)} µs CPU per delivery, peak RSS ${o.rss.toFixed(0)} MiB · ratio ${(o.rate / b.rate).toFixed(2)} · CPU ${(o.cpu / b.cpu).toFixed(1)}×`,
+    );
+    console.log(
+      `  this build vs base: ${(s.rate / o.rate).toFixed(2)}× deliveries/s, ${(s.cpu / o.cpu).toFixed(2)}× CPU per delivery, ${(s.rss / o.rss).toFixed(2)}× peak RSS`,
+    );
+    console.log(
+      `  per round: base ${base.map((p) => `${p[phase].perSecond.toFixed(0)}/s ${p[phase].cpuUsPerDelivery.toFixed(0)} µs`).join(' / ')}`,
+    );
+  }
+  console.log(
+    `  per round: studio ${studio.map((p) => `${p[phase].perSecond.toFixed(0)}/s ${p[phase].cpuUsPerDelivery.toFixed(0)} µs`).join(' / ')}; loop ${loop.map((p) => p[phase].perSecond.toFixed(0)).join(' / ')}`,
   );
 }
-console.log(
-  `  per round (this build): ${studio.map((r) => `${r.cpuUsPerDelivery.toFixed(0)} µs ${r.peakRssMb.toFixed(0)} MiB`).join(' / ')}`,
-);
-console.log(
-  `  per round: studio ${studio.map((r) => r.perSecond.toFixed(0)).join(' / ')}; loop ${loop.map((r) => r.perSecond.toFixed(0)).join(' / ')}`,
-);
