@@ -88,10 +88,11 @@ export function createOneInboxRepo(db: Db, clock: Clock, random: Random) {
          updated_at = @now WHERE webhook_id = @webhook_id`,
     ),
     deleteWebhook: db.prepare('DELETE FROM oneinbox_webhooks WHERE webhook_id = ?'),
-    // Open rows only, through the deliveries_due index (status, next_attempt_at) of migration 003;
-    // by id, not URL: a webhook whose URL changed still has retries to its old one.
+    // Open rows only, through the deliveries_ready index (it holds open rows only, migration 005;
+    // left to itself the planner walks every delivery the webhook ever had); by id, not URL: a
+    // webhook whose URL changed still has retries to its old one.
     cancelOpen: db.prepare(
-      `UPDATE deliveries SET status = 'cancelled', next_attempt_at = NULL, updated_at = ?
+      `UPDATE deliveries INDEXED BY deliveries_ready SET status = 'cancelled', next_attempt_at = NULL, updated_at = ?
        WHERE platform = 'oneinbox' AND webhook_id = ? AND status IN ('pending', 'failed')`,
     ),
     skipped: db.prepare(

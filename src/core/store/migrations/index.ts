@@ -15,6 +15,7 @@ import { m013BodyIndexOffPath } from './013-body-index-off-path';
 import { m014LeanAttempts } from './014-lean-attempts';
 import { m015CanonicalRequestHeaders } from './015-canonical-request-headers';
 import { m016NotificationPayloadFromEvent } from './016-notification-payload-from-event';
+import { m017DropDeliveriesDue } from './017-drop-deliveries-due';
 
 /** Every migration, in order. Add new files; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m014LeanAttempts,
   m015CanonicalRequestHeaders,
   m016NotificationPayloadFromEvent,
+  m017DropDeliveriesDue,
 ];
