@@ -16,6 +16,10 @@
  *  - the floor: the distinct bodies' own bytes, nothing else.
  * Queries: each filter of the deliveries view, newest page and a random cursor page, median and
  * p95 (target < 50 ms), beside the unfiltered newest page.
+ * A search behind a backlog: the last 70 % of the attempts (at most 70,000, about what a
+ * 100,000-event burst leaves the background indexer) taken out of the body index, then caught up
+ * once as every search did before (one synchronous catch-up) and once as a search does now
+ * (`caughtUp()`, in slices): time to answer and the longest event-loop stall of each.
  *
  *   npx tsx bench/inspector.ts            (BENCH_N=1000000 for the million-attempt check;
  *                                          BEFORE=0 skips the before store, KEEP=1 keeps it)
@@ -23,7 +27,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { attemptRow } from '../src/core/dispatch/attempt-record';
 import { createAttemptsRepo } from '../src/core/dispatch/attempts-repo';
@@ -347,6 +351,36 @@ all.sort((a, b) => a - b);
 console.log(
   `\nfiltered pages, all filters: median ${q(all, 50).toFixed(2)} ms, p95 ${q(all, 95).toFixed(2)} ms (target < 50 ms)` +
     ` vs unfiltered median ${q(baseline, 50).toFixed(2)} ms: ratio ${(q(all, 50) / q(baseline, 50)).toFixed(1)}×`,
+);
+
+// A body search right after a large burst, the background indexer far behind.
+const backlog = Math.min(70_000, Math.floor(now.attempts * 0.7));
+const newestSeq = db.prepare('SELECT max(seq) FROM attempts').pluck().get() as number;
+const behind = () =>
+  db.exec(
+    `DELETE FROM attempts_fts WHERE rowid > ${newestSeq - backlog};
+     UPDATE attempts_fts_progress SET last_seq = ${newestSeq - backlog}`,
+  );
+const stalls = monitorEventLoopDelay({ resolution: 1 });
+behind();
+let t = performance.now();
+createBodyIndex(db).catchUp();
+const syncMs = performance.now() - t;
+behind();
+stalls.enable();
+t = performance.now();
+await createBodyIndex(db).caughtUp();
+const slicedMs = performance.now() - t;
+stalls.disable();
+const hits = listAttempts(db, { filter: { text: 'kyoto' }, limit: 100 }).attempts.length;
+console.log(
+  `\na body search ${backlog.toLocaleString('en')} attempts behind the index (then ${hits} hits on the first page):`,
+);
+console.log(
+  `  before (one synchronous catch-up) : answered after ${syncMs.toFixed(0)} ms, the event loop stalled all of it`,
+);
+console.log(
+  `  now (caughtUp, in slices)         : answered after ${slicedMs.toFixed(0)} ms, longest event-loop stall ${(stalls.max / 1e6).toFixed(0)} ms`,
 );
 db.close();
 if (process.env.KEEP) console.log(`kept ${nowPath}`);

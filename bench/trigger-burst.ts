@@ -131,7 +131,10 @@ async function burst(rx: Awaited<ReturnType<typeof receiver>>, cli: string, dir:
  * compiling the delivery path), the second on the same studio once idle again (warm, as a
  * studio kept open all day fires it). Peak RSS is the process's high-water mark after each.
  */
-async function studioRound(rx: Awaited<ReturnType<typeof receiver>>, cli: string): Promise<{ cold: Round; warm: Round }> {
+async function studioRound(
+  rx: Awaited<ReturnType<typeof receiver>>,
+  cli: string,
+): Promise<{ cold: Round; warm: Round }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-trigger-'));
   const serve = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dir], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -200,7 +203,10 @@ function run(then) {
 run(() => setTimeout(() => run(() => { console.log(JSON.stringify({ cold: results[0], warm: results[1] })); agent.destroy(); }), 200));
 `;
 
-async function loopRound(rx: Awaited<ReturnType<typeof receiver>>, body: Buffer): Promise<{ cold: Round; warm: Round }> {
+async function loopRound(
+  rx: Awaited<ReturnType<typeof receiver>>,
+  body: Buffer,
+): Promise<{ cold: Round; warm: Round }> {
   const child = spawn(process.execPath, ['-e', LOOP, rx.url, String(N), String(CONCURRENCY), body.toString('base64')], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -238,8 +244,8 @@ for (const phase of ['cold', 'warm'] as const) {
   const b = fig(loop.map((p) => p[phase]));
   console.log(
     phase === 'cold'
-      ? 'first burst, on a studio just started (and the loop\'s first N requests):'
-      : 'second burst, on the same studio once idle (and the loop\'s next N requests):',
+      ? "first burst, on a studio just started (and the loop's first N requests):"
+      : "second burst, on the same studio once idle (and the loop's next N requests):",
   );
   console.log(
     `  studio (CLI + serve)          : ${s.rate.toFixed(0)} deliveries/s, ${s.cpu.toFixed(0)} µs CPU per delivery, peak RSS ${s.rss.toFixed(0)} MiB`,

@@ -5,8 +5,9 @@ import type { Db } from '../store/open';
  * The body search index, filled off the delivery path (migration 013). Storing an attempt no
  * longer tokenises its bodies; this indexer does, in small batches while the studio is quiet
  * (no new attempt since its last look), or steadily when the backlog grows past `maxBacklog`.
- * Every body search first calls `catchUp()`, so a search always sees every stored attempt.
- * The index holds trigrams without positions (migration 014); `query.ts` checks the text itself.
+ * Every body search first waits for `caughtUp()`, so a search always sees every attempt stored
+ * before it. The index holds trigrams without positions (migration 014); `query.ts` checks the
+ * text itself.
  */
 export interface BodyIndexOptions {
   /** Rows per background batch (a batch is one short transaction). */
@@ -15,6 +16,8 @@ export interface BodyIndexOptions {
   intervalMs?: number;
   /** Past this many unindexed attempts, index a batch per look even while attempts keep coming. */
   maxBacklog?: number;
+  /** Rows a search's catch-up indexes per turn of the event loop (see `caughtUp`). */
+  sliceRows?: number;
 }
 
 export interface BodyIndex {
@@ -22,8 +25,16 @@ export interface BodyIndex {
   pending(): number;
   /** Indexes up to `max` attempts, oldest first; returns how many. */
   indexBatch(max: number): number;
-  /** Indexes everything pending (before a body search). */
+  /** Indexes everything pending, in one go (tests, benches). */
   catchUp(): void;
+  /**
+   * Resolves once every attempt stored before the call is indexed (before a body search). A
+   * backlog of up to `sliceRows` is indexed at once; a larger one (after a burst of 100,000
+   * events the background indexer may be tens of thousands behind) in slices of `sliceRows`, one
+   * per turn of the event loop, so deliveries, the API and the UI keep going while a search
+   * waits. Searches made meanwhile share the same catch-up. Rejects if the store refuses to write.
+   */
+  caughtUp(): Promise<void>;
   start(): void;
   stop(): void;
 }
@@ -32,6 +43,7 @@ export function createBodyIndex(db: Db, opts: BodyIndexOptions = {}): BodyIndex 
   const batch = opts.batch ?? 200;
   const intervalMs = opts.intervalMs ?? 250;
   const maxBacklog = opts.maxBacklog ?? 2_000;
+  const sliceRows = opts.sliceRows ?? 1_000;
   const lastSeq = db.prepare('SELECT last_seq FROM attempts_fts_progress WHERE id = 1').pluck();
   const newest = db.prepare('SELECT coalesce(max(seq), 0) FROM attempts').pluck();
   const upTo = db.prepare('SELECT max(seq) FROM (SELECT seq FROM attempts WHERE seq > ? ORDER BY seq LIMIT ?)').pluck();
@@ -77,8 +89,43 @@ export function createBodyIndex(db: Db, opts: BodyIndexOptions = {}): BodyIndex 
     lookIn(again ? 0 : intervalMs);
   }
 
+  /** The catch-up under way: the seq it reaches, and its promise. */
+  let running: { target: number; done: Promise<void> } | null = null;
+  const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+  async function catchUpTo(target: number): Promise<void> {
+    while ((lastSeq.get() as number) < target) {
+      if (indexBatch(sliceRows) === 0) return; // nothing left to index (rows deleted meanwhile)
+      if ((lastSeq.get() as number) < target) await nextTurn();
+    }
+  }
+
+  function caughtUp(): Promise<void> {
+    const target = newest.get() as number;
+    if ((lastSeq.get() as number) >= target) return Promise.resolve();
+    if (running && running.target >= target) return running.done;
+    // A small backlog (the usual one) is indexed right away: the search answers in the same turn.
+    if (target - (lastSeq.get() as number) <= sliceRows) {
+      try {
+        indexBatch(sliceRows);
+      } catch (err) {
+        return Promise.reject(err);
+      }
+      if ((lastSeq.get() as number) >= target) return Promise.resolve();
+    }
+    const done = (running ? running.done.catch(() => {}) : Promise.resolve()).then(() => catchUpTo(target));
+    const run = { target, done };
+    running = run;
+    const clear = () => {
+      if (running === run) running = null;
+    };
+    done.then(clear, clear);
+    return done;
+  }
+
   return {
     pending,
+    caughtUp,
     indexBatch: (max) => indexBatch(max),
     catchUp() {
       while (indexBatch(5000) > 0);

@@ -29,9 +29,12 @@ const ORIGINALS_MAX = 5;
 export function inspectorFeature(ctx: StudioContext, deps: InspectorDeps): Feature {
   const { db, clock } = ctx;
   const bodies = createBodyIndex(db);
-  /** A body search sees every stored attempt: the index catches up first. */
-  const searched = <F extends { text?: string } | undefined>(filter: F): F => {
-    if (filter?.text !== undefined) bodies.catchUp();
+  /**
+   * A body search sees every stored attempt: the index catches up first, a large backlog in
+   * slices that leave the event loop free (deliveries go on while a search waits).
+   */
+  const searched = async <F extends { text?: string } | undefined>(filter: F): Promise<F> => {
+    if (filter?.text !== undefined) await bodies.caughtUp();
     return filter;
   };
   const bulk = createBulkReplayer({
@@ -61,28 +64,32 @@ export function inspectorFeature(ctx: StudioContext, deps: InspectorDeps): Featu
   return {
     name: 'inspector',
     handlers: {
-      'attempts.list': ({ filter, cursor, limit }) =>
-        listAttempts(db, { filter: searched(filter) ?? {}, cursor, limit }),
+      'attempts.list': async ({ filter, cursor, limit }) =>
+        listAttempts(db, { filter: (await searched(filter)) ?? {}, cursor, limit }),
       'attempts.get': ({ attemptId }) => attemptDetail(db, attemptId),
-      'deliveries.list': ({ filter, ids, cursor, limit }) =>
-        listDeliveries(db, { filter: searched(filter) ?? {}, ids, cursor, limit }),
+      'deliveries.list': async ({ filter, ids, cursor, limit }) =>
+        listDeliveries(db, { filter: (await searched(filter)) ?? {}, ids, cursor, limit }),
       'deliveries.attempts': ({ deliveryId }) => ({ attempts: deliveryAttempts(db, deliveryId) }),
-      'deliveries.counts': ({ filter }) => deliveryCounts(db, searched(filter) ?? {}),
+      'deliveries.counts': async ({ filter }) => deliveryCounts(db, (await searched(filter)) ?? {}),
       'webhooks.health': ({ projectId }) => ({ webhooks: webhookHealth(db, projectId) }),
       'attempts.replay': async ({ attemptId, to, body }) => {
         getRow(db, attemptId); // not_found before asking the dispatcher
         return deps.dispatcher.replay({ attemptId, ...(to ? { to } : {}), ...(body !== undefined ? { body } : {}) });
       },
-      'attempts.bulkReplay.preview': ({ filter, includeScheduled }) => {
-        const { attemptIds: _ids, ...plan } = bulkReplayPlan(db, searched(filter) ?? {}, includeScheduled ?? false);
+      'attempts.bulkReplay.preview': async ({ filter, includeScheduled }) => {
+        const { attemptIds: _ids, ...plan } = bulkReplayPlan(
+          db,
+          (await searched(filter)) ?? {},
+          includeScheduled ?? false,
+        );
         return plan;
       },
-      'attempts.bulkReplay.start': ({ filter, includeScheduled }) =>
-        bulk.start(searched(filter) ?? {}, includeScheduled ?? false),
+      'attempts.bulkReplay.start': async ({ filter, includeScheduled }) =>
+        bulk.start((await searched(filter)) ?? {}, includeScheduled ?? false),
       'attempts.bulkReplay.cancel': ({ jobId }) => bulk.cancel(jobId),
-      'attempts.export': ({ format, ids, filter, limit }) => {
+      'attempts.export': async ({ format, ids, filter, limit }) => {
         const max = limit ?? INSPECTOR_LIMITS.exportMax;
-        const chosen = (ids ?? idsForFilter(db, searched(filter) ?? {}, max)).slice(0, max);
+        const chosen = (ids ?? idsForFilter(db, (await searched(filter)) ?? {}, max)).slice(0, max);
         const details = chosen.map((id) => attemptDetail(db, id));
         const stamp = clock.now().toISOString().replace(/[:.]/g, '-');
         if (format === 'curl')

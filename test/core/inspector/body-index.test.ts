@@ -109,4 +109,80 @@ describe('the body search index, filled off the delivery path', () => {
       vi.useRealTimers();
     }
   });
+
+  it('catches a search up at once when the backlog is small: the search sees it in the same turn', async () => {
+    const db = seededDb();
+    const index = createBodyIndex(db, { sliceRows: 50 });
+    store(db, ['{"text":"kyoto at dawn"}', '{"text":"osaka at noon"}']);
+    let turned = false;
+    setImmediate(() => (turned = true));
+    await index.caughtUp();
+    expect(turned).toBe(false);
+    expect(index.pending()).toBe(0);
+    expect(search(db, 'kyoto')).toEqual(['att_1']);
+  });
+
+  it('catches a large backlog up in slices, one per turn of the event loop, so other work goes on meanwhile', async () => {
+    const db = seededDb();
+    const index = createBodyIndex(db, { sliceRows: 100 });
+    store(
+      db,
+      Array.from({ length: 1000 }, (_, i) => `{"n":"row-${i}"}`),
+    );
+    // Work arriving while the search waits: it runs between slices, not after the whole backlog.
+    const seenPending: number[] = [];
+    const tick = () => {
+      seenPending.push(index.pending());
+      if (index.pending() > 0) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const searching = index.caughtUp();
+    // Two searches at once share one catch-up.
+    const again = index.caughtUp();
+    await Promise.all([searching, again]);
+    expect(index.pending()).toBe(0);
+    expect(seenPending.length).toBeGreaterThanOrEqual(5);
+    expect(seenPending.some((n) => n > 0 && n < 1000)).toBe(true);
+    expect(search(db, 'row-999"')).toEqual(['att_1000']);
+    ftsIntact(db);
+  });
+
+  it('waits only for what was stored before the search: attempts stored meanwhile are left to the background', async () => {
+    const db = seededDb();
+    const index = createBodyIndex(db, { sliceRows: 100 });
+    store(
+      db,
+      Array.from({ length: 500 }, (_, i) => `{"n":"early-${i}"}`),
+    );
+    const searching = index.caughtUp();
+    // A burst keeps storing while the search waits.
+    let stored = 0;
+    const more = () => {
+      if (stored >= 20) return;
+      store(db, [`{"n":"late-${stored++}"}`]);
+      setImmediate(more);
+    };
+    setImmediate(more);
+    await searching;
+    const indexedUpTo = db.prepare('SELECT last_seq FROM attempts_fts_progress').pluck().get() as number;
+    expect(indexedUpTo).toBeGreaterThanOrEqual(500);
+    expect(search(db, 'early-0"')).toEqual(['att_1']);
+  });
+
+  it('rejects the search when the store refuses the catch-up, and a later one can still succeed', async () => {
+    const db = seededDb();
+    const index = createBodyIndex(db, { sliceRows: 100 });
+    store(
+      db,
+      Array.from({ length: 300 }, (_, i) => `{"n":${i}}`),
+    );
+    db.exec(
+      `CREATE TEMP TRIGGER refuse BEFORE UPDATE ON attempts_fts_progress BEGIN SELECT RAISE(ABORT, 'disk is full'); END`,
+    );
+    await expect(index.caughtUp()).rejects.toThrow(/disk is full/);
+    db.exec('DROP TRIGGER refuse');
+    await index.caughtUp();
+    expect(index.pending()).toBe(0);
+    ftsIntact(db);
+  });
 });
