@@ -3,6 +3,7 @@ import { eventsFeature } from './events/feature';
 import type { Feature } from './feature';
 import { studioFeature } from './studio-feature';
 import { apiFeature } from './api/feature';
+import type { RequestLog } from './api/request-log';
 import { dispatchFeature } from './dispatch';
 import { tunnelFeature } from './tunnel/tunnel-feature';
 import { inspectorFeature } from './inspector/feature';
@@ -16,10 +17,10 @@ import { oneInboxFeature } from './providers/oneinbox/feature';
  * The composition root: every feature of the core, in the order they are built. A
  * feature that needs another receives it here, explicitly.
  */
-export async function createFeatures(ctx: StudioContext): Promise<Feature[]> {
+export async function createFeatures(ctx: StudioContext, opts: { requestLog: RequestLog }): Promise<Feature[]> {
   const studio = studioFeature(ctx);
   const agentState = createAgentStateService(ctx);
-  const api = apiFeature(ctx, { agentState });
+  const api = apiFeature(ctx, { agentState, requestLog: opts.requestLog });
   const dispatch = dispatchFeature(ctx);
   const tunnel = await tunnelFeature(ctx);
   const inspector = inspectorFeature(ctx, { dispatcher: dispatch.dispatcher });

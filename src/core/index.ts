@@ -9,7 +9,7 @@ import { prepareDataDir } from './data-dir';
 import { createHttpServer, type ServerTimeouts } from './http/server';
 import { createHostGuard } from './http/host-guard';
 import { createEventBus } from './live/bus';
-import { DB_FILE } from './paths';
+import { API_LOG_FILE, DB_FILE } from './paths';
 import { createDispatcher, type Handlers } from './rpc/dispatch';
 import { createMemoryChannel } from './rpc/memory-transport';
 import { attachWsTransport, WS_PATH } from './rpc/ws-transport';
@@ -17,7 +17,8 @@ import { readRuntime, removeRuntime, removeStaleRuntime, studioAnswers, writeRun
 import { registerStaticUi } from './static-ui';
 import { createStudioClock } from './proactive/studio-clock';
 import { storageHealthFor } from './store/storage-health';
-import { openStore } from './store/open';
+import { openStore, type Db } from './store/open';
+import { createRequestLog } from './api/request-log';
 import { createProjectsRepo } from './store/projects-repo';
 import { createSettingsRepo } from './store/settings-repo';
 import { createFeatures } from './features';
@@ -75,12 +76,27 @@ export async function createStudio(options: StudioOptions) {
     );
   }
 
+  const bus = createEventBus();
+  // The API request log's writer thread boots (an isolate of its own, better-sqlite3, api-log.db)
+  // while this thread opens the store and builds the features: started there, its boot held the
+  // start-up back by 25-100 ms (bench/startup.ts). Start-up still waits for it to be ready.
+  const requestLog = createRequestLog({
+    path: join(dataDir, API_LOG_FILE),
+    nativeBinding: options.nativeBinding,
+    bus,
+    onProblem: (message) => console.error(`webhook-studio: ${message}`),
+  });
   const dbPath = join(dataDir, DB_FILE);
-  const db = openStore(dbPath, { nativeBinding: options.nativeBinding });
+  let db: Db;
+  try {
+    db = openStore(dbPath, { nativeBinding: options.nativeBinding });
+  } catch (err) {
+    await requestLog.close();
+    throw err;
+  }
   // One studio clock for everything the studio stamps (see proactive/studio-clock.ts).
   const studioClock = createStudioClock(db, realClock);
   const stamp: Clock = { now: () => studioClock.now() };
-  const bus = createEventBus();
   const storage = storageHealthFor(db, () => studioClock.now());
   const settings = createSettingsRepo(db);
   const projects = createProjectsRepo(db, stamp, random);
@@ -136,7 +152,7 @@ export async function createStudio(options: StudioOptions) {
     nativeBinding: options.nativeBinding,
     status,
   };
-  const features = await createFeatures(ctx);
+  const features = await createFeatures(ctx, { requestLog });
   const handlers = Object.assign({}, ...features.map((f) => f.handlers ?? {})) as Handlers;
   const unhandled = Object.keys(commands).filter((m) => !(m in handlers));
   if (unhandled.length) throw new Error(`contract methods without a handler: ${unhandled.join(', ')}`);

@@ -1,6 +1,4 @@
-import { join } from 'node:path';
 import type { StudioContext } from '../context';
-import { API_LOG_FILE } from '../paths';
 import type { Feature } from '../feature';
 import { createProactive, type Proactive } from '../proactive';
 import { createAgentsRepo } from '../store/agents-repo';
@@ -10,7 +8,7 @@ import { createProjectsAdminRepo } from '../store/projects-admin-repo';
 import { createWebhooksRepo, type WebhooksRepo } from '../store/webhooks-repo';
 import { apiHandlers } from './commands';
 import { registerApi } from './index';
-import { createRequestLog, type RequestLog } from './request-log';
+import type { RequestLog } from './request-log';
 import { createAgentStateService, type AgentStateService } from '../agent-state/service';
 import { createAgentsLookup } from '../events/agents-lookup';
 import type { ApiDeps } from './types';
@@ -27,8 +25,15 @@ export interface ApiFeature extends Feature {
   requestLog: RequestLog;
 }
 
-/** The mock Sonzai API under `/api/v1`, and the UI's projects / keys / webhooks / API log commands. */
-export function apiFeature(ctx: StudioContext, opts: { agentState?: AgentStateService } = {}): ApiFeature {
+/**
+ * The mock Sonzai API under `/api/v1`, and the UI's projects / keys / webhooks / API log commands.
+ * The request log is started by `createStudio`, early (its writer thread boots meanwhile); this
+ * feature owns it from here: its start waits for it, its close closes it.
+ */
+export function apiFeature(
+  ctx: StudioContext,
+  opts: { agentState?: AgentStateService; requestLog: RequestLog },
+): ApiFeature {
   let base: string | null = null;
   const agentState = opts.agentState ?? createAgentStateService(ctx);
   const lookup = createAgentsLookup(ctx.db);
@@ -55,12 +60,7 @@ export function apiFeature(ctx: StudioContext, opts: { agentState?: AgentStateSe
     agentProfile: (a) => lookup.profile(a.project_id, a.agent_id),
     stateChanged: (projectId) => ctx.bus.emit('proactive.changed', { projectId }),
   };
-  const log = createRequestLog({
-    path: join(ctx.dataDir, API_LOG_FILE),
-    nativeBinding: ctx.nativeBinding,
-    bus: ctx.bus,
-    onProblem: (message) => console.error(`webhook-studio: ${message}`),
-  });
+  const log = opts.requestLog;
   const commits = groupCommitFor(ctx.db);
   registerApi(ctx.app, deps, log, commits);
   let timer: NodeJS.Timeout | null = null;

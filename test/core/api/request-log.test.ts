@@ -190,6 +190,21 @@ describe('the request log’s own file', () => {
     });
     again.close();
   });
+  it.runIf(process.platform === 'linux')(
+    'started before the store opens: a studio.db that is not SQLite stops start-up and takes the log writer thread with it',
+    async () => {
+      const threads = () => readdirSync('/proc/self/task').length;
+      const before = threads();
+      const dataDir = tempDir();
+      writeFileSync(join(dataDir, 'studio.db'), 'not a database either\n');
+      await expect(createStudio({ dataDir, port: 0, writeRuntimeFile: false })).rejects.toThrow(
+        /studio\.db is not an SQLite database/,
+      );
+      // The writer thread started early (it boots while the store opens) is gone, not left running.
+      await until(() => threads() <= before);
+      expect(threads()).toBeLessThanOrEqual(before);
+    },
+  );
 });
 
 function freePort(): Promise<number> {
