@@ -20,3 +20,5 @@ export const DB_FILE = 'studio.db';
 /** The API request log: its own file, written by its own thread. */
 export const API_LOG_FILE = 'api-log.db';
 export const RUNTIME_FILE = 'runtime.json';
+/** Inbox captures accepted and not yet in `studio.db` (src/core/tunnel/capture-journal.ts); empty most of the time. */
+export const INBOX_JOURNAL_FILE = 'inbox-journal';

@@ -86,8 +86,11 @@ export class HttpProblem extends Error {
   }
 }
 
-/** SQLite's answer for a full disk or a failing one (better-sqlite3's `SqliteError.code`). */
-const STORAGE_CODES = /^SQLITE_(FULL|IOERR|CANTOPEN|READONLY)/;
+/**
+ * A full or failing disk: SQLite's answers (better-sqlite3's `SqliteError.code`), and the file
+ * system's for what the studio writes itself (the inbox journal).
+ */
+const STORAGE_CODES = /^(SQLITE_(FULL|IOERR|CANTOPEN|READONLY)|ENOSPC$|EDQUOT$|EIO$|EROFS$)/;
 
 /**
  * A write the store refused because the disk is full (or failing): 507, said plainly, so
@@ -96,7 +99,7 @@ const STORAGE_CODES = /^SQLITE_(FULL|IOERR|CANTOPEN|READONLY)/;
 export function storageProblem(err: unknown): { status: 507; detail: string } | null {
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !STORAGE_CODES.test(code)) return null;
-  const full = code === 'SQLITE_FULL';
+  const full = code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT';
   return {
     status: 507,
     detail: full

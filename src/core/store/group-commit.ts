@@ -26,6 +26,8 @@ export function createGroupCommit(db: Db, opts: { laterMaxDelayMs?: number } = {
   let open = false;
   let waiting: ((err?: unknown) => void)[] = [];
   let later: (() => void)[] = [];
+  /** Told how the open transaction ended (`afterCommit`). */
+  let after: ((err?: unknown) => void)[] = [];
   let laterTimer: NodeJS.Timeout | null = null;
   // Rows changed by the open turn: a turn whose only write the disk refused (the statement rolled
   // back alone, the transaction kept) commits nothing, which says nothing about the disk.
@@ -76,8 +78,9 @@ export function createGroupCommit(db: Db, opts: { laterMaxDelayMs?: number } = {
     if (!open) return;
     open = false;
     if (later.length > 0 && db.inTransaction) runLater();
-    const batch = waiting;
+    const batch = waiting.concat(after);
     waiting = [];
+    after = [];
     let failure: unknown;
     if (!db.inTransaction) {
       // SQLite rolled the whole turn back by itself: it does so only for a full disk, an I/O
@@ -119,6 +122,15 @@ export function createGroupCommit(db: Db, opts: { laterMaxDelayMs?: number } = {
       if (later.length >= MAX_LATER) later.shift();
       later.push(write);
       if (!open) armLater();
+    },
+    /**
+     * Calls `done` once the transaction open now has committed (with the error if it did not):
+     * at once when none is open. For writes made inside it that something else waits on (the
+     * inbox journal is emptied only once its captures are committed).
+     */
+    afterCommit(done: (err?: unknown) => void): void {
+      if (db.inTransaction) after.push(done);
+      else done();
     },
     /** Commits now, writes waiting for a turn included (before the store closes). */
     flush(): void {

@@ -1,5 +1,7 @@
 import type { Clock } from '../deps';
 import type { Db } from '../store/open';
+import type { GroupCommit } from '../store/group-commit';
+import type { CaptureJournal } from './capture-journal';
 import { headerValue, type HeaderPair } from './hop-by-hop';
 import {
   TUNNEL_LIMITS,
@@ -116,8 +118,33 @@ function toSummary(r: CaptureRow): CaptureSummary {
   };
 }
 
-/** Inbox configuration and captured requests, in SQLite. Bounded: the oldest captures are pruned. */
-export function createCapturesRepo(db: Db, clock: Clock, maxCaptures: number = TUNNEL_LIMITS.maxCaptures) {
+export interface CapturesRepoOptions {
+  /**
+   * Where `accept` makes a capture durable before it reaches SQLite (`capture-journal.ts`).
+   * Without one, `accept` stores at once (`insert`).
+   */
+  journal?: CaptureJournal;
+  /** The store's group commit: a batch that joins its transaction settles the journal once it commits. */
+  commits?: GroupCommit;
+  /** Most captures waiting for their batch; past it they are stored at once. */
+  maxPending?: number;
+}
+
+/**
+ * Inbox configuration and captured requests, in SQLite. Bounded: the oldest captures are pruned.
+ *
+ * The inbox path (`accept`) appends each capture to the journal and keeps it in memory; captures
+ * reach `captures` in batches (`flush`): when their outcome is stored (the outcome rides in the
+ * same INSERT: one write per capture, not an insert and an update), before any read of captures,
+ * or when `maxPending` wait. So a sender is answered once its capture is durable, and whoever
+ * reads captures sees every capture accepted before the read.
+ */
+export function createCapturesRepo(
+  db: Db,
+  clock: Clock,
+  maxCaptures: number = TUNNEL_LIMITS.maxCaptures,
+  opts: CapturesRepoOptions = {},
+) {
   const getInboxStmt = db.prepare<[string], InboxRow>('SELECT * FROM inboxes WHERE name = ?');
   const listInboxesStmt = db.prepare<[], InboxRow>('SELECT * FROM inboxes ORDER BY name');
   const insertInbox = db.prepare(
@@ -136,6 +163,15 @@ export function createCapturesRepo(db: Db, clock: Clock, maxCaptures: number = T
        source_address, signature_json, signature_ok, forward_to, received_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  // A batched capture whose outcome is known: both in one row. `OR IGNORE`: a capture read back
+  // from the journal after a failed commit or a restart may be stored already.
+  const insertCompleted = db.prepare(
+    `INSERT OR IGNORE INTO captures (capture_id, inbox, via, relay_id, method, path, query, headers_json, content_type,
+       body, source_address, signature_json, signature_ok, forward_to, received_at, response_status, forward_status,
+       forward_headers_json, forward_body, forward_error, duration_ms, completed_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const seqOf = db.prepare<[string], number>('SELECT seq FROM captures WHERE capture_id = ?').pluck();
   const completeCapture = db.prepare(
     `UPDATE captures SET response_status = ?, forward_status = ?, forward_headers_json = ?, forward_body = ?,
        forward_error = ?, duration_ms = ?, completed_at = ?
@@ -153,6 +189,121 @@ export function createCapturesRepo(db: Db, clock: Clock, maxCaptures: number = T
   // Captures stored but not yet completed: their summary, so completing one reads nothing back.
   const open = new Map<string, CaptureRow>();
   const MAX_OPEN = 10_000;
+
+  const journal = opts.journal;
+  const maxPending = opts.maxPending ?? 500;
+  /** Accepted (journaled) captures not yet in SQLite, in arrival order; the outcome once known. */
+  let pending = new Map<string, { c: NewCapture; outcome: CaptureOutcome | null }>();
+  /** A batch's commit failed: the journal holds captures SQLite does not; the next batch takes them from it. */
+  let replay = false;
+
+  function openRow(c: NewCapture, seq: number, contentType: string | null, signatureJson: string): CaptureRow {
+    return {
+      seq,
+      capture_id: c.captureId,
+      inbox: c.inbox,
+      via: c.via,
+      relay_id: c.relayId,
+      method: c.method,
+      path: c.path,
+      query: c.query,
+      content_type: contentType,
+      body_size: c.body.length,
+      source_address: c.sourceAddress,
+      signature_json: signatureJson,
+      forward_to: c.forwardTo,
+      forward_status: null,
+      forward_error: null,
+      response_status: null,
+      duration_ms: 0,
+      received_at: c.receivedAt,
+    };
+  }
+
+  /** Stores one batched capture (with its outcome if known); its seq. */
+  function storeBatched(c: NewCapture, o: CaptureOutcome | null): number {
+    const contentType = headerValue(c.headers, 'content-type');
+    const signatureJson = JSON.stringify(c.signature);
+    const { changes, lastInsertRowid } = insertCompleted.run(
+      c.captureId,
+      c.inbox,
+      c.via,
+      c.relayId,
+      c.method,
+      c.path,
+      c.query,
+      JSON.stringify(c.headers),
+      contentType,
+      c.body,
+      c.sourceAddress,
+      signatureJson,
+      c.signature.ok === null ? null : c.signature.ok ? 1 : 0,
+      c.forwardTo,
+      c.receivedAt,
+      o ? o.responseStatus : null,
+      o ? o.forwardStatus : null,
+      o?.forwardHeaders ? JSON.stringify(o.forwardHeaders) : null,
+      o ? o.forwardBody : null,
+      o ? o.forwardError : null,
+      o ? o.durationMs : 0,
+      o ? o.completedAt : null,
+    );
+    const seq = changes ? Number(lastInsertRowid) : (seqOf.get(c.captureId) ?? -1);
+    if (!o && changes) {
+      if (open.size >= MAX_OPEN) open.clear();
+      open.set(c.captureId, openRow(c, seq, contentType, signatureJson));
+    }
+    return seq;
+  }
+
+  const flushTx = db.transaction((batch: typeof pending, fromJournal: NewCapture[]): Map<string, number> => {
+    for (const c of fromJournal) if (!batch.has(c.captureId)) storeBatched(c, null);
+    const seqs = new Map<string, number>();
+    for (const [id, { c, outcome }] of batch) seqs.set(id, storeBatched(c, outcome));
+    insertsSincePrune += batch.size;
+    if (insertsSincePrune >= 100) {
+      insertsSincePrune = 0;
+      prune.run(maxCaptures);
+    }
+    return seqs;
+  });
+
+  /**
+   * Stores every accepted capture not yet in SQLite, in one transaction (or the group's open
+   * one); the journal is emptied once that has committed. Throws what the store refuses (the
+   * captures then stay accepted, and the journal keeps them).
+   */
+  function flush(): Map<string, number> {
+    if (pending.size === 0 && !replay) return new Map();
+    const batch = pending;
+    const mark = journal?.end ?? 0;
+    const fromJournal = replay && journal ? journal.read() : [];
+    const seqs = flushTx(batch, fromJournal);
+    pending = new Map();
+    replay = false;
+    if (journal) {
+      if (!db.inTransaction) journal.settle(mark);
+      else if (opts.commits) {
+        opts.commits.afterCommit((err) => {
+          if (!err) return journal.settle(mark);
+          // Rolled back: the journal still has them; the next batch stores them again from it.
+          replay = true;
+          open.clear();
+        });
+      }
+      // Inside a transaction that is not the group's: the journal stays until a later batch settles it.
+    }
+    return seqs;
+  }
+
+  /** Before a read: everything accepted is in SQLite (a store refusing it leaves the read to what is). */
+  function caughtUp(): void {
+    try {
+      flush();
+    } catch {
+      /* reported by the writer that meets it; the read answers with what is stored */
+    }
+  }
 
   const defaults = (name: string): Inbox => ({
     name,
@@ -197,6 +348,45 @@ export function createCapturesRepo(db: Db, clock: Clock, maxCaptures: number = T
       });
       inboxes.delete(name);
       return this.getInbox(name);
+    },
+    /**
+     * The inbox path: the capture is durable once this returns (journaled, or stored when there
+     * is no journal); it reaches SQLite with the next batch. Throws what the disk refuses.
+     */
+    accept(c: NewCapture): void {
+      if (!journal) return this.insert(c);
+      journal.append(c);
+      pending.set(c.captureId, { c, outcome: null });
+      if (pending.size >= maxPending) flush();
+    },
+    /** Stores what was accepted and not yet stored (see `flush` above); throws what the store refuses. */
+    flush(): void {
+      flush();
+    },
+    /**
+     * A capture's outcome is known (its answer is leaving): an accepted capture still waiting for
+     * its batch takes it along, one row for both. `complete` stores it either way.
+     */
+    outcome(captureId: string, o: CaptureOutcome): void {
+      const waiting = pending.get(captureId);
+      if (waiting) waiting.outcome = o;
+    },
+    /** Captures accepted and not yet in SQLite. */
+    get pending(): number {
+      return pending.size;
+    },
+    /**
+     * At start: the captures a studio that stopped left in the journal (accepted, answered, not
+     * yet in SQLite) are stored, without their outcome; how many were not stored yet.
+     */
+    recover(): number {
+      if (!journal) return 0;
+      const found = journal.read();
+      if (found.length === 0) return 0;
+      const missing = found.filter((c) => seqOf.get(c.captureId) === undefined).length;
+      replay = true;
+      flush();
+      return missing;
     },
     insert(c: NewCapture): void {
       const contentType = headerValue(c.headers, 'content-type');
@@ -246,6 +436,21 @@ export function createCapturesRepo(db: Db, clock: Clock, maxCaptures: number = T
     },
     /** Stores a capture's outcome; its summary when asked for (null when the capture is gone). */
     complete(captureId: string, o: CaptureOutcome, summarise = true): CaptureSummary | null {
+      const waiting = pending.get(captureId);
+      if (waiting) {
+        // Not in SQLite yet: it goes in with its outcome, in this batch.
+        waiting.outcome = o;
+        const seq = flush().get(captureId) ?? -1;
+        if (!summarise) return null;
+        const c = waiting.c;
+        return toSummary({
+          ...openRow(c, seq, headerValue(c.headers, 'content-type'), JSON.stringify(c.signature)),
+          response_status: o.responseStatus,
+          forward_status: o.forwardStatus,
+          forward_error: o.forwardError,
+          duration_ms: o.durationMs,
+        });
+      }
       const stored = open.get(captureId);
       completeCapture.run(
         o.responseStatus,
@@ -269,13 +474,16 @@ export function createCapturesRepo(db: Db, clock: Clock, maxCaptures: number = T
       });
     },
     summary(captureId: string): CaptureSummary | null {
+      caughtUp();
       const row = summaryById.get(captureId);
       return row ? toSummary(row) : null;
     },
     hasRelayId(relayId: string): boolean {
+      caughtUp();
       return byRelayId.get(relayId) !== undefined;
     },
     get(captureId: string): CaptureDetail | null {
+      caughtUp();
       const r = byId.get(captureId);
       if (!r) return null;
       return {
@@ -289,27 +497,29 @@ export function createCapturesRepo(db: Db, clock: Clock, maxCaptures: number = T
     },
     /** Raw bytes and headers of a capture (for replay). */
     raw(captureId: string): { method: string; headers: HeaderPair[]; body: Buffer } | null {
+      caughtUp();
       const r = byId.get(captureId);
       return r ? { method: r.method, headers: JSON.parse(r.headers_json) as HeaderPair[], body: r.body } : null;
     },
-    list(opts: { inbox?: string; limit: number; beforeSeq?: number }): {
+    list(query: { inbox?: string; limit: number; beforeSeq?: number }): {
       captures: CaptureSummary[];
       hasMore: boolean;
     } {
+      caughtUp();
       const where: string[] = [];
       const args: (string | number)[] = [];
-      if (opts.inbox) {
+      if (query.inbox) {
         where.push('inbox = ?');
-        args.push(opts.inbox);
+        args.push(query.inbox);
       }
-      if (opts.beforeSeq !== undefined) {
+      if (query.beforeSeq !== undefined) {
         where.push('seq < ?');
-        args.push(opts.beforeSeq);
+        args.push(query.beforeSeq);
       }
       const sql = `SELECT ${SUMMARY_COLUMNS} FROM captures ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
         ORDER BY seq DESC LIMIT ?`;
-      const rows = db.prepare<(string | number)[], CaptureRow>(sql).all(...args, opts.limit + 1);
-      return { captures: rows.slice(0, opts.limit).map(toSummary), hasMore: rows.length > opts.limit };
+      const rows = db.prepare<(string | number)[], CaptureRow>(sql).all(...args, query.limit + 1);
+      return { captures: rows.slice(0, query.limit).map(toSummary), hasMore: rows.length > query.limit };
     },
   };
 }

@@ -45,6 +45,12 @@ export interface InboxServiceDeps {
   sleep?: (ms: number) => Promise<void>;
   /** A capture's outcome the store refused (a full disk): reported, the answer already left. */
   onStoreError?: (err: unknown) => void;
+  /**
+   * Whether the store takes writes (the studio's storage health). While it does not, a capture
+   * over HTTP is stored and committed before its answer, as a relayed one always is, so that its
+   * sender hears of a full disk and the first write that goes through again clears it.
+   */
+  storeOk?: () => boolean;
 }
 
 /**
@@ -78,8 +84,10 @@ export function answerHeaders(headers: readonly HeaderPair[]): HeaderPair[] {
  * The inbox: stores the request (raw bytes, its signature checked against the known
  * secrets) and answers with the configured response, or forwards it to the local target and
  * answers with that target's response (504 on timeout, 502 when unreachable). Over HTTP the
- * forward leaves first and the capture is stored while the target works; either way the
- * sender is answered only once the capture is committed.
+ * forward leaves first and the capture is journaled while the target works (durable with one
+ * write; in SQLite with the next batch, its outcome in the same row); a relayed request is
+ * committed before the relay is acknowledged. Either way the sender is answered only once its
+ * capture is durable.
  */
 export function createInboxService(deps: InboxServiceDeps) {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -111,10 +119,13 @@ export function createInboxService(deps: InboxServiceDeps) {
     return checkSignature(req.body, header, header === null ? [] : deps.secrets(), nowSeconds);
   }
 
-  /** Stores the request as capture `captureId` (in this turn's transaction when there is a group commit). */
-  function store(req: InboundRequest, captureId: string, now: Date, forwardTo: string | null): void {
-    deps.commits?.join();
-    deps.repo.insert({
+  /**
+   * Stores the request as capture `captureId`: `accept`ed (journaled, in SQLite with the next
+   * batch), or inserted in this turn's transaction when there is a group commit.
+   */
+  function store(req: InboundRequest, captureId: string, now: Date, forwardTo: string | null, accept = false): void {
+    if (!accept) deps.commits?.join();
+    deps.repo[accept ? 'accept' : 'insert']({
       captureId,
       inbox: req.inbox,
       via: req.via,
@@ -200,6 +211,8 @@ export function createInboxService(deps: InboxServiceDeps) {
     // (the next capture's, most often): the sender waits only for the capture itself (below),
     // never for this bookkeeping, and it costs no commit of its own.
     const done = outcome;
+    // A capture waiting for its batch takes its outcome now: the batch stores both in one row.
+    deps.repo.outcome(captureId, done);
     const storeOutcome = () => {
       try {
         const summary = deps.repo.complete(captureId, done, deps.bus.wants('capture.recorded'));
@@ -219,7 +232,10 @@ export function createInboxService(deps: InboxServiceDeps) {
     respond,
     /** Resolves once what `record` stored has committed (rejects if the store refused it). */
     committed: (): Promise<void> => deps.commits?.committed() ?? Promise.resolve(),
-    /** Forward and store, then answer once stored: the inbox path of a request over HTTP (the relay's uses record and respond). */
+    /**
+     * Forward and store, then answer once stored (journaled: see `storeOk`): the inbox path of a
+     * request over HTTP (the relay's uses record and respond).
+     */
     async handle(req: InboundRequest): Promise<InboxResponse & { captureId: string }> {
       const inbox = deps.repo.getInbox(req.inbox);
       const now = deps.clock.now();
@@ -229,13 +245,15 @@ export function createInboxService(deps: InboxServiceDeps) {
       // turn. The sender is answered only once it is stored: a capture that cannot be stored
       // is an error to the sender, as a commit failing after the forward always was.
       const responding = respond(req, captureId, inbox.forwardTo, inbox);
+      // Journaled while the store takes writes: durable at once, in SQLite a few ms later.
+      const accept = deps.storeOk?.() ?? false;
       try {
-        store(req, captureId, now, inbox.forwardTo);
+        store(req, captureId, now, inbox.forwardTo, accept);
       } catch (err) {
         responding.catch(() => {});
         throw err;
       }
-      const stored = deps.commits?.committed();
+      const stored = accept ? undefined : deps.commits?.committed();
       const response = await responding;
       await stored;
       return { ...response, captureId };

@@ -1,7 +1,10 @@
 import type { StudioContext } from '../context';
 import type { Feature } from '../feature';
 import { StudioError } from '../../shared/errors';
+import { join } from 'node:path';
 import { createCapturesRepo } from './captures-repo';
+import { openCaptureJournal } from './capture-journal';
+import { INBOX_JOURNAL_FILE } from '../paths';
 import { forward } from './forward';
 import { createInboxService } from './inbox-service';
 import { inboxRoute } from './inbox-routes';
@@ -29,17 +32,25 @@ export function forwardsToAnInbox(url: string, studioPort: number): boolean {
 export async function tunnelFeature(ctx: StudioContext, options: TunnelOptions = {}): Promise<Feature> {
   // The inbox measures the real world (when a request arrived): the real clock.
   const real = ctx.realClock ?? ctx.clock;
-  const repo = createCapturesRepo(ctx.db, real);
+  const commits = groupCommitFor(ctx.db);
+  const storage = storageHealthFor(ctx.db);
+  const journal = openCaptureJournal(join(ctx.dataDir, INBOX_JOURNAL_FILE));
+  const repo = createCapturesRepo(ctx.db, real, undefined, { journal, commits });
+  // Captures a studio that stopped had accepted (and answered) but not yet stored.
+  const recovered = repo.recover();
+  if (recovered)
+    console.error(`webhook-studio: stored ${recovered} inbox captures left in the journal by the last run`);
   const inbox = createInboxService({
     repo,
-    commits: groupCommitFor(ctx.db),
+    commits,
+    storeOk: () => storage.get().ok,
     secrets: loadKnownSecrets(ctx.db),
     clock: real,
     random: ctx.random,
     bus: ctx.bus,
-    onStoreError: (err) => storageHealthFor(ctx.db).failed(err),
+    onStoreError: (err) => storage.failed(err),
   });
-  ctx.app.addFastRoute(inboxRoute(inbox, (err) => storageHealthFor(ctx.db).failed(err)));
+  ctx.app.addFastRoute(inboxRoute(inbox, (err) => storage.failed(err)));
   const relay = createRelayClient({ inbox, repo, bus: ctx.bus, clock: real, ...options });
 
   return {
@@ -85,6 +96,16 @@ export async function tunnelFeature(ctx: StudioContext, options: TunnelOptions =
       'relay.disconnect': () => relay.disconnect(),
       'relay.status': () => relay.status(),
     },
-    close: () => relay.close(),
+    close: async () => {
+      await relay.close();
+      // What waits for its batch goes in now; what the store refuses stays in the journal for the next start.
+      try {
+        repo.flush();
+        commits.flush();
+      } catch (err) {
+        storage.failed(err);
+      }
+      journal.close();
+    },
   };
 }

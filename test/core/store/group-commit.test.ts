@@ -67,6 +67,29 @@ describe('group commit', () => {
     s.close();
   });
 
+  it('afterCommit is told once the open transaction has committed, or why it did not; at once with none open', async () => {
+    const s = setup();
+    const gc = createGroupCommit(s.db);
+    const told: string[] = [];
+    gc.afterCommit(() => told.push('none open'));
+    expect(told).toEqual(['none open']);
+    gc.join();
+    s.db.prepare('INSERT INTO t (v) VALUES (?)').run('x');
+    gc.afterCommit((err) => told.push(err ? 'failed' : `committed: ${JSON.stringify(s.committedRows())}`));
+    expect(told).toHaveLength(1); // not before the commit
+    await gc.committed();
+    expect(told).toEqual(['none open', 'committed: ["x"]']);
+    // A commit that fails says so.
+    s.db.exec('CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE child (p INTEGER REFERENCES parent(id))');
+    gc.join();
+    s.db.pragma('defer_foreign_keys = ON');
+    s.db.prepare('INSERT INTO child (p) VALUES (42)').run();
+    gc.afterCommit((err) => told.push(err ? 'failed' : 'committed'));
+    await gc.committed().catch(() => {});
+    expect(told.at(-1)).toBe('failed');
+    s.close();
+  });
+
   it('flush commits what is open at once (before the store closes)', () => {
     const s = setup();
     const gc = createGroupCommit(s.db);

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -15,6 +16,8 @@ import { openStore } from '../../../src/core/store/open';
 import { createCapturesRepo } from '../../../src/core/tunnel/captures-repo';
 import { answerHeaders, createInboxService, targetUrl } from '../../../src/core/tunnel/inbox-service';
 import { heldCommit } from '../../helpers/held-commit';
+import { openCaptureJournal } from '../../../src/core/tunnel/capture-journal';
+import type { GroupCommit } from '../../../src/core/store/group-commit';
 
 const SECRET = 'whsec_inboxtestsecret123';
 let studio: Studio;
@@ -356,7 +359,7 @@ describe('inbox storage', () => {
     db.close();
   });
 
-  it('answers a sender only once its capture is stored: another connection reads it at once', async () => {
+  it('answers a sender once its capture is durable: the studio reads it at once, studio.db has it within a batch', async () => {
     const base = await setup();
     // No forward target: the inbox answers at once, in the turn the request arrived.
     const other = new Database(join(studio.context.dataDir, 'studio.db'), { readonly: true });
@@ -366,20 +369,86 @@ describe('inbox storage', () => {
           rawRequest(`${base}/inbox/dev/n${i}`, {
             headers: ['Content-Type', 'application/json'],
             body: Buffer.from(`{"n":${i}}`),
-          }).then((res) => {
-            // Read from a second connection as each answer arrives: committed, not merely written.
-            const row = other
-              .prepare('SELECT body, forward_status FROM captures WHERE capture_id = ?')
-              .get(rawHeader(res.rawHeaders, 'x-webhook-studio-capture')) as { body: Buffer } | undefined;
-            return { status: res.status, body: row?.body.toString() };
+          }).then(async (res) => {
+            // Read through the studio as each answer arrives: what was accepted is there.
+            const id = rawHeader(res.rawHeaders, 'x-webhook-studio-capture')!;
+            const c = await client.call('captures.get', { captureId: id });
+            return { status: res.status, body: Buffer.from(c.bodyBase64, 'base64').toString(), id };
           }),
         ),
       );
       expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
       expect(answers.map((a) => a.body)).toEqual(Array.from({ length: 20 }, (_, i) => `{"n":${i}}`));
+      // Another connection sees them committed, each with its outcome in the same row.
+      const stored = other.prepare('SELECT body, response_status FROM captures WHERE capture_id = ?');
+      await vi.waitFor(() =>
+        expect(
+          answers.map((a) => (stored.get(a.id) as { response_status: number } | undefined)?.response_status),
+        ).toEqual(Array(20).fill(200)),
+      );
+      // Once committed, the journal is empty again.
+      expect(statSync(join(studio.context.dataDir, 'inbox-journal')).size).toBe(0);
     } finally {
       other.close();
     }
+  });
+
+  it('a studio that dies after answering keeps every answered capture: the next start stores them from the journal', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'studio.db');
+    const db = openStore(path);
+    const journal = openCaptureJournal(join(dir, 'inbox-journal'));
+    // A group commit whose batches never come: the studio "dies" before any capture reaches SQLite.
+    const never = {
+      join: () => {},
+      committed: () => Promise.resolve(),
+      later: () => {},
+      flush: () => {},
+      afterCommit: () => {},
+    };
+    const inbox = createInboxService({
+      repo: createCapturesRepo(db, systemClock, undefined, { journal, commits: never as unknown as GroupCommit }),
+      commits: never as unknown as GroupCommit,
+      storeOk: () => true,
+      secrets: () => [],
+      clock: systemClock,
+      random: systemRandom,
+      bus: createEventBus(),
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        inbox.handle({
+          inbox: 'dev',
+          via: 'http',
+          method: 'POST',
+          path: `/inbox/dev/k${i}`,
+          suffix: `/k${i}`,
+          query: '',
+          headers: [['Content-Type', 'application/json']],
+          body: Buffer.from(`{"k":${i},"bytes":"\u00e9\u3042"}`),
+          sourceAddress: 'test',
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(5).fill(200));
+    expect(db.prepare('SELECT count(*) FROM captures').pluck().get()).toBe(0); // answered, not in SQLite
+    journal.close();
+    db.close();
+
+    // The next start: every answered capture is stored, bytes exact, and the journal emptied.
+    const db2 = openStore(path);
+    const journal2 = openCaptureJournal(join(dir, 'inbox-journal'));
+    const repo = createCapturesRepo(db2, systemClock, undefined, { journal: journal2 });
+    expect(repo.recover()).toBe(5);
+    for (const [i, a] of answers.entries()) {
+      const raw = repo.raw(a.captureId)!;
+      expect(raw.body.toString()).toBe(`{"k":${i},"bytes":"\u00e9\u3042"}`);
+      expect(repo.summary(a.captureId)).toMatchObject({ path: `/inbox/dev/k${i}`, method: 'POST' });
+    }
+    expect(journal2.end).toBe(0);
+    expect(repo.recover()).toBe(0); // nothing twice
+    journal2.close();
+    db2.close();
   });
 
   it('a new forward target applies to the very next request', async () => {

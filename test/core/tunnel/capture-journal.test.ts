@@ -1,0 +1,126 @@
+import { appendFileSync, existsSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createStudio, type Studio } from '../../../src/core/index';
+import { decodeCaptures, encodeCapture, openCaptureJournal } from '../../../src/core/tunnel/capture-journal';
+import type { NewCapture } from '../../../src/core/tunnel/captures-repo';
+import { createStudioClient } from '../../../src/shared/rpc-client';
+import { tempDir } from '../../helpers/tmp';
+
+const capture = (n: number, body: Buffer = Buffer.from(`{"n":${n}}`)): NewCapture => ({
+  captureId: `cap_${String(n).padStart(20, '0')}`,
+  inbox: 'dev',
+  via: 'http',
+  relayId: null,
+  method: 'POST',
+  path: `/inbox/dev/${n}`,
+  query: 'a=1',
+  headers: [
+    ['Content-Type', 'application/json'],
+    ['X-Émoji', '🙂 日本語'],
+  ],
+  body,
+  sourceAddress: '127.0.0.1:5000',
+  signature: {
+    ok: null,
+    code: 'missing_header',
+    message: 'no header',
+    secretId: null,
+    webhookId: null,
+    eventType: null,
+    timestamp: null,
+    checkedSecrets: 0,
+  } as unknown as NewCapture['signature'],
+  forwardTo: null,
+  receivedAt: '2026-12-04T10:00:00.000Z',
+});
+
+let studio: Studio | undefined;
+afterEach(async () => {
+  await studio?.close();
+  studio = undefined;
+});
+
+describe('inbox journal', () => {
+  it('gives back every capture as appended, bytes exact (binary and empty bodies too)', () => {
+    const dir = tempDir();
+    const j = openCaptureJournal(join(dir, 'inbox-journal'));
+    const caps = [capture(1), capture(2, Buffer.from([0, 255, 13, 10, 0x80])), capture(3, Buffer.alloc(0))];
+    let end = 0;
+    for (const c of caps) end = j.append(c);
+    expect(end).toBe(statSync(join(dir, 'inbox-journal')).size);
+    expect(j.read()).toEqual(caps);
+    j.close();
+    // Reopened (the next start): the same captures.
+    expect(openCaptureJournal(join(dir, 'inbox-journal')).read()).toEqual(caps);
+  });
+
+  it('a record cut short (the studio killed mid-write) is left out, the whole ones before it kept', () => {
+    const whole = Buffer.concat([encodeCapture(capture(1)), encodeCapture(capture(2))]);
+    const torn = encodeCapture(capture(3)).subarray(0, 30);
+    expect(decodeCaptures(Buffer.concat([whole, torn])).map((c) => c.captureId)).toEqual([
+      capture(1).captureId,
+      capture(2).captureId,
+    ]);
+    // A length that points past the end, and garbage, end the list too.
+    expect(decodeCaptures(Buffer.from([1, 2, 3]))).toEqual([]);
+    const bad = Buffer.alloc(16, 0xff);
+    expect(decodeCaptures(Buffer.concat([whole, bad]))).toHaveLength(2);
+  });
+
+  it('is emptied once settled at its end, never when a capture was appended after the mark', () => {
+    const path = join(tempDir(), 'inbox-journal');
+    const j = openCaptureJournal(path);
+    const mark = j.append(capture(1));
+    j.append(capture(2)); // arrived after the batch took its mark: not stored yet
+    j.settle(mark);
+    expect(j.read().map((c) => c.path)).toEqual(['/inbox/dev/1', '/inbox/dev/2']);
+    j.settle(j.end);
+    expect(statSync(path).size).toBe(0);
+    expect(j.read()).toEqual([]);
+    j.append(capture(3)); // appends go on from the start
+    expect(j.read().map((c) => c.path)).toEqual(['/inbox/dev/3']);
+    j.close();
+  });
+
+  it.runIf(existsSync('/dev/full'))(
+    'a journal the disk refuses: the sender gets 507 problem+json, nothing is half-written, the studio stays up',
+    async () => {
+      const dataDir = tempDir();
+      symlinkSync('/dev/full', join(dataDir, 'inbox-journal')); // every write: ENOSPC
+      studio = await createStudio({ dataDir, port: 0, writeRuntimeFile: false });
+      const base = `http://127.0.0.1:${studio.status().port}`;
+      const refused = await fetch(`${base}/inbox/dev`, { method: 'POST', body: '{"x":1}' });
+      expect(refused.status).toBe(507);
+      expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(((await refused.json()) as { detail: string }).detail).toMatch(/disk is full/);
+      expect(studio.status().storage).toMatchObject({ ok: false });
+      // While the disk is reported full, the inbox stores in studio.db before answering (which works here).
+      const next = await fetch(`${base}/inbox/dev`, { method: 'POST', body: '{"x":2}' });
+      expect(next.status).toBe(200);
+      const client = createStudioClient(studio.connectInMemory());
+      const { captures } = await client.call('captures.list', { inbox: 'dev' });
+      expect(captures.map((c) => c.bodySize)).toEqual([7]);
+      expect((await fetch(`${base}/api/v1/webhooks`)).status).toBe(401); // still serving
+    },
+  );
+
+  it('captures a studio left in its journal are stored on the next start, once, and the journal emptied', async () => {
+    const dataDir = tempDir();
+    const path = join(dataDir, 'inbox-journal');
+    writeFileSync(path, Buffer.concat([encodeCapture(capture(1)), encodeCapture(capture(2))]));
+    appendFileSync(path, encodeCapture(capture(3)).subarray(0, 20)); // killed mid-write
+    studio = await createStudio({ dataDir, port: 0, writeRuntimeFile: false });
+    const client = createStudioClient(studio.connectInMemory());
+    const { captures } = await client.call('captures.list', { inbox: 'dev' });
+    expect(captures.map((c) => c.path)).toEqual(['/inbox/dev/2', '/inbox/dev/1']);
+    const c = await client.call('captures.get', { captureId: capture(2).captureId });
+    expect(c.headers).toEqual(capture(2).headers);
+    expect(Buffer.from(c.bodyBase64, 'base64').toString()).toBe('{"n":2}');
+    expect(readFileSync(path).length).toBe(0);
+    await studio.close();
+    studio = await createStudio({ dataDir, port: 0, writeRuntimeFile: false });
+    const again = await createStudioClient(studio.connectInMemory()).call('captures.list', { inbox: 'dev' });
+    expect(again.captures).toHaveLength(2);
+  });
+});
