@@ -78,9 +78,9 @@ export function createGroupCommit(db: Db, opts: { laterMaxDelayMs?: number } = {
     if (!open) return;
     open = false;
     if (later.length > 0 && db.inTransaction) runLater();
-    const batch = waiting.concat(after);
+    const batch = after.length ? waiting.concat(after) : waiting;
     waiting = [];
-    after = [];
+    if (after.length) after = [];
     let failure: unknown;
     if (!db.inTransaction) {
       // SQLite rolled the whole turn back by itself: it does so only for a full disk, an I/O
