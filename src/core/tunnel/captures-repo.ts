@@ -1,6 +1,7 @@
 import type { Clock } from '../deps';
 import type { Db } from '../store/open';
 import type { GroupCommit } from '../store/group-commit';
+import { storageHealthFor } from '../store/storage-health';
 import type { CaptureJournal } from './capture-journal';
 import { headerValue, type HeaderPair } from './hop-by-hop';
 import {
@@ -300,8 +301,8 @@ export function createCapturesRepo(
   function caughtUp(): void {
     try {
       flush();
-    } catch {
-      /* reported by the writer that meets it; the read answers with what is stored */
+    } catch (err) {
+      storageHealthFor(db).failed(err); // the read answers with what is stored
     }
   }
 
@@ -357,7 +358,13 @@ export function createCapturesRepo(
       if (!journal) return this.insert(c);
       journal.append(c);
       pending.set(c.captureId, { c, outcome: null });
-      if (pending.size >= maxPending) flush();
+      if (pending.size < maxPending) return;
+      try {
+        flush();
+      } catch (err) {
+        // This capture is durable (journaled) all the same: the store's refusal is reported, not its sender's.
+        storageHealthFor(db).failed(err);
+      }
     },
     /** Stores what was accepted and not yet stored (see `flush` above); throws what the store refuses. */
     flush(): void {
@@ -479,7 +486,8 @@ export function createCapturesRepo(
       return row ? toSummary(row) : null;
     },
     hasRelayId(relayId: string): boolean {
-      caughtUp();
+      // Relayed captures are inserted (and committed before the relay's ack), never accepted into
+      // a batch: nothing waiting for one can hold a relay id.
       return byRelayId.get(relayId) !== undefined;
     },
     get(captureId: string): CaptureDetail | null {

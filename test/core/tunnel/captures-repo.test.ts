@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/core/store/open';
 import { createCapturesRepo } from '../../../src/core/tunnel/captures-repo';
+import { openCaptureJournal } from '../../../src/core/tunnel/capture-journal';
+import { storageHealthFor } from '../../../src/core/store/storage-health';
 import type { SignatureVerdict } from '../../../src/shared/contract/tunnel';
 import { tempDir } from '../../helpers/tmp';
 
@@ -60,6 +62,53 @@ describe('captures store', () => {
     expect(count).toBeLessThanOrEqual(50 + 99);
     expect(repo.get('cap_1')).toBeNull();
     expect(repo.get('cap_300')).not.toBeNull();
+    db.close();
+  });
+
+  it('batches accepted captures: one row each with its outcome; a store refusing a batch loses none of them', () => {
+    const dir = tempDir();
+    const db = openStore(join(dir, 'studio.db'));
+    const journal = openCaptureJournal(join(dir, 'inbox-journal'));
+    const repo = createCapturesRepo(db, clock, undefined, { journal, maxPending: 3 });
+    const count = () => db.prepare('SELECT count(*) FROM captures').pluck().get();
+    repo.accept(capture(1));
+    repo.outcome('cap_1', {
+      responseStatus: 201,
+      forwardStatus: 201,
+      forwardHeaders: [['X-Handler', 'mine']],
+      forwardBody: Buffer.from('made'),
+      forwardError: null,
+      durationMs: 3,
+      completedAt: clock.now().toISOString(),
+    });
+    repo.accept(capture(2));
+    expect([count(), repo.pending]).toEqual([0, 2]);
+    // The disk fills: the third accept's batch is refused, and nothing is lost or thrown at its sender.
+    db.exec('CREATE TABLE ballast (b BLOB)');
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+    for (const size of [4096, 512, 64, 8, 1]) {
+      try {
+        for (;;) db.prepare('INSERT INTO ballast VALUES (?)').run(Buffer.alloc(size));
+      } catch {
+        /* full at this size */
+      }
+    }
+    const bigger = { ...capture(3), body: Buffer.alloc(20_000, 7) };
+    expect(() => repo.accept(bigger)).not.toThrow();
+    expect(storageHealthFor(db).get().ok).toBe(false);
+    expect([count(), repo.pending, journal.read().length]).toEqual([0, 3, 3]);
+    // Room again: the next read stores all three, the outcome in the same row, and empties the journal.
+    db.pragma('max_page_count = 1073741823');
+    db.exec('DROP TABLE ballast');
+    expect(repo.list({ limit: 10 }).captures.map((c) => [c.captureId, c.responseStatus])).toEqual([
+      ['cap_3', 0],
+      ['cap_2', 0],
+      ['cap_1', 201],
+    ]);
+    expect(repo.get('cap_1')).toMatchObject({ forwardHeaders: [['X-Handler', 'mine']], forwardBodyBase64: 'bWFkZQ==' });
+    expect(Buffer.from(repo.get('cap_3')!.bodyBase64, 'base64')).toEqual(bigger.body);
+    expect([repo.pending, journal.end]).toEqual([0, 0]);
+    journal.close();
     db.close();
   });
 
