@@ -135,9 +135,10 @@ export interface CapturesRepoOptions {
  * Inbox configuration and captured requests, in SQLite. Bounded: the oldest captures are pruned.
  *
  * The inbox path (`accept`) appends each capture to the journal and keeps it in memory; captures
- * reach `captures` in batches (`flush`): when their outcome is stored (the outcome rides in the
- * same INSERT: one write per capture, not an insert and an update), before any read of captures,
- * or when `maxPending` wait. So a sender is answered once its capture is durable, and whoever
+ * reach `captures` in batches (`flush`): with the first outcome stored (the group commit's next
+ * turn, at most `LATER_MAX_DELAY_MS` after the answer left), before any read of captures, or
+ * when `maxPending` wait. A capture whose outcome is known by then (`outcome`) is stored with
+ * it, one INSERT and nothing more; one whose target is still working gets an UPDATE later. So a sender is answered once its capture is durable, and whoever
  * reads captures sees every capture accepted before the read.
  */
 export function createCapturesRepo(
@@ -197,6 +198,8 @@ export function createCapturesRepo(
   let pending = new Map<string, { c: NewCapture; outcome: CaptureOutcome | null }>();
   /** A batch's commit failed: the journal holds captures SQLite does not; the next batch takes them from it. */
   let replay = false;
+  /** Batched captures stored with their outcome, until `complete` (which then writes nothing). */
+  const completed = new Map<string, CaptureRow>();
 
   function openRow(c: NewCapture, seq: number, contentType: string | null, signatureJson: string): CaptureRow {
     return {
@@ -250,23 +253,32 @@ export function createCapturesRepo(
       o ? o.completedAt : null,
     );
     const seq = changes ? Number(lastInsertRowid) : (seqOf.get(c.captureId) ?? -1);
-    if (!o && changes) {
+    if (!changes) return seq;
+    const row = openRow(c, seq, contentType, signatureJson);
+    if (o) {
+      if (completed.size >= MAX_OPEN) completed.clear();
+      completed.set(c.captureId, {
+        ...row,
+        response_status: o.responseStatus,
+        forward_status: o.forwardStatus,
+        forward_error: o.forwardError,
+        duration_ms: o.durationMs,
+      });
+    } else {
       if (open.size >= MAX_OPEN) open.clear();
-      open.set(c.captureId, openRow(c, seq, contentType, signatureJson));
+      open.set(c.captureId, row);
     }
     return seq;
   }
 
-  const flushTx = db.transaction((batch: typeof pending, fromJournal: NewCapture[]): Map<string, number> => {
+  const flushTx = db.transaction((batch: typeof pending, fromJournal: NewCapture[]): void => {
     for (const c of fromJournal) if (!batch.has(c.captureId)) storeBatched(c, null);
-    const seqs = new Map<string, number>();
-    for (const [id, { c, outcome }] of batch) seqs.set(id, storeBatched(c, outcome));
+    for (const { c, outcome } of batch.values()) storeBatched(c, outcome);
     insertsSincePrune += batch.size;
     if (insertsSincePrune >= 100) {
       insertsSincePrune = 0;
       prune.run(maxCaptures);
     }
-    return seqs;
   });
 
   /**
@@ -274,12 +286,12 @@ export function createCapturesRepo(
    * one); the journal is emptied once that has committed. Throws what the store refuses (the
    * captures then stay accepted, and the journal keeps them).
    */
-  function flush(): Map<string, number> {
-    if (pending.size === 0 && !replay) return new Map();
+  function flush(): void {
+    if (pending.size === 0 && !replay) return;
     const batch = pending;
     const mark = journal?.end ?? 0;
     const fromJournal = replay && journal ? journal.read() : [];
-    const seqs = flushTx(batch, fromJournal);
+    flushTx(batch, fromJournal);
     pending = new Map();
     replay = false;
     if (journal) {
@@ -290,11 +302,11 @@ export function createCapturesRepo(
           // Rolled back: the journal still has them; the next batch stores them again from it.
           replay = true;
           open.clear();
+          completed.clear();
         });
       }
       // Inside a transaction that is not the group's: the journal stays until a later batch settles it.
     }
-    return seqs;
   }
 
   /** Before a read: everything accepted is in SQLite (a store refusing it leaves the read to what is). */
@@ -445,18 +457,15 @@ export function createCapturesRepo(
     complete(captureId: string, o: CaptureOutcome, summarise = true): CaptureSummary | null {
       const waiting = pending.get(captureId);
       if (waiting) {
-        // Not in SQLite yet: it goes in with its outcome, in this batch.
+        // Not in SQLite yet: it goes in with its outcome, now.
         waiting.outcome = o;
-        const seq = flush().get(captureId) ?? -1;
-        if (!summarise) return null;
-        const c = waiting.c;
-        return toSummary({
-          ...openRow(c, seq, headerValue(c.headers, 'content-type'), JSON.stringify(c.signature)),
-          response_status: o.responseStatus,
-          forward_status: o.forwardStatus,
-          forward_error: o.forwardError,
-          duration_ms: o.durationMs,
-        });
+        flush();
+      }
+      const done = completed.get(captureId);
+      if (done) {
+        // Stored by its batch with this outcome: nothing left to write.
+        completed.delete(captureId);
+        return summarise ? toSummary(done) : null;
       }
       const stored = open.get(captureId);
       completeCapture.run(
