@@ -129,6 +129,8 @@ export interface CapturesRepoOptions {
   commits?: GroupCommit;
   /** Most captures waiting for their batch; past it they are stored at once. */
   maxPending?: number;
+  /** Most body bytes waiting for their batch (memory); past it they are stored at once. */
+  maxPendingBytes?: number;
 }
 
 /**
@@ -194,6 +196,8 @@ export function createCapturesRepo(
 
   const journal = opts.journal;
   const maxPending = opts.maxPending ?? 500;
+  const maxPendingBytes = opts.maxPendingBytes ?? 16 * 1024 * 1024;
+  let pendingBytes = 0;
   /** Accepted (journaled) captures not yet in SQLite, in arrival order; the outcome once known. */
   let pending = new Map<string, { c: NewCapture; outcome: CaptureOutcome | null }>();
   /** A batch's commit failed: the journal holds captures SQLite does not; the next batch takes them from it. */
@@ -293,6 +297,7 @@ export function createCapturesRepo(
     const fromJournal = replay && journal ? journal.read() : [];
     flushTx(batch, fromJournal);
     pending = new Map();
+    pendingBytes = 0;
     replay = false;
     if (journal) {
       if (!db.inTransaction) journal.settle(mark);
@@ -370,7 +375,8 @@ export function createCapturesRepo(
       if (!journal) return this.insert(c);
       journal.append(c);
       pending.set(c.captureId, { c, outcome: null });
-      if (pending.size < maxPending) return;
+      pendingBytes += c.body.length;
+      if (pending.size < maxPending && pendingBytes < maxPendingBytes) return;
       try {
         flush();
       } catch (err) {

@@ -36,10 +36,15 @@ export async function tunnelFeature(ctx: StudioContext, options: TunnelOptions =
   const storage = storageHealthFor(ctx.db);
   const journal = openCaptureJournal(join(ctx.dataDir, INBOX_JOURNAL_FILE));
   const repo = createCapturesRepo(ctx.db, real, undefined, { journal, commits });
-  // Captures a studio that stopped had accepted (and answered) but not yet stored.
-  const recovered = repo.recover();
-  if (recovered)
-    console.error(`webhook-studio: stored ${recovered} inbox captures left in the journal by the last run`);
+  // Captures a studio that stopped had accepted (and answered) but not yet stored. A store that
+  // refuses them now keeps them in the journal: the next batch (or start) tries again.
+  try {
+    const recovered = repo.recover();
+    if (recovered)
+      console.error(`webhook-studio: stored ${recovered} inbox captures left in the journal by the last run`);
+  } catch (err) {
+    if (!storage.failed(err)) throw err;
+  }
   const inbox = createInboxService({
     repo,
     commits,

@@ -112,6 +112,23 @@ describe('captures store', () => {
     db.close();
   });
 
+  it('keeps at most maxPending captures or maxPendingBytes of bodies waiting for their batch', () => {
+    const dir = tempDir();
+    const db = openStore(join(dir, 'studio.db'));
+    const journal = openCaptureJournal(join(dir, 'inbox-journal'));
+    const repo = createCapturesRepo(db, clock, undefined, { journal, maxPending: 3, maxPendingBytes: 10_000 });
+    const stored = () => db.prepare('SELECT count(*) FROM captures').pluck().get();
+    repo.accept(capture(1));
+    repo.accept(capture(2));
+    expect([stored(), repo.pending]).toEqual([0, 2]);
+    repo.accept(capture(3)); // the third: stored at once, with the two before it
+    expect([stored(), repo.pending, journal.end]).toEqual([3, 0, 0]);
+    repo.accept({ ...capture(4), body: Buffer.alloc(10_000) }); // past the bytes
+    expect([stored(), repo.pending]).toEqual([4, 0]);
+    journal.close();
+    db.close();
+  });
+
   it('remembers an inbox configuration and lists the default inbox even unconfigured', () => {
     const db = openStore(join(tempDir(), 'studio.db'));
     const repo = createCapturesRepo(db, clock);
