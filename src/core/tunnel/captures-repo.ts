@@ -139,9 +139,10 @@ export interface CapturesRepoOptions {
  * The inbox path (`accept`) appends each capture to the journal and keeps it in memory; captures
  * reach `captures` in batches (`flush`): with the first outcome stored (the group commit's next
  * turn, at most `LATER_MAX_DELAY_MS` after the answer left), before any read of captures, or
- * when `maxPending` wait. A capture whose outcome is known by then (`outcome`) is stored with
- * it, one INSERT and nothing more; one whose target is still working gets an UPDATE later. So a sender is answered once its capture is durable, and whoever
- * reads captures sees every capture accepted before the read.
+ * when `maxPending` captures (or `maxPendingBytes`) wait. A capture whose outcome is known by
+ * then (`outcome`) is stored with it, one INSERT and nothing more; one whose target is still
+ * working gets an UPDATE later. So a sender is answered once its capture is durable, and
+ * whoever reads captures sees every capture accepted before the read.
  */
 export function createCapturesRepo(
   db: Db,
