@@ -1,8 +1,8 @@
 import type { Clock } from '../deps';
 import type { Db } from '../store/open';
 import type { GroupCommit } from '../store/group-commit';
-import { storageHealthFor } from '../store/storage-health';
 import type { CaptureJournal } from './capture-journal';
+import { createCaptureBatches } from './capture-batches';
 import { headerValue, type HeaderPair } from './hop-by-hop';
 import {
   TUNNEL_LIMITS,
@@ -176,7 +176,6 @@ export function createCapturesRepo(
        forward_headers_json, forward_body, forward_error, duration_ms, completed_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const seqOf = db.prepare<[string], number>('SELECT seq FROM captures WHERE capture_id = ?').pluck();
   const completeCapture = db.prepare(
     `UPDATE captures SET response_status = ?, forward_status = ?, forward_headers_json = ?, forward_body = ?,
        forward_error = ?, duration_ms = ?, completed_at = ?
@@ -195,14 +194,6 @@ export function createCapturesRepo(
   const open = new Map<string, CaptureRow>();
   const MAX_OPEN = 10_000;
 
-  const journal = opts.journal;
-  const maxPending = opts.maxPending ?? 500;
-  const maxPendingBytes = opts.maxPendingBytes ?? 16 * 1024 * 1024;
-  let pendingBytes = 0;
-  /** Accepted (journaled) captures not yet in SQLite, in arrival order; the outcome once known. */
-  let pending = new Map<string, { c: NewCapture; outcome: CaptureOutcome | null }>();
-  /** A batch's commit failed: the journal holds captures SQLite does not; the next batch takes them from it. */
-  let replay = false;
   /** Batched captures stored with their outcome, until `complete` (which then writes nothing). */
   const completed = new Map<string, CaptureRow>();
 
@@ -229,8 +220,8 @@ export function createCapturesRepo(
     };
   }
 
-  /** Stores one batched capture (with its outcome if known); its seq. */
-  function storeBatched(c: NewCapture, o: CaptureOutcome | null): number {
+  /** Stores one batched capture (with its outcome if known), unless it is stored already (false). */
+  function storeBatched(c: NewCapture, o: CaptureOutcome | null): boolean {
     const contentType = headerValue(c.headers, 'content-type');
     const signatureJson = JSON.stringify(c.signature);
     const { changes, lastInsertRowid } = insertCompleted.run(
@@ -257,9 +248,8 @@ export function createCapturesRepo(
       o ? o.durationMs : 0,
       o ? o.completedAt : null,
     );
-    const seq = changes ? Number(lastInsertRowid) : (seqOf.get(c.captureId) ?? -1);
-    if (!changes) return seq;
-    const row = openRow(c, seq, contentType, signatureJson);
+    if (!changes) return false;
+    const row = openRow(c, Number(lastInsertRowid), contentType, signatureJson);
     if (o) {
       if (completed.size >= MAX_OPEN) completed.clear();
       completed.set(c.captureId, {
@@ -273,56 +263,31 @@ export function createCapturesRepo(
       if (open.size >= MAX_OPEN) open.clear();
       open.set(c.captureId, row);
     }
-    return seq;
+    return true;
   }
 
-  const flushTx = db.transaction((batch: typeof pending, fromJournal: NewCapture[]): void => {
-    for (const c of fromJournal) if (!batch.has(c.captureId)) storeBatched(c, null);
-    for (const { c, outcome } of batch.values()) storeBatched(c, outcome);
-    insertsSincePrune += batch.size;
-    if (insertsSincePrune >= 100) {
-      insertsSincePrune = 0;
-      prune.run(maxCaptures);
-    }
-  });
-
-  /**
-   * Stores every accepted capture not yet in SQLite, in one transaction (or the group's open
-   * one); the journal is emptied once that has committed. Throws what the store refuses (the
-   * captures then stay accepted, and the journal keeps them).
-   */
-  function flush(): void {
-    if (pending.size === 0 && !replay) return;
-    const batch = pending;
-    const mark = journal?.end ?? 0;
-    const fromJournal = replay && journal ? journal.read() : [];
-    flushTx(batch, fromJournal);
-    pending = new Map();
-    pendingBytes = 0;
-    replay = false;
-    if (journal) {
-      if (!db.inTransaction) journal.settle(mark);
-      else if (opts.commits) {
-        opts.commits.afterCommit((err) => {
-          if (!err) return journal.settle(mark);
-          // Rolled back: the journal still has them; the next batch stores them again from it.
-          replay = true;
+  const batches = opts.journal
+    ? createCaptureBatches(db, {
+        journal: opts.journal,
+        commits: opts.commits,
+        maxPending: opts.maxPending,
+        maxPendingBytes: opts.maxPendingBytes,
+        store: storeBatched,
+        stored: (count) => {
+          insertsSincePrune += count;
+          if (insertsSincePrune >= 100) {
+            insertsSincePrune = 0;
+            prune.run(maxCaptures);
+          }
+        },
+        rolledBack: () => {
           open.clear();
           completed.clear();
-        });
-      }
-      // Inside a transaction that is not the group's: the journal stays until a later batch settles it.
-    }
-  }
-
-  /** Before a read: everything accepted is in SQLite (a store refusing it leaves the read to what is). */
-  function caughtUp(): void {
-    try {
-      flush();
-    } catch (err) {
-      storageHealthFor(db).failed(err); // the read answers with what is stored
-    }
-  }
+        },
+      })
+    : null;
+  /** Before a read: everything accepted is in SQLite. */
+  const caughtUp = () => batches?.caughtUp();
 
   const defaults = (name: string): Inbox => ({
     name,
@@ -373,46 +338,30 @@ export function createCapturesRepo(
      * is no journal); it reaches SQLite with the next batch. Throws what the disk refuses.
      */
     accept(c: NewCapture): void {
-      if (!journal) return this.insert(c);
-      journal.append(c);
-      pending.set(c.captureId, { c, outcome: null });
-      pendingBytes += c.body.length;
-      if (pending.size < maxPending && pendingBytes < maxPendingBytes) return;
-      try {
-        flush();
-      } catch (err) {
-        // This capture is durable (journaled) all the same: the store's refusal is reported, not its sender's.
-        storageHealthFor(db).failed(err);
-      }
+      if (batches) batches.accept(c);
+      else this.insert(c);
     },
-    /** Stores what was accepted and not yet stored (see `flush` above); throws what the store refuses. */
+    /** Stores what was accepted and not yet stored; throws what the store refuses. */
     flush(): void {
-      flush();
+      batches?.flush();
     },
     /**
      * A capture's outcome is known (its answer is leaving): an accepted capture still waiting for
      * its batch takes it along, one row for both. `complete` stores it either way.
      */
     outcome(captureId: string, o: CaptureOutcome): void {
-      const waiting = pending.get(captureId);
-      if (waiting) waiting.outcome = o;
+      batches?.outcome(captureId, o);
     },
     /** Captures accepted and not yet in SQLite. */
     get pending(): number {
-      return pending.size;
+      return batches?.pending ?? 0;
     },
     /**
      * At start: the captures a studio that stopped left in the journal (accepted, answered, not
      * yet in SQLite) are stored, without their outcome; how many were not stored yet.
      */
     recover(): number {
-      if (!journal) return 0;
-      const found = journal.read();
-      if (found.length === 0) return 0;
-      const missing = found.filter((c) => seqOf.get(c.captureId) === undefined).length;
-      replay = true;
-      flush();
-      return missing;
+      return batches?.recover() ?? 0;
     },
     insert(c: NewCapture): void {
       const contentType = headerValue(c.headers, 'content-type');
@@ -462,12 +411,8 @@ export function createCapturesRepo(
     },
     /** Stores a capture's outcome; its summary when asked for (null when the capture is gone). */
     complete(captureId: string, o: CaptureOutcome, summarise = true): CaptureSummary | null {
-      const waiting = pending.get(captureId);
-      if (waiting) {
-        // Not in SQLite yet: it goes in with its outcome, now.
-        waiting.outcome = o;
-        flush();
-      }
+      // Not in SQLite yet: it goes in with its outcome, now.
+      if (batches?.outcome(captureId, o)) batches.flush();
       const done = completed.get(captureId);
       if (done) {
         // Stored by its batch with this outcome: nothing left to write.
