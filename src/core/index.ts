@@ -17,7 +17,7 @@ import { readRuntime, removeRuntime, removeStaleRuntime, studioAnswers, writeRun
 import { registerStaticUi } from './static-ui';
 import { createStudioClock } from './proactive/studio-clock';
 import { storageHealthFor } from './store/storage-health';
-import { openStore, type Db } from './store/open';
+import { assertSqliteFile, openStore, type Db } from './store/open';
 import { createRequestLog } from './api/request-log';
 import { createProjectsRepo } from './store/projects-repo';
 import { createSettingsRepo } from './store/settings-repo';
@@ -78,10 +78,14 @@ export async function createStudio(options: StudioOptions) {
 
   const bus = createEventBus();
   // The API request log's writer thread boots (an isolate of its own, better-sqlite3, api-log.db)
-  // while this thread opens the store and builds the features: started there, its boot held the
-  // start-up back by 25-100 ms (bench/startup.ts). Start-up still waits for it to be ready.
+  // while this thread opens the store, builds the features and listens; nothing waits for it
+  // (requests logged meanwhile wait in its ring). Waiting for it held the start-up back by up to
+  // 100 ms (bench/startup.ts). A file that is not SQLite still stops the start, said plainly; the
+  // writer failing otherwise is a warning, and the studio serves without its log.
+  const logPath = join(dataDir, API_LOG_FILE);
+  assertSqliteFile(logPath);
   const requestLog = createRequestLog({
-    path: join(dataDir, API_LOG_FILE),
+    path: logPath,
     nativeBinding: options.nativeBinding,
     bus,
     onProblem: (message) => console.error(`webhook-studio: ${message}`),

@@ -27,8 +27,8 @@ export interface ApiFeature extends Feature {
 
 /**
  * The mock Sonzai API under `/api/v1`, and the UI's projects / keys / webhooks / API log commands.
- * The request log is started by `createStudio`, early (its writer thread boots meanwhile); this
- * feature owns it from here: its start waits for it, its close closes it.
+ * The request log is started by `createStudio`, early (its writer thread boots meanwhile, and
+ * nothing waits for it); this feature owns it from here: its close closes it.
  */
 export function apiFeature(
   ctx: StudioContext,
@@ -71,8 +71,7 @@ export function apiFeature(
     webhooks: deps.webhooks,
     requestLog: log,
     handlers: apiHandlers(deps, log),
-    async start() {
-      await log.ready;
+    start() {
       timer = setInterval(() => {
         try {
           deps.proactive.runDueWakeups();

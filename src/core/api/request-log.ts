@@ -77,7 +77,7 @@ export function createRequestLog(opts: RequestLogOptions) {
     resolveReady = res;
     rejectReady = rej;
   });
-  ready.catch(() => {}); // observed by start(); never an unhandled rejection
+  ready.catch(() => {}); // a failure is told through onProblem; never an unhandled rejection
   const exited = new Promise<void>((r) => worker.once('exit', () => r()));
 
   function fail(message: string): void {
@@ -87,8 +87,8 @@ export function createRequestLog(opts: RequestLogOptions) {
     for (const c of calls.values())
       c.reject(new StudioError('unavailable', `the API request log is unavailable: ${message}`));
     calls.clear();
-    // Before it started, the failure is the studio's start-up error (via `ready`), not a warning.
-    if (started && !closed) opts.onProblem?.(`the API request log stopped: ${message}`);
+    // The studio does not wait for its writer: a failure before it started is said too.
+    if (!closed) opts.onProblem?.(`the API request log ${started ? 'stopped' : 'could not start'}: ${message}`);
   }
 
   worker.on('message', (m: WriterReply) => {

@@ -12,7 +12,7 @@ const SQLITE_HEADER = 'SQLite format 3\u0000';
  * Refuses, without touching it, a file that exists and is not an SQLite database. A new
  * one is created 0600 first (SQLite gives its -wal and -shm files the same mode).
  */
-function assertSqliteFile(path: string): void {
+export function assertSqliteFile(path: string): void {
   if (path !== ':memory:' && !existsSync(path)) closeSync(openSync(path, 'a', 0o600));
   if (!existsSync(path) || statSync(path).size === 0) return;
   const fd = openSync(path, 'r');

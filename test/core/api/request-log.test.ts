@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createStudio } from '../../../src/core/index';
 import { tempDir } from '../../helpers/tmp';
 import type { ApiRequestSummary } from '../../../src/shared/contract/api';
@@ -190,6 +190,35 @@ describe('the request log’s own file', () => {
     });
     again.close();
   });
+  it('a log file that is SQLite in name only: the studio starts without its log, says so once, and the rest works', async () => {
+    const dataDir = tempDir();
+    // The header of an SQLite file, then garbage: it passes the start's check, the writer's open fails.
+    writeFileSync(
+      join(dataDir, 'api-log.db'),
+      Buffer.concat([Buffer.from('SQLite format 3\u0000', 'latin1'), Buffer.alloc(4080, 0xab)]),
+    );
+    const errors: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => void errors.push(String(line)));
+    try {
+      const studio = await createStudio({ dataDir, port: 0, writeRuntimeFile: false });
+      try {
+        const res = await fetch(`http://127.0.0.1:${studio.status().port}/api/v1/webhooks`, {
+          headers: { authorization: `Bearer ${studio.status().apiKey}` },
+        });
+        expect(res.status).toBe(200);
+        await until(() => errors.length > 0);
+        expect(errors).toEqual([expect.stringMatching(/^webhook-studio: the API request log could not start: /)]);
+        const r = await studio.dispatch({ id: 1, method: 'requestLog.list', params: {} });
+        expect(r).toMatchObject({ error: { code: 'unavailable' } });
+      } finally {
+        await studio.close();
+      }
+      expect(errors).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it.runIf(process.platform === 'linux')(
     'started before the store opens: a studio.db that is not SQLite stops start-up and takes the log writer thread with it',
     async () => {
