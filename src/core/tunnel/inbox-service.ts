@@ -241,11 +241,11 @@ export function createInboxService(deps: InboxServiceDeps) {
       const now = deps.clock.now();
       const captureId = captureIdAt(now, deps.random);
       // The request is on its way to the target first (respond writes it before its first
-      // await); the capture is stored while the target works, and commits at the end of this
-      // turn. The sender is answered only once it is stored: a capture that cannot be stored
-      // is an error to the sender, as a commit failing after the forward always was.
+      // await); the capture is stored while the target works: journaled while the store takes
+      // writes (durable at once, in SQLite with the next batch), else inserted and committed at
+      // the end of this turn. The sender is answered only once it is stored: a capture that
+      // cannot be stored is an error to the sender (507), even after the forward.
       const responding = respond(req, captureId, inbox.forwardTo, inbox);
-      // Journaled while the store takes writes: durable at once, in SQLite a few ms later.
       const accept = deps.storeOk?.() ?? false;
       try {
         store(req, captureId, now, inbox.forwardTo, accept);
