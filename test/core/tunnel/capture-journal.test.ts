@@ -1,5 +1,6 @@
 import { appendFileSync, existsSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStudio, type Studio } from '../../../src/core/index';
 import { decodeCaptures, encodeCapture, openCaptureJournal } from '../../../src/core/tunnel/capture-journal';
@@ -104,6 +105,22 @@ describe('inbox journal', () => {
       expect((await fetch(`${base}/api/v1/webhooks`)).status).toBe(401); // still serving
     },
   );
+
+  it('a studio that closes stores what waits for its batch, outcome included, and leaves the journal empty', async () => {
+    const dataDir = tempDir();
+    studio = await createStudio({ dataDir, port: 0, writeRuntimeFile: false });
+    const base = `http://127.0.0.1:${studio.status().port}`;
+    for (let i = 0; i < 3; i++) {
+      expect((await fetch(`${base}/inbox/dev/c${i}`, { method: 'POST', body: `{"c":${i}}` })).status).toBe(200);
+    }
+    await studio.close(); // well within the batch's 20 ms
+    studio = undefined;
+    const db = new Database(join(dataDir, 'studio.db'), { readonly: true });
+    const rows = db.prepare('SELECT path, response_status FROM captures ORDER BY seq').all();
+    db.close();
+    expect(rows).toEqual([0, 1, 2].map((i) => ({ path: `/inbox/dev/c${i}`, response_status: 200 })));
+    expect(statSync(join(dataDir, 'inbox-journal')).size).toBe(0);
+  });
 
   it('captures a studio left in its journal are stored on the next start, once, and the journal emptied', async () => {
     const dataDir = tempDir();
