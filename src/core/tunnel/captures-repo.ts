@@ -3,26 +3,14 @@ import type { Db } from '../store/open';
 import type { GroupCommit } from '../store/group-commit';
 import type { CaptureJournal } from './capture-journal';
 import { createCaptureBatches } from './capture-batches';
+import { createInboxesRepo } from './inboxes-repo';
 import { headerValue, type HeaderPair } from './hop-by-hop';
 import {
   TUNNEL_LIMITS,
   type CaptureDetail,
   type CaptureSummary,
-  type Inbox,
   type SignatureVerdict,
 } from '../../shared/contract/tunnel';
-
-interface InboxRow {
-  name: string;
-  response_status: number;
-  response_body: string;
-  response_content_type: string;
-  delay_ms: number;
-  forward_to: string | null;
-  forward_timeout_ms: number;
-  created_at: string;
-  updated_at: string;
-}
 
 const SUMMARY_COLUMNS = `seq, capture_id, inbox, via, relay_id, method, path, query, content_type,
   length(body) AS body_size, source_address, signature_json, forward_to, forward_status, forward_error,
@@ -82,21 +70,6 @@ export interface CaptureOutcome {
   completedAt: string;
 }
 
-export const DEFAULT_INBOX = 'dev';
-
-function toInbox(r: InboxRow): Inbox {
-  return {
-    name: r.name,
-    responseStatus: r.response_status,
-    responseBody: r.response_body,
-    responseContentType: r.response_content_type,
-    delayMs: r.delay_ms,
-    forwardTo: r.forward_to,
-    forwardTimeoutMs: r.forward_timeout_ms,
-    updatedAt: r.updated_at,
-  };
-}
-
 function toSummary(r: CaptureRow): CaptureSummary {
   return {
     seq: r.seq,
@@ -119,6 +92,75 @@ function toSummary(r: CaptureRow): CaptureSummary {
   };
 }
 
+/** A new capture's columns, in `insertCapture`'s order (and the two it shares with its summary). */
+function captureParams(c: NewCapture) {
+  const contentType = headerValue(c.headers, 'content-type');
+  const signatureJson = JSON.stringify(c.signature);
+  const values = [
+    c.captureId,
+    c.inbox,
+    c.via,
+    c.relayId,
+    c.method,
+    c.path,
+    c.query,
+    JSON.stringify(c.headers),
+    contentType,
+    c.body,
+    c.sourceAddress,
+    signatureJson,
+    c.signature.ok === null ? null : c.signature.ok ? 1 : 0,
+    c.forwardTo,
+    c.receivedAt,
+  ];
+  return { values, contentType, signatureJson };
+}
+
+/** An outcome's columns, in `completeCapture`'s order (NULLs when none is known yet). */
+function outcomeParams(o: CaptureOutcome | null) {
+  return [
+    o ? o.responseStatus : null,
+    o ? o.forwardStatus : null,
+    o?.forwardHeaders ? JSON.stringify(o.forwardHeaders) : null,
+    o ? o.forwardBody : null,
+    o ? o.forwardError : null,
+    o ? o.durationMs : 0,
+    o ? o.completedAt : null,
+  ];
+}
+
+/** The summary row of a capture just stored, without an outcome. */
+function summaryRow(c: NewCapture, seq: number, contentType: string | null, signatureJson: string): CaptureRow {
+  return {
+    seq,
+    capture_id: c.captureId,
+    inbox: c.inbox,
+    via: c.via,
+    relay_id: c.relayId,
+    method: c.method,
+    path: c.path,
+    query: c.query,
+    content_type: contentType,
+    body_size: c.body.length,
+    source_address: c.sourceAddress,
+    signature_json: signatureJson,
+    forward_to: c.forwardTo,
+    forward_status: null,
+    forward_error: null,
+    response_status: null,
+    duration_ms: 0,
+    received_at: c.receivedAt,
+  };
+}
+
+const withOutcome = (row: CaptureRow, o: CaptureOutcome): CaptureRow => ({
+  ...row,
+  response_status: o.responseStatus,
+  forward_status: o.forwardStatus,
+  forward_error: o.forwardError,
+  duration_ms: o.durationMs,
+});
+
 export interface CapturesRepoOptions {
   /**
    * Where `accept` makes a capture durable before it reaches SQLite (`capture-journal.ts`).
@@ -134,7 +176,8 @@ export interface CapturesRepoOptions {
 }
 
 /**
- * Inbox configuration and captured requests, in SQLite. Bounded: the oldest captures are pruned.
+ * Captured requests (and, from `inboxes-repo.ts`, each inbox's configuration), in SQLite.
+ * Bounded: the oldest captures are pruned.
  *
  * The inbox path (`accept`) appends each capture to the journal and keeps it in memory; captures
  * reach `captures` in batches (`flush`): with the first outcome stored (the group commit's next
@@ -150,18 +193,6 @@ export function createCapturesRepo(
   maxCaptures: number = TUNNEL_LIMITS.maxCaptures,
   opts: CapturesRepoOptions = {},
 ) {
-  const getInboxStmt = db.prepare<[string], InboxRow>('SELECT * FROM inboxes WHERE name = ?');
-  const listInboxesStmt = db.prepare<[], InboxRow>('SELECT * FROM inboxes ORDER BY name');
-  const insertInbox = db.prepare(
-    `INSERT INTO inboxes (name, response_status, response_body, response_content_type, delay_ms, forward_to,
-       forward_timeout_ms, created_at, updated_at)
-     VALUES (@name, @response_status, @response_body, @response_content_type, @delay_ms, @forward_to,
-       @forward_timeout_ms, @created_at, @updated_at)
-     ON CONFLICT(name) DO UPDATE SET response_status = excluded.response_status,
-       response_body = excluded.response_body, response_content_type = excluded.response_content_type,
-       delay_ms = excluded.delay_ms, forward_to = excluded.forward_to,
-       forward_timeout_ms = excluded.forward_timeout_ms, updated_at = excluded.updated_at`,
-  );
   // Positional parameters: binding by name costs a lookup per parameter on every capture.
   const insertCapture = db.prepare(
     `INSERT INTO captures (capture_id, inbox, via, relay_id, method, path, query, headers_json, content_type, body,
@@ -188,8 +219,6 @@ export function createCapturesRepo(
   const byRelayId = db.prepare<[string], { seq: number }>('SELECT seq FROM captures WHERE relay_id = ?');
   const prune = db.prepare('DELETE FROM captures WHERE seq <= (SELECT MAX(seq) FROM captures) - ?');
   let insertsSincePrune = 0;
-  // The inbox reads its configuration on every request: kept here, refreshed when it is written.
-  const inboxes = new Map<string, InboxRow | null>();
   // Captures stored but not yet completed: their summary, so completing one reads nothing back.
   const open = new Map<string, CaptureRow>();
   const MAX_OPEN = 10_000;
@@ -197,72 +226,28 @@ export function createCapturesRepo(
   /** Batched captures stored with their outcome, until `complete` (which then writes nothing). */
   const completed = new Map<string, CaptureRow>();
 
-  function openRow(c: NewCapture, seq: number, contentType: string | null, signatureJson: string): CaptureRow {
-    return {
-      seq,
-      capture_id: c.captureId,
-      inbox: c.inbox,
-      via: c.via,
-      relay_id: c.relayId,
-      method: c.method,
-      path: c.path,
-      query: c.query,
-      content_type: contentType,
-      body_size: c.body.length,
-      source_address: c.sourceAddress,
-      signature_json: signatureJson,
-      forward_to: c.forwardTo,
-      forward_status: null,
-      forward_error: null,
-      response_status: null,
-      duration_ms: 0,
-      received_at: c.receivedAt,
-    };
+  /** Counts inserted captures; every 100, the oldest beyond `maxCaptures` go. */
+  function inserted(count: number): void {
+    insertsSincePrune += count;
+    if (insertsSincePrune < 100) return;
+    insertsSincePrune = 0;
+    prune.run(maxCaptures);
+  }
+
+  /** Remembers a stored capture's summary row (so completing it reads nothing back). */
+  function remember(into: Map<string, CaptureRow>, row: CaptureRow): void {
+    if (into.size >= MAX_OPEN) into.clear();
+    into.set(row.capture_id, row);
   }
 
   /** Stores one batched capture (with its outcome if known), unless it is stored already (false). */
   function storeBatched(c: NewCapture, o: CaptureOutcome | null): boolean {
-    const contentType = headerValue(c.headers, 'content-type');
-    const signatureJson = JSON.stringify(c.signature);
-    const { changes, lastInsertRowid } = insertCompleted.run(
-      c.captureId,
-      c.inbox,
-      c.via,
-      c.relayId,
-      c.method,
-      c.path,
-      c.query,
-      JSON.stringify(c.headers),
-      contentType,
-      c.body,
-      c.sourceAddress,
-      signatureJson,
-      c.signature.ok === null ? null : c.signature.ok ? 1 : 0,
-      c.forwardTo,
-      c.receivedAt,
-      o ? o.responseStatus : null,
-      o ? o.forwardStatus : null,
-      o?.forwardHeaders ? JSON.stringify(o.forwardHeaders) : null,
-      o ? o.forwardBody : null,
-      o ? o.forwardError : null,
-      o ? o.durationMs : 0,
-      o ? o.completedAt : null,
-    );
+    const p = captureParams(c);
+    const { changes, lastInsertRowid } = insertCompleted.run(...p.values, ...outcomeParams(o));
     if (!changes) return false;
-    const row = openRow(c, Number(lastInsertRowid), contentType, signatureJson);
-    if (o) {
-      if (completed.size >= MAX_OPEN) completed.clear();
-      completed.set(c.captureId, {
-        ...row,
-        response_status: o.responseStatus,
-        forward_status: o.forwardStatus,
-        forward_error: o.forwardError,
-        duration_ms: o.durationMs,
-      });
-    } else {
-      if (open.size >= MAX_OPEN) open.clear();
-      open.set(c.captureId, row);
-    }
+    const row = summaryRow(c, Number(lastInsertRowid), p.contentType, p.signatureJson);
+    if (o) remember(completed, withOutcome(row, o));
+    else remember(open, row);
     return true;
   }
 
@@ -273,13 +258,7 @@ export function createCapturesRepo(
         maxPending: opts.maxPending,
         maxPendingBytes: opts.maxPendingBytes,
         store: storeBatched,
-        stored: (count) => {
-          insertsSincePrune += count;
-          if (insertsSincePrune >= 100) {
-            insertsSincePrune = 0;
-            prune.run(maxCaptures);
-          }
-        },
+        stored: inserted,
         rolledBack: () => {
           open.clear();
           completed.clear();
@@ -289,50 +268,8 @@ export function createCapturesRepo(
   /** Before a read: everything accepted is in SQLite. */
   const caughtUp = () => batches?.caughtUp();
 
-  const defaults = (name: string): Inbox => ({
-    name,
-    responseStatus: 200,
-    responseBody: '',
-    responseContentType: 'text/plain; charset=utf-8',
-    delayMs: 0,
-    forwardTo: null,
-    forwardTimeoutMs: TUNNEL_LIMITS.defaultForwardTimeoutMs,
-    updatedAt: clock.now().toISOString(),
-  });
-
   return {
-    /** The inbox's configuration; any name works, unconfigured ones answer 200 with an empty body. */
-    getInbox(name: string): Inbox {
-      let row = inboxes.get(name);
-      if (row === undefined) {
-        row = getInboxStmt.get(name) ?? null;
-        if (inboxes.size >= 1000) inboxes.clear();
-        inboxes.set(name, row);
-      }
-      return row ? toInbox(row) : defaults(name);
-    },
-    listInboxes(): Inbox[] {
-      const rows = listInboxesStmt.all().map(toInbox);
-      if (!rows.some((i) => i.name === DEFAULT_INBOX)) rows.unshift(defaults(DEFAULT_INBOX));
-      return rows;
-    },
-    configureInbox(name: string, patch: Partial<Omit<Inbox, 'name' | 'updatedAt'>>): Inbox {
-      const now = clock.now().toISOString();
-      const current = { ...this.getInbox(name), ...patch };
-      insertInbox.run({
-        name,
-        response_status: current.responseStatus,
-        response_body: current.responseBody,
-        response_content_type: current.responseContentType,
-        delay_ms: current.delayMs,
-        forward_to: current.forwardTo,
-        forward_timeout_ms: current.forwardTimeoutMs,
-        created_at: now,
-        updated_at: now,
-      });
-      inboxes.delete(name);
-      return this.getInbox(name);
-    },
+    ...createInboxesRepo(db, clock),
     /**
      * The inbox path: the capture is durable once this returns (journaled, or stored when there
      * is no journal); it reaches SQLite with the next batch. Throws what the disk refuses.
@@ -364,50 +301,10 @@ export function createCapturesRepo(
       return batches?.recover() ?? 0;
     },
     insert(c: NewCapture): void {
-      const contentType = headerValue(c.headers, 'content-type');
-      const signatureJson = JSON.stringify(c.signature);
-      const { lastInsertRowid } = insertCapture.run(
-        c.captureId,
-        c.inbox,
-        c.via,
-        c.relayId,
-        c.method,
-        c.path,
-        c.query,
-        JSON.stringify(c.headers),
-        contentType,
-        c.body,
-        c.sourceAddress,
-        signatureJson,
-        c.signature.ok === null ? null : c.signature.ok ? 1 : 0,
-        c.forwardTo,
-        c.receivedAt,
-      );
-      if (open.size >= MAX_OPEN) open.clear();
-      open.set(c.captureId, {
-        seq: Number(lastInsertRowid),
-        capture_id: c.captureId,
-        inbox: c.inbox,
-        via: c.via,
-        relay_id: c.relayId,
-        method: c.method,
-        path: c.path,
-        query: c.query,
-        content_type: contentType,
-        body_size: c.body.length,
-        source_address: c.sourceAddress,
-        signature_json: signatureJson,
-        forward_to: c.forwardTo,
-        forward_status: null,
-        forward_error: null,
-        response_status: null,
-        duration_ms: 0,
-        received_at: c.receivedAt,
-      });
-      if (++insertsSincePrune >= 100) {
-        insertsSincePrune = 0;
-        prune.run(maxCaptures);
-      }
+      const p = captureParams(c);
+      const { lastInsertRowid } = insertCapture.run(...p.values);
+      remember(open, summaryRow(c, Number(lastInsertRowid), p.contentType, p.signatureJson));
+      inserted(1);
     },
     /** Stores a capture's outcome; its summary when asked for (null when the capture is gone). */
     complete(captureId: string, o: CaptureOutcome, summarise = true): CaptureSummary | null {
@@ -420,26 +317,11 @@ export function createCapturesRepo(
         return summarise ? toSummary(done) : null;
       }
       const stored = open.get(captureId);
-      completeCapture.run(
-        o.responseStatus,
-        o.forwardStatus,
-        o.forwardHeaders ? JSON.stringify(o.forwardHeaders) : null,
-        o.forwardBody,
-        o.forwardError,
-        o.durationMs,
-        o.completedAt,
-        stored?.seq ?? summaryById.get(captureId)?.seq ?? -1,
-      );
+      completeCapture.run(...outcomeParams(o), stored?.seq ?? summaryById.get(captureId)?.seq ?? -1);
       open.delete(captureId);
       if (!summarise) return null;
       if (!stored) return this.summary(captureId);
-      return toSummary({
-        ...stored,
-        response_status: o.responseStatus,
-        forward_status: o.forwardStatus,
-        forward_error: o.forwardError,
-        duration_ms: o.durationMs,
-      });
+      return toSummary(withOutcome(stored, o));
     },
     summary(captureId: string): CaptureSummary | null {
       caughtUp();

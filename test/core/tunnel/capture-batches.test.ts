@@ -3,34 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { createGroupCommit } from '../../../src/core/store/group-commit';
 import { openStore } from '../../../src/core/store/open';
 import { openCaptureJournal } from '../../../src/core/tunnel/capture-journal';
-import { createCapturesRepo, type NewCapture } from '../../../src/core/tunnel/captures-repo';
+import { createCapturesRepo } from '../../../src/core/tunnel/captures-repo';
+import { newCapture } from '../../helpers/captures';
 import { tempDir } from '../../helpers/tmp';
 
 const clock = { now: () => new Date('2026-12-04T10:00:00.000Z') };
-const capture = (n: number): NewCapture => ({
-  captureId: `cap_${n}`,
-  inbox: 'dev',
-  via: 'http',
-  relayId: null,
-  method: 'POST',
-  path: `/inbox/dev/${n}`,
-  query: '',
-  headers: [['Content-Type', 'application/json']],
-  body: Buffer.from(`{"n":${n}}`),
-  sourceAddress: '127.0.0.1:1',
-  signature: {
-    ok: null,
-    code: 'missing_header',
-    message: 'no Sonzai-Signature header',
-    secretId: null,
-    webhookId: null,
-    eventType: null,
-    timestamp: null,
-    checkedSecrets: 0,
-  },
-  forwardTo: null,
-  receivedAt: clock.now().toISOString(),
-});
+const capture = (n: number) => newCapture(n);
 
 describe('capture batches', () => {
   it('a batch whose turn fails to commit is stored again from the journal by the next one; the journal is kept till then', async () => {

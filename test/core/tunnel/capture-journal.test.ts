@@ -6,35 +6,19 @@ import { createStudio, type Studio } from '../../../src/core/index';
 import { decodeCaptures, encodeCapture, openCaptureJournal } from '../../../src/core/tunnel/capture-journal';
 import type { NewCapture } from '../../../src/core/tunnel/captures-repo';
 import { createStudioClient } from '../../../src/shared/rpc-client';
+import { newCapture } from '../../helpers/captures';
 import { tempDir } from '../../helpers/tmp';
 
-const capture = (n: number, body: Buffer = Buffer.from(`{"n":${n}}`)): NewCapture => ({
-  captureId: `cap_${String(n).padStart(20, '0')}`,
-  inbox: 'dev',
-  via: 'http',
-  relayId: null,
-  method: 'POST',
-  path: `/inbox/dev/${n}`,
-  query: 'a=1',
-  headers: [
-    ['Content-Type', 'application/json'],
-    ['X-Émoji', '🙂 日本語'],
-  ],
-  body,
-  sourceAddress: '127.0.0.1:5000',
-  signature: {
-    ok: null,
-    code: 'missing_header',
-    message: 'no header',
-    secretId: null,
-    webhookId: null,
-    eventType: null,
-    timestamp: null,
-    checkedSecrets: 0,
-  } as unknown as NewCapture['signature'],
-  forwardTo: null,
-  receivedAt: '2026-12-04T10:00:00.000Z',
-});
+const capture = (n: number, body?: Buffer): NewCapture =>
+  newCapture(n, {
+    captureId: `cap_${String(n).padStart(20, '0')}`,
+    query: 'a=1',
+    headers: [
+      ['Content-Type', 'application/json'],
+      ['X-Émoji', '🙂 日本語'],
+    ],
+    ...(body ? { body } : {}),
+  });
 
 let studio: Studio | undefined;
 afterEach(async () => {

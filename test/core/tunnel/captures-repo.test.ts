@@ -4,21 +4,10 @@ import { openStore } from '../../../src/core/store/open';
 import { createCapturesRepo } from '../../../src/core/tunnel/captures-repo';
 import { openCaptureJournal } from '../../../src/core/tunnel/capture-journal';
 import { storageHealthFor } from '../../../src/core/store/storage-health';
-import type { SignatureVerdict } from '../../../src/shared/contract/tunnel';
+import { UNSIGNED } from '../../helpers/captures';
 import { tempDir } from '../../helpers/tmp';
 
 const clock = { now: () => new Date('2026-11-23T10:00:00.000Z') };
-const verdict: SignatureVerdict = {
-  ok: null,
-  code: 'missing_header',
-  message: 'no Sonzai-Signature header',
-  secretId: null,
-  webhookId: null,
-  eventType: null,
-  timestamp: null,
-  checkedSecrets: 0,
-};
-
 function capture(i: number) {
   return {
     captureId: `cap_${i}`,
@@ -31,7 +20,7 @@ function capture(i: number) {
     headers: [['Content-Type', 'application/octet-stream']] as [string, string][],
     body: Buffer.from([i % 256, 0, 255]),
     sourceAddress: '127.0.0.1:1',
-    signature: verdict,
+    signature: UNSIGNED,
     forwardTo: null,
     receivedAt: clock.now().toISOString(),
   };
