@@ -1,6 +1,7 @@
 import type { AttemptSummary } from '../../shared/contract';
 import type { Db } from '../store/open';
 import { readAttempt } from './attempt-read';
+import { eventBodySql } from '../store/event-bodies';
 
 /** One row of `attempts` (migration 003). */
 export interface AttemptRow {
@@ -71,7 +72,7 @@ const COLUMNS = [
  * replay), else its event's body, stored once for every delivery, retry and plain replay of it.
  */
 export const attemptBodySql = (alias: string): string =>
-  `coalesce(${alias}.request_body, (SELECT e.body FROM events e WHERE e.event_id = ${alias}.event_id))`;
+  `coalesce(${alias}.request_body, (SELECT ${eventBodySql('e')} FROM events e WHERE e.event_id = ${alias}.event_id))`;
 
 /** The columns a list needs (no bodies), under `alias`. */
 export const summaryColumnsSql = (alias: string): string =>

@@ -1,4 +1,5 @@
 import type { Db } from '../store/open';
+import { eventBodySql } from '../store/event-bodies';
 
 /** deliveries.status values (see migration 003). */
 export type DeliveryStatus = 'pending' | 'in_flight' | 'succeeded' | 'failed' | 'exhausted' | 'cancelled' | 'gone';
@@ -64,13 +65,13 @@ export function createDeliveriesRepo(db: Db) {
        VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`,
     ),
     due: db.prepare<[string, string, number], ReadyDelivery>(
-      `SELECT d.*, e.body AS body FROM deliveries d INDEXED BY deliveries_ready JOIN events e ON e.event_id = d.event_id
+      `SELECT d.*, ${eventBodySql('e')} AS body FROM deliveries d INDEXED BY deliveries_ready JOIN events e ON e.event_id = d.event_id
        WHERE d.status IN ('pending', 'failed') AND d.next_attempt_at <= ?
          AND d.webhook_url NOT IN (SELECT value FROM json_each(?))
        ORDER BY d.next_attempt_at, d.seq LIMIT ?`,
     ),
     dueInOrder: db.prepare<[string, string, number], ReadyDelivery>(
-      `SELECT d.*, e.body AS body FROM deliveries d INDEXED BY deliveries_ready JOIN events e ON e.event_id = d.event_id
+      `SELECT d.*, ${eventBodySql('e')} AS body FROM deliveries d INDEXED BY deliveries_ready JOIN events e ON e.event_id = d.event_id
        WHERE d.status IN ('pending', 'failed') AND d.next_attempt_at <= ?
          AND d.webhook_url NOT IN (SELECT value FROM json_each(?))
          AND NOT EXISTS (SELECT 1 FROM deliveries x WHERE x.webhook_url = d.webhook_url AND x.seq < d.seq
@@ -94,7 +95,10 @@ export function createDeliveriesRepo(db: Db) {
        WHERE status IN ('pending', 'failed') AND next_attempt_at > ?`,
     ),
     resetInFlight: db.prepare(`UPDATE deliveries SET status = 'pending' WHERE status = 'in_flight'`),
-    event: db.prepare<[string], NewEvent>(`SELECT * FROM events WHERE event_id = ?`),
+    event: db.prepare<[string], NewEvent>(
+      `SELECT event_id, project_id, agent_id, user_id, event_type, ${eventBodySql('e')} AS body, source, created_at, platform
+       FROM events e WHERE event_id = ?`,
+    ),
   };
 
   const claimTx = db.transaction((ids: string[]) => {

@@ -10,6 +10,7 @@ import type { DeliveryProfile } from './profile';
 import type { Sender } from './send';
 import { createDeliverySettings } from './settings';
 import { createTargets } from './targets';
+import { createEventBodyPacker } from './event-body-packer';
 
 export type { Dispatcher } from './dispatcher';
 
@@ -52,6 +53,8 @@ export function dispatchFeature(
     sender: opts.sender,
     profiles,
   });
+  // Bodies packed at rest once a burst is over (migration 018).
+  const packer = createEventBodyPacker(ctx.db, { now: () => ctx.clock.now() });
   // Retries are due on the studio clock: after it jumps, the ones that came due go now.
   const stopWatchingClock = ctx.studioClock?.onAdvance(() => dispatcher.poke());
   const statusOf = (id: string) =>
@@ -106,8 +109,12 @@ export function dispatchFeature(
         });
       },
     },
-    start: () => dispatcher.start(),
+    start: () => {
+      dispatcher.start();
+      packer.start();
+    },
     close: async () => {
+      packer.stop();
       stopWatchingClock?.();
       await dispatcher.close();
       settings.close();

@@ -10,6 +10,7 @@ import type { Db } from '../store/open';
 import { bodyContains, isCommonText, pageLimit, whereFor, type SqlWhere } from './query';
 import { summaryColumnsSql } from '../dispatch/attempts-repo';
 import { toSummary, type SummaryRow } from './rows';
+import { eventBodySql } from '../store/event-bodies';
 
 /** The store's statuses (migration 003) behind each state a user sees. */
 const STATE_SQL: Record<DeliveryState, string> = {
@@ -193,7 +194,7 @@ export function listDeliveries(
 export function deliveryAttempts(db: Db, deliveryId: string): DeliveryAttempt[] {
   const rows = db
     .prepare(
-      `SELECT ${summaryColumnsSql('a')}, (a.kind = 'replay' AND a.request_body IS NOT NULL AND a.request_body IS NOT e.body) AS edited
+      `SELECT ${summaryColumnsSql('a')}, (a.kind = 'replay' AND a.request_body IS NOT NULL AND a.request_body IS NOT ${eventBodySql('e')}) AS edited
        FROM attempts a LEFT JOIN events e ON e.event_id = a.event_id
        WHERE a.delivery_id = ? ORDER BY a.seq LIMIT ?`,
     )

@@ -1,6 +1,7 @@
 import type { Clock, Random } from '../deps';
 import type { Db } from '../store/open';
 import { timeOrderedId } from '../ids';
+import { eventBodySql } from '../store/event-bodies';
 
 export interface ProactiveRow {
   seq: number;
@@ -69,7 +70,7 @@ export interface NewProjectNotification {
 export const projectNotificationColumnsSql = (alias: string): string =>
   `${alias}.seq, ${alias}.notification_id, ${alias}.project_id, ${alias}.event_type,
    CASE WHEN ${alias}.event_id IS NULL THEN ${alias}.payload_json
-        ELSE coalesce(CAST((SELECT e.body FROM events e WHERE e.event_id = ${alias}.event_id) AS TEXT), 'null')
+        ELSE coalesce(CAST((SELECT ${eventBodySql('e')} FROM events e WHERE e.event_id = ${alias}.event_id) AS TEXT), 'null')
    END AS payload_json,
    ${alias}.status, ${alias}.agent_id, ${alias}.user_id, ${alias}.created_at, ${alias}.expires_at, ${alias}.acknowledged_at`;
 

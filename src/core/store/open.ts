@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { StartupError } from '../errors';
+import { registerEventBodies } from './event-bodies';
 import { migrate, type Migration } from './migrate';
 import { MIGRATIONS } from './migrations';
 
@@ -52,6 +53,8 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db, options.migrations ?? MIGRATIONS);
+    // Packed event bodies are readable through SQL (the studio's own schema only).
+    if (!options.migrations) registerEventBodies(db);
   } catch (err) {
     db.close();
     if (err instanceof StartupError) throw err;

@@ -7,6 +7,7 @@ import { listAttempts } from '../../../src/core/inspector/query';
 import { migrate } from '../../../src/core/store/migrate';
 import { MIGRATIONS } from '../../../src/core/store/migrations';
 import { openStore } from '../../../src/core/store/open';
+import { readAsBefore } from '../../helpers/schema-before';
 import { tempDir } from '../../helpers/tmp';
 
 const EVENT_BODY = '{"event_type":"agent.message","data":{"text":"Kyoto in the rain"}}';
@@ -35,7 +36,7 @@ describe('migration 014 (bodies stored once, lean body index)', () => {
     insert.run('att_3', 'evt_1', 2, Buffer.from(EDITED_BODY), 'ok', 'replay', 'att_1', '2026-01-01T00:00:03.000Z');
     // An attempt with no event (OneInbox's test sends) keeps its bytes.
     insert.run('att_4', null, 1, Buffer.from('{"call":"c"}'), 'ok', 'delivery', null, '2026-01-01T00:00:04.000Z');
-    createBodyIndex(old).catchUp();
+    readAsBefore(old, () => createBodyIndex(old).catchUp());
     old.close();
 
     const db = openStore(path);

@@ -6,6 +6,7 @@ import { attemptDetail } from '../../../src/core/inspector/detail';
 import { migrate } from '../../../src/core/store/migrate';
 import { MIGRATIONS } from '../../../src/core/store/migrations';
 import { openStore } from '../../../src/core/store/open';
+import { readAsBefore } from '../../helpers/schema-before';
 import { tempDir } from '../../helpers/tmp';
 
 const EVENT_BODY = '{"event_type":"agent.message","data":{"text":"Kyoto – in the rain"}}';
@@ -86,7 +87,7 @@ describe('migration 015 (canonical request headers rebuilt on read)', () => {
     for (const [id, url, json, body, sig] of rows) insert.run(id, url, json, body, sig);
     // What the inspector showed before the migration.
     const shown = (d: ReturnType<typeof attemptDetail>) => ({ request: d.request, response: d.response });
-    const before = new Map(rows.map(([id]) => [id, shown(attemptDetail(old as never, id))]));
+    const before = readAsBefore(old, () => new Map(rows.map(([id]) => [id, shown(attemptDetail(old as never, id))])));
     old.close();
 
     const db = openStore(path);

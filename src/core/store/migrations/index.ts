@@ -16,6 +16,7 @@ import { m014LeanAttempts } from './014-lean-attempts';
 import { m015CanonicalRequestHeaders } from './015-canonical-request-headers';
 import { m016NotificationPayloadFromEvent } from './016-notification-payload-from-event';
 import { m017DropDeliveriesDue } from './017-drop-deliveries-due';
+import { m018PackedEventBodies } from './018-packed-event-bodies';
 
 /** Every migration, in order. Add new files; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m015CanonicalRequestHeaders,
   m016NotificationPayloadFromEvent,
   m017DropDeliveriesDue,
+  m018PackedEventBodies,
 ];
