@@ -9,6 +9,10 @@
  * (`Sonzai-Signature: t=…,v1=HMAC-SHA256(key, "t." + body)`) over the very body the studio sent.
  * Rounds alternate; medians are printed with the ratio, CPU per delivery and peak RSS.
  *
+ * Peak RSS is each burst's own (the kernel's peak is reset before it, `clear_refs`), read at its
+ * last delivery, and again once the studio is idle (what it does after a burst: the body index,
+ * packing the bodies).
+ *
  * Each round times two bursts: the first on a studio just started, which also pays for V8
  * compiling the whole delivery path (about 400 functions), and a second on the same studio once
  * it is idle again, as a studio kept open all day fires it. The loop likewise times its first N
@@ -21,7 +25,7 @@
  */
 import http from 'node:http';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -39,8 +43,11 @@ const TICKS = 100; // USER_HZ on Linux
 interface Round {
   perSecond: number;
   cpuUsPerDelivery: number;
+  /** The process's peak RSS from the burst's start to its last delivery. */
   peakRssMb: number;
-  /** CPU the studio spends after the last delivery (the body index, filled off the delivery path). */
+  /** …and to the end of what it does afterwards until idle (the body index, packing the bodies). */
+  idleRssMb: number;
+  /** CPU the studio spends after the last delivery (the body index and the body packer, off the delivery path). */
   afterUsPerDelivery: number;
 }
 
@@ -82,6 +89,18 @@ function peakRssMb(pid: number): number {
   return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 }
 
+/**
+ * Resets the process's peak RSS to its current RSS (Linux's clear_refs, 5), so a second burst's
+ * peak is its own and not the first one's. Where the kernel refuses, the peak is the process's.
+ */
+function resetPeakRss(pid: number | 'self'): void {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch {
+    // not Linux, or not allowed: peaks are then since the process started
+  }
+}
+
 /** Runs a shell command line; resolves with its children's CPU seconds (bash `times`). */
 function runTimed(cmd: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -101,6 +120,7 @@ function runTimed(cmd: string): Promise<number> {
 
 /** One burst of N through the CLI against a running serve, timed to the receiver's N-th request. */
 async function burst(rx: Awaited<ReturnType<typeof receiver>>, cli: string, dir: string, pid: number): Promise<Round> {
+  resetPeakRss(pid);
   const before = cpuTicks(pid);
   const all = rx.expect(N);
   const t0 = performance.now();
@@ -108,20 +128,30 @@ async function burst(rx: Awaited<ReturnType<typeof receiver>>, cli: string, dir:
   await all;
   const seconds = (performance.now() - t0) / 1000;
   const studioCpu = (cpuTicks(pid) - before) / TICKS;
+  const burstRss = peakRssMb(pid);
   // What it still does once every delivery has arrived, until it is idle again.
+  // Idle: three half-seconds in a row without work (the index looks every 250 ms, the body
+  // packer every 500 ms and only once the index has caught up).
   let last = cpuTicks(pid);
   const settled = last;
-  for (;;) {
+  let work = last;
+  for (let quiet = 0; quiet < 3;) {
     await new Promise((r) => setTimeout(r, 500));
     const now = cpuTicks(pid);
-    if (now - last <= 2) break;
+    if (now - last <= 2) quiet++;
+    else {
+      quiet = 0;
+      work = now;
+    }
     last = now;
   }
+  last = work;
   const afterCpu = (last - settled) / TICKS;
   return {
     perSecond: N / seconds,
     cpuUsPerDelivery: ((studioCpu + cliCpu) / N) * 1e6,
-    peakRssMb: peakRssMb(pid),
+    peakRssMb: burstRss,
+    idleRssMb: peakRssMb(pid),
     afterUsPerDelivery: (afterCpu / N) * 1e6,
   };
 }
@@ -195,12 +225,14 @@ function run(then) {
     const s = (performance.now() - t0) / 1000;
     const c = process.cpuUsage(cpu0);
     const hwm = Number(/VmHWM:\\s+(\\d+)/.exec(require('node:fs').readFileSync('/proc/self/status', 'utf8'))[1]) / 1024;
-    results.push({ perSecond: Number(n) / s, cpuUsPerDelivery: (c.user + c.system) / Number(n), peakRssMb: hwm, afterUsPerDelivery: 0 });
+    results.push({ perSecond: Number(n) / s, cpuUsPerDelivery: (c.user + c.system) / Number(n), peakRssMb: hwm, idleRssMb: hwm, afterUsPerDelivery: 0 });
     then();
   }
   for (let i = 0; i < Number(conc); i++) one();
 }
-run(() => setTimeout(() => run(() => { console.log(JSON.stringify({ cold: results[0], warm: results[1] })); agent.destroy(); }), 200));
+// The next N requests' peak RSS is their own, as the studio's second burst's is.
+const resetPeak = () => { try { require('node:fs').writeFileSync('/proc/self/clear_refs', '5'); } catch {} };
+run(() => setTimeout(() => { resetPeak(); run(() => { console.log(JSON.stringify({ cold: results[0], warm: results[1] })); agent.destroy(); }); }, 200));
 `;
 
 async function loopRound(
@@ -234,6 +266,7 @@ const fig = (rs: Round[]) => ({
   rate: m(rs, 'perSecond'),
   cpu: m(rs, 'cpuUsPerDelivery'),
   rss: m(rs, 'peakRssMb'),
+  idleRss: m(rs, 'idleRssMb'),
   after: m(rs, 'afterUsPerDelivery'),
 });
 console.log(
@@ -251,7 +284,7 @@ for (const phase of ['cold', 'warm'] as const) {
     `  studio (CLI + serve)          : ${s.rate.toFixed(0)} deliveries/s, ${s.cpu.toFixed(0)} µs CPU per delivery, peak RSS ${s.rss.toFixed(0)} MiB`,
   );
   console.log(
-    `  then, once delivered         : ${s.after.toFixed(0)} µs CPU per delivery until idle (the body search index)`,
+    `  then, once delivered         : ${s.after.toFixed(0)} µs CPU per delivery until idle, peak RSS ${s.idleRss.toFixed(0)} MiB (the body search index, then packing the bodies)`,
   );
   console.log(
     `  signed node:http loop (floor) : ${b.rate.toFixed(0)} req/s, ${b.cpu.toFixed(0)} µs CPU per request, peak RSS ${b.rss.toFixed(0)} MiB`,
