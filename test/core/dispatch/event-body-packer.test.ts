@@ -148,6 +148,24 @@ describe('the event body packer', () => {
     }
   });
 
+  it('a batch the store refuses half-way (a full disk, say) changes nothing, and the next one packs it', () => {
+    const { db } = freshDb();
+    const bodies = Array.from({ length: 120 }, (_, i) => envelope(i));
+    store(db, bodies);
+    const before = rows(db);
+    // The 50th row written back fails, as a write to a full disk would.
+    db.exec(`CREATE TEMP TRIGGER refuse BEFORE INSERT ON main.events WHEN new.seq = 50
+      BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    const packer = createEventBodyPacker(db, { now: () => AT });
+    expect(() => packer.packBatch(100)).toThrow(/disk is full/);
+    expect(rows(db)).toEqual(before);
+    expect(packer.pending()).toBe(120);
+    for (let i = 0; i < 120; i++) expect(read(db, `evt_${i}`).equals(bodies[i]!)).toBe(true);
+    db.exec('DROP TRIGGER temp.refuse');
+    expect(packer.packBatch(100)).toBe(100);
+    expect(read(db, 'evt_49').equals(bodies[49]!)).toBe(true);
+  });
+
   it('reads packed bodies after a restart, and a dictionary whose row is gone is a clear error', () => {
     const { db, path } = freshDb();
     store(
