@@ -17,6 +17,8 @@ export interface EventBodyPackerOptions {
   batch?: number;
   /** How often the packer looks for new events, in real milliseconds. */
   intervalMs?: number;
+  /** How long the packer waits after a batch the store refused, in real milliseconds. */
+  retryMs?: number;
   /** Events of bodies stored before a dictionary is trained from them. */
   trainAfter?: number;
   /** Studio clock, for `body_dictionaries.created_at`. */
@@ -48,6 +50,7 @@ export function createEventBodyPacker(db: Db, opts: EventBodyPackerOptions): Eve
   const batch = opts.batch ?? 200;
   const intervalMs = opts.intervalMs ?? 500;
   const trainAfter = opts.trainAfter ?? 64;
+  const retryMs = opts.retryMs ?? 30_000;
 
   const columns = (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('events') as string[]).filter(
     (c) => c !== 'seq',
@@ -121,6 +124,7 @@ export function createEventBodyPacker(db: Db, opts: EventBodyPackerOptions): Eve
   function look(): void {
     timer = null;
     let again = false;
+    let wait = intervalMs;
     try {
       const now = newest.get() as number;
       const quiet = now === seen;
@@ -128,9 +132,11 @@ export function createEventBodyPacker(db: Db, opts: EventBodyPackerOptions): Eve
       // Only while quiet: a burst's events are packed once it is over (and indexed), never while it runs.
       if (quiet && now > (lastSeq.get() as number) && !indexBehind.get()) again = packBatch(batch) === batch;
     } catch {
-      // A full or failing disk: bodies stay as they are (readable); packing resumes later.
+      // A full or failing disk: bodies stay as they are (readable, the batch rolled back);
+      // packing tries again a while later rather than re-reading a batch twice a second.
+      wait = retryMs;
     }
-    lookIn(again ? 0 : intervalMs);
+    lookIn(again ? 0 : wait);
   }
 
   return {

@@ -166,6 +166,27 @@ describe('the event body packer', () => {
     expect(read(db, 'evt_49').equals(bodies[49]!)).toBe(true);
   });
 
+  it('in the background, waits a while after a batch the store refused instead of trying it again at once', async () => {
+    const { db } = freshDb();
+    store(
+      db,
+      Array.from({ length: 80 }, (_, i) => envelope(i)),
+    );
+    let tries = 0;
+    db.function('packing_tried', () => ++tries);
+    db.exec(`CREATE TEMP TRIGGER refuse BEFORE INSERT ON main.events
+      BEGIN SELECT packing_tried(); SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    const packer = createEventBodyPacker(db, { now: () => AT, intervalMs: 5, retryMs: 60_000 });
+    packer.start();
+    try {
+      await waitFor(() => tries > 0, 5_000, 'a first batch');
+      await new Promise((r) => setTimeout(r, 200)); // forty looks at 5 ms, had it not waited
+      expect(tries).toBe(1);
+    } finally {
+      packer.stop();
+    }
+  });
+
   it('reads packed bodies after a restart, and a dictionary whose row is gone is a clear error', () => {
     const { db, path } = freshDb();
     store(
