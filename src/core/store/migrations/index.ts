@@ -17,6 +17,7 @@ import { m015CanonicalRequestHeaders } from './015-canonical-request-headers';
 import { m016NotificationPayloadFromEvent } from './016-notification-payload-from-event';
 import { m017DropDeliveriesDue } from './017-drop-deliveries-due';
 import { m018PackedEventBodies } from './018-packed-event-bodies';
+import { m019DropAttemptsEvent } from './019-drop-attempts-event';
 
 /** Every migration, in order. Add new files; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m016NotificationPayloadFromEvent,
   m017DropDeliveriesDue,
   m018PackedEventBodies,
+  m019DropAttemptsEvent,
 ];
