@@ -2,6 +2,7 @@ import type { AttemptSummary } from '../../shared/contract';
 import type { Db } from '../store/open';
 import { readAttempt } from './attempt-read';
 import { eventBodySql } from '../store/event-bodies';
+import { signatureHeaderSql, storedSignature } from './signature-stored';
 
 /** One row of `attempts` (migration 003). */
 export interface AttemptRow {
@@ -80,10 +81,15 @@ export const summaryColumnsSql = (alias: string): string =>
     .map((c) => `${alias}.${c}`)
     .join(', ');
 
-/** Every column of `attempts` under `alias`, the body resolved, plus `body_from_event`. */
+/** Every column of `attempts` under `alias`, the body and signature header resolved, plus `body_from_event`. */
 export const attemptColumnsSql = (alias: string): string =>
-  COLUMNS.map((c) => (c === 'request_body' ? `${attemptBodySql(alias)} AS request_body` : `${alias}.${c}`)).join(', ') +
-  `, ${alias}.request_body IS NULL AS body_from_event`;
+  COLUMNS.map((c) =>
+    c === 'request_body'
+      ? `${attemptBodySql(alias)} AS request_body`
+      : c === 'signature_header'
+        ? `${signatureHeaderSql(alias)} AS signature_header`
+        : `${alias}.${c}`,
+  ).join(', ') + `, ${alias}.request_body IS NULL AS body_from_event`;
 
 /** Stored attempts: insert (the writer batches them) and read one back. */
 export function createAttemptsRepo(db: Db) {
@@ -118,7 +124,8 @@ export function createAttemptsRepo(db: Db) {
           row.response_headers_json,
           row.response_body,
           row.response_body_truncated,
-          row.signature_header,
+          // 32 bytes when it is the one-secret header signed_at rebuilds (signature-stored.ts).
+          storedSignature(row.signature_header, row.signed_at),
           row.signed_at,
           row.secret_ids_json,
           row.kind,

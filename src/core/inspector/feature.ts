@@ -2,6 +2,7 @@ import { INSPECTOR_LIMITS } from '../../shared/contract/inspector';
 import type { StudioContext } from '../context';
 import type { DispatcherApi } from '../dispatch/dispatcher-api';
 import { attemptBodySql } from '../dispatch/attempts-repo';
+import { signatureHeaderSql } from '../dispatch/signature-stored';
 import { StudioError } from '../errors';
 import type { Feature } from '../feature';
 import { createBulkReplayer } from './bulk-replay';
@@ -45,7 +46,7 @@ export function inspectorFeature(ctx: StudioContext, deps: InspectorDeps): Featu
     emit: (p) => ctx.bus.emit('bulkReplay.progress', p),
   });
   const sentAt = db.prepare(
-    `SELECT ${attemptBodySql('a')} AS request_body, a.signature_header FROM attempts a WHERE a.signed_at = ? LIMIT 50`,
+    `SELECT ${attemptBodySql('a')} AS request_body, ${signatureHeaderSql('a')} AS signature_header FROM attempts a WHERE a.signed_at = ? LIMIT 50`,
   );
   /** The bytes the studio sent with (one of) these signatures, if it sent them. */
   const originalsFor = (header: string): Buffer[] => {

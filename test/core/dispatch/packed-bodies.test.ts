@@ -69,6 +69,13 @@ describe('event bodies packed at rest', () => {
       expect(receiverVerifies(hook.secret, detail.signature.header!, Buffer.from(expected))).toBe(true);
     }
 
+    // A one-secret signature header is stored as its 32 bytes and shown as it was sent.
+    const kinds = s.db
+      .prepare('SELECT DISTINCT typeof(signature_header), length(signature_header) FROM attempts')
+      .raw()
+      .all();
+    expect(kinds).toEqual([['blob', 32]]);
+
     // Body search reads the text, not the packed bytes.
     const found = await s.client.call('attempts.list', { filter: { text: '京都 ☕' }, limit: 10 });
     expect(found.attempts.map((a) => fired.get(a.deliveryId!))).toEqual([bodyOf(7)]);

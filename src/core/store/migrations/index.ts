@@ -18,6 +18,7 @@ import { m016NotificationPayloadFromEvent } from './016-notification-payload-fro
 import { m017DropDeliveriesDue } from './017-drop-deliveries-due';
 import { m018PackedEventBodies } from './018-packed-event-bodies';
 import { m019DropAttemptsEvent } from './019-drop-attempts-event';
+import { m020SignatureBytes } from './020-signature-bytes';
 
 /** Every migration, in order. Add new files; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -40,4 +41,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m017DropDeliveriesDue,
   m018PackedEventBodies,
   m019DropAttemptsEvent,
+  m020SignatureBytes,
 ];
