@@ -27,7 +27,7 @@ export const DICTIONARY_BYTES = 4 * 1024;
 /** The SQL for the bytes of the event row under `alias`, packed or not. */
 export const eventBodySql = (alias: string): string => `${FUNCTION}(${alias}.body, ${alias}.body_dict)`;
 
-/** Each connection's dictionaries by id (a store holds a handful of 8 KiB blobs). */
+/** Each connection's dictionaries by id (a store holds one or a few 4 KiB blobs). */
 const dictionaries = new WeakMap<Db, Map<number, Buffer>>();
 
 /*
