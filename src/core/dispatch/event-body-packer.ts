@@ -1,4 +1,4 @@
-import { addDictionary, currentDictionary, packBody, trainDictionary } from '../store/event-bodies';
+import { addDictionary, currentDictionary, DICTIONARY_BYTES, packBody, trainDictionary } from '../store/event-bodies';
 import type { Db } from '../store/open';
 
 /**
@@ -43,6 +43,9 @@ interface EventRow {
   [column: string]: unknown;
 }
 
+/** Most body bytes one batch packs (about 10 ms of deflate here). */
+const BATCH_BYTES = 1024 * 1024;
+
 /** Samples a dictionary is trained from: the newest stored bodies, a few of each type. */
 const TRAIN_SAMPLES = 256;
 
@@ -57,7 +60,10 @@ export function createEventBodyPacker(db: Db, opts: EventBodyPackerOptions): Eve
   );
   const lastSeq = db.prepare('SELECT last_seq FROM events_pack_progress WHERE id = 1').pluck();
   const newest = db.prepare('SELECT coalesce(max(seq), 0) FROM events').pluck();
-  const range = db.prepare<[number, number]>('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
+  const sizes = db.prepare<[number, number]>(
+    'SELECT seq, length(body) AS bytes FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
+  );
+  const range = db.prepare<[number, number]>('SELECT * FROM events WHERE seq > ? AND seq <= ? ORDER BY seq');
   const remove = db.prepare('DELETE FROM events WHERE seq >= ? AND seq <= ?');
   const insert = db.prepare(
     `INSERT INTO events (seq, ${columns.join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`,
@@ -71,8 +77,9 @@ export function createEventBodyPacker(db: Db, opts: EventBodyPackerOptions): Eve
     )
     .pluck();
   const samples = db.prepare<[number]>(
-    `SELECT event_type AS type, body FROM events WHERE body_dict IS NULL AND typeof(body) = 'blob'
-     ORDER BY seq DESC LIMIT ?`,
+    // A body's first DICTIONARY_BYTES at most: no more can go into a dictionary.
+    `SELECT event_type AS type, substr(body, 1, ${DICTIONARY_BYTES}) AS body FROM events
+     WHERE body_dict IS NULL AND typeof(body) = 'blob' ORDER BY seq DESC LIMIT ?`,
   );
 
   /** The dictionary to pack with: trained once enough bodies are stored (its own commit). */
@@ -107,8 +114,18 @@ export function createEventBodyPacker(db: Db, opts: EventBodyPackerOptions): Eve
     if ((newest.get() as number) <= from) return 0;
     const dict = dictionary();
     if (!dict) return 0;
-    const rows = range.all(from, max) as EventRow[];
-    if (!rows.length) return 0;
+    // Up to `max` events, and up to BATCH_BYTES of bodies (at least one): a batch of 1 MiB events
+    // would otherwise hold the event loop for seconds.
+    const next = sizes.all(from, max) as { seq: number; bytes: number }[];
+    if (!next.length) return 0;
+    let bytes = 0;
+    let last = next[0]!.seq;
+    for (const e of next) {
+      bytes += e.bytes;
+      if (bytes > BATCH_BYTES && e.seq !== next[0]!.seq) break;
+      last = e.seq;
+    }
+    const rows = range.all(from, last) as EventRow[];
     rewrite(rows, dict);
     return rows.length;
   }
@@ -130,7 +147,8 @@ export function createEventBodyPacker(db: Db, opts: EventBodyPackerOptions): Eve
       const quiet = now === seen;
       seen = now;
       // Only while quiet: a burst's events are packed once it is over (and indexed), never while it runs.
-      if (quiet && now > (lastSeq.get() as number) && !indexBehind.get()) again = packBatch(batch) === batch;
+      if (quiet && now > (lastSeq.get() as number) && !indexBehind.get())
+        again = packBatch(batch) > 0 && (lastSeq.get() as number) < now;
     } catch {
       // A full or failing disk: bodies stay as they are (readable, the batch rolled back);
       // packing tries again a while later rather than re-reading a batch twice a second.

@@ -105,6 +105,30 @@ describe('the event body packer', () => {
     expect(String(read(db, 'evt_71'))).toBe('{"as":"text"}');
   });
 
+  it('packs large bodies a megabyte at a time, and reads them back exactly', () => {
+    const { db } = freshDb();
+    store(
+      db,
+      Array.from({ length: 64 }, (_, i) => envelope(i)),
+    );
+    const big = (i: number) =>
+      Buffer.from(
+        JSON.stringify({
+          event_id: `evt_${i}`,
+          data: { rows: Array.from({ length: 9000 }, (_, k) => `row ${k} of ${i}`) },
+        }),
+      );
+    const bigs = Array.from({ length: 8 }, (_, k) => big(64 + k));
+    store(db, bigs, 64);
+    expect(bigs[0]!.length).toBeGreaterThan(150_000);
+    const packer = createEventBodyPacker(db, { now: () => AT });
+    expect(packer.packBatch(200)).toBe(64 + 6); // the 64 envelopes and six bodies: 1 MiB
+    expect(packer.packBatch(200)).toBe(2);
+    for (let k = 0; k < 8; k++) expect(read(db, `evt_${64 + k}`).equals(bigs[k]!)).toBe(true);
+    const stored = db.prepare('SELECT sum(length(body)) FROM events WHERE seq > 64').pluck().get() as number;
+    expect(stored).toBeLessThan(bigs.reduce((n, b) => n + b.length, 0) / 4);
+  });
+
   it('trains nothing and packs nothing below its sample size; never packs inside a transaction', () => {
     const { db } = freshDb();
     store(
