@@ -1,5 +1,6 @@
 import { addDictionary, currentDictionary, DICTIONARY_BYTES, packBody, trainDictionary } from '../store/event-bodies';
 import type { Db } from '../store/open';
+import { createQuietLoop } from '../store/quiet-loop';
 
 /**
  * Packs fired events' bodies at rest, off the delivery path (issue 17, migration 018). A burst
@@ -88,8 +89,7 @@ export function createEventBodyPacker(db: Db, opts: EventBodyPackerOptions): Eve
     if (have) return have;
     const sample = samples.all(TRAIN_SAMPLES) as { type: string; body: Buffer }[];
     if (sample.length < trainAfter) return null;
-    const id = addDictionary(db, trainDictionary(sample), opts.now().toISOString());
-    return currentDictionary(db) ?? { id, bytes: Buffer.alloc(0) };
+    return addDictionary(db, trainDictionary(sample), opts.now().toISOString());
   };
 
   const rewrite = db.transaction((rows: EventRow[], dict: { id: number; bytes: Buffer }): void => {
@@ -132,30 +132,20 @@ export function createEventBodyPacker(db: Db, opts: EventBodyPackerOptions): Eve
 
   const pending = () => Math.max(0, (newest.get() as number) - (lastSeq.get() as number));
 
-  let timer: NodeJS.Timeout | null = null;
-  let seen = -1;
-  const lookIn = (ms: number) => {
-    timer = setTimeout(look, ms);
-    timer.unref();
-  };
-  function look(): void {
-    timer = null;
-    let again = false;
-    let wait = intervalMs;
-    try {
-      const now = newest.get() as number;
-      const quiet = now === seen;
-      seen = now;
-      // Only while quiet: a burst's events are packed once it is over (and indexed), never while it runs.
-      if (quiet && now > (lastSeq.get() as number) && !indexBehind.get())
-        again = packBatch(batch) > 0 && (lastSeq.get() as number) < now;
-    } catch {
-      // A full or failing disk: bodies stay as they are (readable, the batch rolled back);
-      // packing tries again a while later rather than re-reading a batch twice a second.
-      wait = retryMs;
-    }
-    lookIn(again ? 0 : wait);
-  }
+  // Only while quiet: a burst's events are packed once it is over (and indexed), never while it
+  // runs. A batch the store refused (a full disk) rolled back whole; the next try waits `retryMs`
+  // rather than re-reading a batch twice a second.
+  const loop = createQuietLoop({
+    newest: () => newest.get() as number,
+    intervalMs,
+    retryMs,
+    step: (now, quiet) =>
+      quiet &&
+      now > (lastSeq.get() as number) &&
+      !indexBehind.get() &&
+      packBatch(batch) > 0 &&
+      (lastSeq.get() as number) < now,
+  });
 
   return {
     pending,
@@ -163,12 +153,7 @@ export function createEventBodyPacker(db: Db, opts: EventBodyPackerOptions): Eve
     catchUp() {
       while (packBatch(5000) > 0);
     },
-    start() {
-      if (!timer) look();
-    },
-    stop() {
-      if (timer) clearTimeout(timer);
-      timer = null;
-    },
+    start: loop.start,
+    stop: loop.stop,
   };
 }

@@ -1,5 +1,6 @@
 import { attemptBodySql } from '../dispatch/attempts-repo';
 import type { Db } from '../store/open';
+import { createQuietLoop } from '../store/quiet-loop';
 
 /**
  * The body search index, filled off the delivery path (migration 013). Storing an attempt no
@@ -64,30 +65,18 @@ export function createBodyIndex(db: Db, opts: BodyIndexOptions = {}): BodyIndex 
 
   const pending = () => Math.max(0, (newest.get() as number) - (lastSeq.get() as number));
 
-  let timer: NodeJS.Timeout | null = null;
-  let seen = -1;
-  const lookIn = (ms: number) => {
-    timer = setTimeout(look, ms);
-    timer.unref();
-  };
-  function look(): void {
-    timer = null;
-    let again = false;
-    try {
-      const now = newest.get() as number;
-      const quiet = now === seen;
-      seen = now;
+  // Indexes a batch per look while quiet, or steadily past `maxBacklog`; while quiet, batch after
+  // batch. A full or failing disk: the index waits; searches catch up once writes succeed again.
+  const loop = createQuietLoop({
+    newest: () => newest.get() as number,
+    intervalMs,
+    step: (now, quiet) => {
       const backlog = now - (lastSeq.get() as number);
-      if (backlog > 0 && (quiet || backlog > maxBacklog)) {
-        indexBatch(batch);
-        // While quiet, keep going batch by batch, leaving the event loop free in between.
-        again = quiet && backlog > batch;
-      }
-    } catch {
-      // A full or failing disk: the index waits; searches catch up once writes succeed again.
-    }
-    lookIn(again ? 0 : intervalMs);
-  }
+      if (backlog <= 0 || !(quiet || backlog > maxBacklog)) return false;
+      indexBatch(batch);
+      return quiet && backlog > batch;
+    },
+  });
 
   /** The catch-up under way: the seq it reaches, and its promise. */
   let running: { target: number; done: Promise<void> } | null = null;
@@ -130,12 +119,7 @@ export function createBodyIndex(db: Db, opts: BodyIndexOptions = {}): BodyIndex 
     catchUp() {
       while (indexBatch(5000) > 0);
     },
-    start() {
-      if (!timer) look();
-    },
-    stop() {
-      if (timer) clearTimeout(timer);
-      timer = null;
-    },
+    start: loop.start,
+    stop: loop.stop,
   };
 }

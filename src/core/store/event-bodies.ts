@@ -101,9 +101,9 @@ export function registerEventBodies(db: Db): void {
 /**
  * Stores a new dictionary (committed at once, outside any transaction: a dictionary rolled back
  * must never be remembered, or rows could name an id the file does not hold) and makes it
- * readable; returns its id.
+ * readable.
  */
-export function addDictionary(db: Db, bytes: Buffer, createdAt: string): number {
+export function addDictionary(db: Db, bytes: Buffer, createdAt: string): { id: number; bytes: Buffer } {
   const own = dictionaries.get(db);
   if (!own) throw new Error('registerEventBodies first');
   if (db.inTransaction) throw new Error('a dictionary is stored in its own transaction');
@@ -111,7 +111,7 @@ export function addDictionary(db: Db, bytes: Buffer, createdAt: string): number 
     db.prepare('INSERT INTO body_dictionaries (bytes, created_at) VALUES (?, ?)').run(bytes, createdAt).lastInsertRowid,
   );
   own.set(id, bytes);
-  return id;
+  return { id, bytes };
 }
 
 /** The newest dictionary, if the store has one. */

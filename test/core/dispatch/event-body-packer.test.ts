@@ -41,6 +41,15 @@ function store(db: Db, bodies: (Buffer | string)[], from = 0): void {
   )();
 }
 
+/** An attempt that sent evt_3's bytes (its body read from the event), answered "ok". */
+const attemptOfEvent3 = (db: Db) =>
+  db
+    .prepare(
+      `INSERT INTO attempts (attempt_id, event_id, project_id, event_type, webhook_url, attempt_number, status,
+         response_body, created_at) VALUES ('att_1', 'evt_3', ?, 'agent.message', 'http://x/h', 1, 'success', 'ok', ?)`,
+    )
+    .run(PROJECT, AT.toISOString());
+
 const rows = (db: Db) =>
   db
     .prepare(
@@ -155,10 +164,7 @@ describe('the event body packer', () => {
       db,
       Array.from({ length: 80 }, (_, i) => envelope(i)),
     );
-    db.prepare(
-      `INSERT INTO attempts (attempt_id, event_id, project_id, event_type, webhook_url, attempt_number, status,
-         created_at) VALUES ('att_1', 'evt_3', ?, 'agent.message', 'http://x/h', 1, 'success', ?)`,
-    ).run(PROJECT, AT.toISOString());
+    attemptOfEvent3(db);
     const packer = createEventBodyPacker(db, { now: () => AT, intervalMs: 5 });
     const packed = () => db.prepare('SELECT count(*) FROM events WHERE body_dict IS NOT NULL').pluck().get();
     packer.start();
@@ -232,10 +238,7 @@ describe('the event body packer', () => {
       db,
       Array.from({ length: 80 }, (_, i) => envelope(i)),
     );
-    db.prepare(
-      `INSERT INTO attempts (attempt_id, event_id, project_id, event_type, webhook_url, attempt_number, status,
-         request_body, response_body, created_at) VALUES ('att_1', 'evt_3', ?, 'agent.message', 'http://x/h', 1, 'success', NULL, 'ok', ?)`,
-    ).run(PROJECT, AT.toISOString());
+    attemptOfEvent3(db);
     db.exec('UPDATE attempts_fts_progress SET last_seq = 0');
     db.exec(
       `INSERT INTO attempts_fts(rowid, request_body, response_body) SELECT seq, 'x', response_body FROM attempts`,

@@ -3,6 +3,7 @@ import { createBodyIndex } from '../../../src/core/inspector/body-index';
 import { idsForFilter, listAttempts, pageSql, TEXT_SCAN_ROWS, textScanSql } from '../../../src/core/inspector/query';
 import type { AttemptFilter } from '../../../src/shared/contract/inspector';
 import { seedAttempts, seededDb, type SeedAttempt } from '../../helpers/seed-attempts';
+import { queryPlan } from '../../helpers/query-plan';
 
 function fixture() {
   const db = seededDb();
@@ -188,9 +189,7 @@ describe('attempts query', () => {
     for (const filter of filters) {
       for (const cursor of [null, 1000]) {
         const { sql, params } = pageSql({ filter, cursor, limit: 50 });
-        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
-          .map((r) => r.detail)
-          .join(' | ');
+        const plan = queryPlan(db, sql, params);
         const label = `${JSON.stringify(filter)} cursor=${cursor}: ${plan}`;
         expect(plan, label).not.toMatch(/SCAN attempts(?!_| USING)/);
         if (filter.text) expect(plan, label).toMatch(/VIRTUAL TABLE INDEX/);

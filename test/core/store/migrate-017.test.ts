@@ -5,14 +5,8 @@ import { createDeliveriesRepo } from '../../../src/core/dispatch/deliveries-repo
 import { migrate } from '../../../src/core/store/migrate';
 import { MIGRATIONS } from '../../../src/core/store/migrations';
 import { openStore } from '../../../src/core/store/open';
+import { queryPlan } from '../../helpers/query-plan';
 import { tempDir } from '../../helpers/tmp';
-
-const plan = (db: Database.Database, sql: string) =>
-  db
-    .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-    .all()
-    .map((r) => (r as { detail: string }).detail)
-    .join(' | ');
 
 describe('migration 017 (deliveries_due dropped)', () => {
   it('drops the index, keeps every delivery, and the open-delivery writes still find their rows by index', () => {
@@ -46,7 +40,7 @@ describe('migration 017 (deliveries_due dropped)', () => {
     ]);
 
     // A restart puts what was in flight back to pending, through the status index.
-    expect(plan(db, `UPDATE deliveries SET status = 'pending' WHERE status = 'in_flight'`)).toContain(
+    expect(queryPlan(db, `UPDATE deliveries SET status = 'pending' WHERE status = 'in_flight'`)).toContain(
       'deliveries_status_seq',
     );
     createDeliveriesRepo(db).resetInFlight();

@@ -6,14 +6,8 @@ import { deliveryAttempts } from '../../../src/core/inspector/deliveries-query';
 import { migrate } from '../../../src/core/store/migrate';
 import { MIGRATIONS } from '../../../src/core/store/migrations';
 import { openStore } from '../../../src/core/store/open';
+import { queryPlan } from '../../helpers/query-plan';
 import { tempDir } from '../../helpers/tmp';
-
-const plan = (db: Database.Database, sql: string) =>
-  db
-    .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-    .all()
-    .map((r) => (r as { detail: string }).detail)
-    .join(' | ');
 
 describe('migration 019 (attempts_event dropped)', () => {
   it('drops the index, keeps every attempt, and what reads attempts and their bodies still goes by index', () => {
@@ -40,11 +34,11 @@ describe('migration 019 (attempts_event dropped)', () => {
     const db = openStore(path);
     expect(db.prepare(`SELECT name FROM sqlite_schema WHERE name = 'attempts_event'`).get()).toBeUndefined();
     expect(deliveryAttempts(db, 'dlv_1').map((a) => a.attemptId)).toEqual(['att_1', 'att_2']);
-    expect(plan(db, `SELECT seq FROM attempts a WHERE a.delivery_id = 'dlv_1' ORDER BY a.seq`)).toContain(
+    expect(queryPlan(db, `SELECT seq FROM attempts a WHERE a.delivery_id = 'dlv_1' ORDER BY a.seq`)).toContain(
       'attempts_delivery',
     );
     const body = `SELECT ${attemptBodySql('a')} FROM attempts a WHERE a.attempt_id = 'att_1'`;
-    expect(plan(db, body)).toContain('sqlite_autoindex_events_1');
+    expect(queryPlan(db, body)).toContain('sqlite_autoindex_events_1');
     expect(String(db.prepare(body).pluck().get())).toBe('{"text":"hello"}');
     db.close();
   });
