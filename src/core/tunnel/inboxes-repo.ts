@@ -1,6 +1,6 @@
 import type { Clock } from '../deps';
 import type { Db } from '../store/open';
-import { TUNNEL_LIMITS, type Inbox } from '../../shared/contract/tunnel';
+import { inboxDefaults, type Inbox } from '../../shared/contract/tunnel';
 
 interface InboxRow {
   name: string;
@@ -46,16 +46,7 @@ export function createInboxesRepo(db: Db, clock: Clock) {
   // The inbox reads its configuration on every request: kept here, refreshed when it is written.
   const inboxes = new Map<string, InboxRow | null>();
 
-  const defaults = (name: string): Inbox => ({
-    name,
-    responseStatus: 200,
-    responseBody: '',
-    responseContentType: 'text/plain; charset=utf-8',
-    delayMs: 0,
-    forwardTo: null,
-    forwardTimeoutMs: TUNNEL_LIMITS.defaultForwardTimeoutMs,
-    updatedAt: clock.now().toISOString(),
-  });
+  const defaults = (name: string): Inbox => inboxDefaults(name, clock.now().toISOString());
 
   /** The inbox's configuration; any name works, unconfigured ones answer 200 with an empty body. */
   function getInbox(name: string): Inbox {

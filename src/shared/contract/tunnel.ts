@@ -39,6 +39,18 @@ export const InboxSchema = z.object({
 });
 export type Inbox = z.infer<typeof InboxSchema>;
 
+/** What an inbox that was never configured answers (the core's defaults, shown as such in the UI). */
+export const inboxDefaults = (name: string, updatedAt: string): Inbox => ({
+  name,
+  responseStatus: 200,
+  responseBody: '',
+  responseContentType: 'text/plain; charset=utf-8',
+  delayMs: 0,
+  forwardTo: null,
+  forwardTimeoutMs: TUNNEL_LIMITS.defaultForwardTimeoutMs,
+  updatedAt,
+});
+
 export const SignatureVerdictSchema = z.object({
   /** true ✓, false ✗, null when there was nothing to check against. */
   ok: z.boolean().nullable(),

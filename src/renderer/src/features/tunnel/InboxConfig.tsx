@@ -1,27 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import type { Inbox } from '../../../../shared/contract/tunnel';
+import { inboxDefaults, type Inbox } from '../../../../shared/contract/tunnel';
 import { EXAMPLE_TARGET } from './bytes';
 import { useTunnel } from './tunnel-store';
-
-/** What an inbox that was never configured answers (the core's defaults). */
-function unconfigured(name: string): Inbox {
-  return {
-    name,
-    responseStatus: 200,
-    responseBody: '',
-    responseContentType: 'text/plain; charset=utf-8',
-    delayMs: 0,
-    forwardTo: null,
-    forwardTimeoutMs: 10_000,
-    updatedAt: '',
-  };
-}
 
 /** The inbox's answer: forward to a local URL, or a fixed status, body and delay. */
 export function InboxConfig() {
   const { inboxes, inbox } = useTunnel();
-  const current = inboxes.find((i) => i.name === inbox) ?? unconfigured(inbox);
+  const current = inboxes.find((i) => i.name === inbox) ?? inboxDefaults(inbox, '');
   // A new key when the stored config changes re-seeds the form from it.
   return <InboxForm key={`${current.name}@${current.updatedAt}`} current={current} />;
 }
