@@ -1,5 +1,5 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Db } from './open';
+import { createDeflater, createInflater, type RawCodec } from './raw-deflate';
 
 /**
  * Event bodies packed at rest (issue 17, migration 018). A fired event's bytes are stored as
@@ -18,9 +18,9 @@ const LEVEL = 6;
 
 /**
  * What a dictionary may hold. 4 KiB packs a 532-byte envelope to 155 bytes, 8 KiB to 148 and
- * 32 KiB to 145 (at twice the time); but Node copies the dictionary into every zlib call's native
- * state, freed only when V8 next collects, and that memory stays with the process: packing 10,000
- * bodies grew RSS by 25 MiB with 4 KiB, 36 with 8 and 102 with 32 (14 with none).
+ * 32 KiB to 145 (at twice the time). Chosen when every pack and read made its own zlib stream
+ * with the dictionary copied in (packing 10,000 bodies grew RSS by 25 MiB with 4 KiB, 36 with 8
+ * and 102 with 32); streams are kept and reset now, but stores already hold 4 KiB dictionaries.
  */
 export const DICTIONARY_BYTES = 4 * 1024;
 
@@ -30,17 +30,22 @@ export const eventBodySql = (alias: string): string => `${FUNCTION}(${alias}.bod
 /** Each connection's dictionaries by id (a store holds one or a few 4 KiB blobs). */
 const dictionaries = new WeakMap<Db, Map<number, Buffer>>();
 
-/*
- * Each call sizes its output chunk to the body: zlib's default chunk is 16 KiB of external
- * memory per call, which V8 collects late, so packing and reading 10,000 bodies with it grew RSS
- * by 210 MiB here (48 MiB sized); an inflate also took 10 µs instead of 7.
- */
+/** One kept zlib stream per dictionary and direction (src/core/store/raw-deflate.ts). */
+const deflaters = new WeakMap<Buffer, RawCodec>();
+const inflaters = new WeakMap<Buffer, RawCodec>();
+
+function kept(cache: WeakMap<Buffer, RawCodec>, dictionary: Buffer, make: () => RawCodec): RawCodec {
+  let c = cache.get(dictionary);
+  if (!c) cache.set(dictionary, (c = make()));
+  return c;
+}
+
 export function packBody(body: Buffer, dictionary: Buffer): Buffer {
-  return deflateRawSync(body, { level: LEVEL, dictionary, chunkSize: Math.max(1024, body.length) });
+  return kept(deflaters, dictionary, () => createDeflater(dictionary, LEVEL)).run(body);
 }
 
 export function unpackBody(packed: Buffer, dictionary: Buffer): Buffer {
-  return inflateRawSync(packed, { dictionary, chunkSize: Math.max(1024, packed.length * 4) });
+  return kept(inflaters, dictionary, () => createInflater(dictionary)).run(packed);
 }
 
 /**
