@@ -7,9 +7,14 @@ import { createQuietLoop } from '../store/quiet-loop';
  * longer tokenises its bodies; this indexer does, in small batches while the studio is quiet
  * (no new attempt since its last look), or steadily when the backlog grows past `maxBacklog`.
  * Every body search first waits for `caughtUp()`, so a search always sees every attempt stored
- * before it. The index holds trigrams without positions (migration 014); `query.ts` checks the
- * text itself.
+ * before it. The index holds trigrams without positions (migration 014), one document per block
+ * of `BLOCK` attempts (migration 021); `query.ts` checks the text itself in each block's attempts.
  */
+
+/** Attempts per document of the body index: block `b` holds seq `b * BLOCK` to `b * BLOCK + BLOCK - 1`. */
+export const BLOCK = 4;
+/** `seq >> BLOCK_SHIFT` is an attempt's block (migration 021 writes it as `>> 2`, its triggers `* 4`). */
+export const BLOCK_SHIFT = 2;
 export interface BodyIndexOptions {
   /** Rows per background batch (a batch is one short transaction). */
   batch?: number;
@@ -47,19 +52,28 @@ export function createBodyIndex(db: Db, opts: BodyIndexOptions = {}): BodyIndex 
   const sliceRows = opts.sliceRows ?? 1_000;
   const lastSeq = db.prepare('SELECT last_seq FROM attempts_fts_progress WHERE id = 1').pluck();
   const newest = db.prepare('SELECT coalesce(max(seq), 0) FROM attempts').pluck();
-  const upTo = db.prepare('SELECT max(seq) FROM (SELECT seq FROM attempts WHERE seq > ? ORDER BY seq LIMIT ?)').pluck();
+  /** The next `max` attempts after a seq: how many, and the last one's seq. */
+  const ahead = db.prepare(
+    'SELECT count(*) AS n, max(seq) AS upTo FROM (SELECT seq FROM attempts WHERE seq > ? ORDER BY seq LIMIT ?)',
+  );
+  const clear = db.prepare('DELETE FROM attempts_fts WHERE rowid = ?');
+  // Blocks from the one holding `from` (whole: its first attempts again if it was indexed in part).
   const fill = db.prepare(
     `INSERT INTO attempts_fts(rowid, request_body, response_body)
-       SELECT a.seq, CAST(${attemptBodySql('a')} AS TEXT), a.response_body FROM attempts a WHERE a.seq > ? AND a.seq <= ?`,
+       SELECT a.seq >> ${BLOCK_SHIFT}, group_concat(CAST(${attemptBodySql('a')} AS TEXT), char(10)),
+         group_concat(a.response_body, char(10))
+       FROM attempts a WHERE a.seq >= ? AND a.seq <= ? GROUP BY a.seq >> ${BLOCK_SHIFT}`,
   );
   const advance = db.prepare('UPDATE attempts_fts_progress SET last_seq = ? WHERE id = 1');
 
   const indexBatch = db.transaction((max: number): number => {
     const from = lastSeq.get() as number;
-    const to = upTo.get(from, max) as number | null;
-    if (to === null) return 0;
-    const n = fill.run(from, to).changes;
-    advance.run(to);
+    const { n, upTo } = ahead.get(from, max) as { n: number; upTo: number | null };
+    if (upTo === null) return 0;
+    const first = Math.floor((from + 1) / BLOCK);
+    if ((from + 1) % BLOCK !== 0) clear.run(first); // indexed in part: indexed again, whole
+    fill.run(first * BLOCK, upTo);
+    advance.run(upTo);
     return n;
   });
 

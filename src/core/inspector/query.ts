@@ -2,6 +2,7 @@ import type { AttemptFilter, AttemptPage } from '../../shared/contract/inspector
 import { INSPECTOR_LIMITS } from '../../shared/contract/inspector';
 import { attemptBodySql, summaryColumnsSql } from '../dispatch/attempts-repo';
 import type { Db } from '../store/open';
+import { BLOCK } from './body-index';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows';
 
 export interface SqlWhere {
@@ -30,6 +31,12 @@ export function ftsTrigrams(text: string): string {
         );
   return picked.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
 }
+
+/** Offsets 0 … BLOCK - 1 as a table: a block's attempts are `rowid * BLOCK + offset`. */
+const OFFSETS_SQL = `(VALUES ${Array.from({ length: BLOCK }, (_, i) => `(${i})`).join(', ')})`;
+
+/** Every attempt seq of the blocks holding a search's trigrams (the attempts a text may be in). */
+const CANDIDATE_SEQS_SQL = `SELECT f.rowid * ${BLOCK} + o.column1 FROM attempts_fts f, ${OFFSETS_SQL} o WHERE f.attempts_fts MATCH ?`;
 
 /** `%text%` for LIKE … ESCAPE '\\': the user's `%` and `_` are plain characters. */
 export function likeContains(text: string): string {
@@ -104,7 +111,7 @@ export function whereFor(filter: AttemptFilter, alias = '', before: number | nul
   }
   if (filter.text !== undefined) {
     const check = bodyContains(alias || 'attempts', filter.text);
-    parts.push(`${a}seq IN (SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ?)`, check.sql);
+    parts.push(`${a}seq IN (${CANDIDATE_SEQS_SQL})`, check.sql);
     params.push(ftsTrigrams(filter.text), ...check.params);
   }
   return { sql: parts.length ? parts.join(' AND ') : '1', params };
@@ -122,31 +129,72 @@ export interface PageQuery {
   limit?: number;
 }
 
-/** The SQL of one page, newest first, keyset-paginated on seq (exported for EXPLAIN tests). */
+/**
+ * The SQL of one page without a body search, newest first, keyset-paginated on seq (exported for
+ * EXPLAIN tests; a body search's page is `textPageFromIndex`).
+ */
 export function pageSql(q: PageQuery): { sql: string; params: unknown[]; limit: number } {
   const limit = pageLimit(q.limit);
   const hasCursor = q.cursor !== undefined && q.cursor !== null;
-  if (q.filter.text !== undefined) {
-    // Drive from the body index, newest first: FTS5 walks its rowids in descending order
-    // and stops at the page size, so a word found in most bodies is as fast as a rare one.
-    const { text, ...rest } = q.filter;
-    const w = whereFor(rest, 'a');
-    const check = bodyContains('a', text);
-    return {
-      sql:
-        `SELECT ${summaryColumnsSql('a')} FROM attempts_fts f JOIN attempts a ON a.seq = f.rowid ` +
-        `WHERE f.attempts_fts MATCH ?${hasCursor ? ' AND f.rowid < ?' : ''} AND ${check.sql} AND ${w.sql} ` +
-        `ORDER BY f.rowid DESC LIMIT ?`,
-      params: [ftsTrigrams(text), ...(hasCursor ? [q.cursor] : []), ...check.params, ...w.params, limit + 1],
-      limit,
-    };
-  }
   const w = whereFor(q.filter, '', hasCursor ? q.cursor! : null);
   return {
     sql: `SELECT ${SUMMARY_COLUMNS} FROM attempts WHERE ${w.sql} ORDER BY seq DESC LIMIT ?`,
     params: [...w.params, limit + 1],
     limit,
   };
+}
+
+/** Blocks the body index is asked for at first; each further ask takes four times as many (at most `MAX_BLOCKS_ASKED`). */
+export const FIRST_BLOCKS_ASKED = 16;
+export const MAX_BLOCKS_ASKED = 4_096;
+
+/**
+ * A body search's two statements (exported for EXPLAIN tests): the blocks holding every trigram
+ * of the text at or below a block, newest first, and one block's attempts, newest first, with the
+ * page's other filters and the text itself checked.
+ */
+export function textPageSql(q: PageQuery & { filter: { text: string } }): {
+  blocks: { sql: string; params: unknown[] };
+  inBlock: { sql: string; params: unknown[] };
+} {
+  const { text, ...rest } = q.filter;
+  const w = whereFor(rest, 'a', q.cursor ?? null);
+  const check = bodyContains('a', text);
+  return {
+    blocks: {
+      sql: 'SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT ?',
+      params: [ftsTrigrams(text)],
+    },
+    // The other filters first: a block's rows they rule out are never inflated and searched.
+    inBlock: {
+      sql: `SELECT ${summaryColumnsSql('a')} FROM attempts a WHERE a.seq BETWEEN ? AND ? AND ${w.sql} AND ${check.sql} ORDER BY a.seq DESC`,
+      params: [...w.params, ...check.params],
+    },
+  };
+}
+
+/**
+ * A body search's page from the index: the blocks holding every trigram of the text, newest
+ * first (FTS5 walks its rowids in descending order and stops at what was asked), each block's
+ * attempts checked for the text and the other filters, until the page is full. A word found in
+ * most bodies fills its page from the first blocks, as fast as a rare one.
+ */
+function textPageFromIndex(db: Db, q: PageQuery & { filter: { text: string } }, limit: number): SummaryRow[] {
+  const { blocks, inBlock } = textPageSql(q);
+  const askBlocks = db.prepare(blocks.sql).pluck();
+  const readBlock = db.prepare(inBlock.sql);
+  const rows: SummaryRow[] = [];
+  let top = q.cursor === undefined || q.cursor === null ? Number.MAX_SAFE_INTEGER : Math.floor((q.cursor - 1) / BLOCK);
+  for (let ask = FIRST_BLOCKS_ASKED; top >= 0; ask = Math.min(ask * 4, MAX_BLOCKS_ASKED)) {
+    const found = askBlocks.all(...blocks.params, top, ask) as number[];
+    for (const b of found) {
+      rows.push(...(readBlock.all(b * BLOCK, b * BLOCK + BLOCK - 1, ...inBlock.params) as SummaryRow[]));
+      if (rows.length > limit) return rows;
+    }
+    if (found.length < ask) return rows;
+    top = found[found.length - 1] - 1;
+  }
+  return rows;
 }
 
 /** Attempts a body search checks directly below a cursor before it considers the body index. */
@@ -194,8 +242,9 @@ function textPageBelow(db: Db, q: PageQuery & { cursor: number }, limit: number)
     if (scanned + needed > TEXT_SCAN_MAX) break;
     chunk = Math.ceil(needed * 1.2) + 1;
   }
-  const rest = pageSql({ ...q, cursor: top, limit: Math.max(1, limit - rows.length) });
-  rows.push(...(db.prepare(rest.sql).all(...rest.params) as SummaryRow[]));
+  rows.push(
+    ...textPageFromIndex(db, { ...q, cursor: top, filter: { ...q.filter, text: q.filter.text! } }, limit - rows.length),
+  );
   return rows;
 }
 
@@ -207,7 +256,8 @@ function textPageBelow(db: Db, q: PageQuery & { cursor: number }, limit: number)
  */
 export function isCommonText(db: Db, text: string, limit: number): boolean {
   const stored = db.prepare('SELECT coalesce(max(seq), 0) FROM attempts').pluck().get() as number;
-  const enough = Math.ceil(Math.sqrt(limit * stored));
+  // Counted in blocks: each holds up to BLOCK candidate attempts.
+  const enough = Math.ceil(Math.sqrt(limit * stored) / BLOCK);
   const n = db
     .prepare('SELECT count(*) FROM (SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ? LIMIT ?)')
     .pluck()
@@ -218,8 +268,11 @@ export function isCommonText(db: Db, text: string, limit: number): boolean {
 export function listAttempts(db: Db, q: PageQuery): AttemptPage {
   const limit = pageLimit(q.limit);
   let rows: SummaryRow[];
-  if (q.filter.text !== undefined && q.cursor !== undefined && q.cursor !== null) {
+  const text = q.filter.text;
+  if (text !== undefined && q.cursor !== undefined && q.cursor !== null) {
     rows = textPageBelow(db, { ...q, cursor: q.cursor }, limit);
+  } else if (text !== undefined) {
+    rows = textPageFromIndex(db, { ...q, filter: { ...q.filter, text } }, limit);
   } else {
     const { sql, params } = pageSql(q);
     rows = db.prepare(sql).all(...params) as SummaryRow[];

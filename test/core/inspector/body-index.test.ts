@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createBodyIndex } from '../../../src/core/inspector/body-index';
+import { BLOCK, createBodyIndex } from '../../../src/core/inspector/body-index';
 import { listAttempts } from '../../../src/core/inspector/query';
 import type { Db } from '../../../src/core/store/open';
 import { seededDb, PROJECT } from '../../helpers/seed-attempts';
@@ -68,6 +68,49 @@ describe('the body search index, filled off the delivery path', () => {
     expect(search(db, 'changed')).toEqual([]);
     expect(search(db, 'sunrise')).toEqual(['att_2']);
     expect(search(db, 'sunset')).toEqual(['att_4']);
+  });
+
+  it('holds one document per block of four attempts; a block indexed in part is indexed again, whole', () => {
+    const db = seededDb();
+    const index = createBodyIndex(db);
+    store(
+      db,
+      Array.from({ length: 21 }, (_, i) => `{"n":"item-${i}","w":"${i % 2 ? 'odd' : 'even'}"}`),
+    );
+    expect(BLOCK).toBe(4);
+    expect(index.indexBatch(10)).toBe(10); // seqs 1–10: blocks 0 (1–3), 1 (4–7), and 2 in part (8–10)
+    expect(index.indexBatch(100)).toBe(11); // block 2 again, whole (8–11), then blocks 3 to 5 (12–21)
+    expect(db.prepare('SELECT count(*) FROM attempts_fts_docsize').pluck().get()).toBe(6);
+    expect(search(db, 'item-8"')).toEqual(['att_9']); // indexed by the first batch, kept by the second
+    expect(search(db, 'item-12"')).toEqual(['att_13']);
+    // "odd" is in every block, beside "even": each block's attempts are checked, newest first.
+    const odd = Array.from({ length: 10 }, (_, k) => `att_${20 - 2 * k}`);
+    expect(search(db, 'odd')).toEqual(odd);
+    ftsIntact(db);
+  });
+
+  it('pages a rare text newest first through the index below a cursor, without a gap or a repeat', () => {
+    const db = seededDb();
+    const index = createBodyIndex(db);
+    // 4,000 attempts, the text in every 400th: too rare to fill a page by walking below a cursor.
+    // The others hold each of its trigrams but not the text, so every block is a candidate and a
+    // page asks the index for block after block (16, then 64, …) before it is full.
+    store(
+      db,
+      Array.from(
+        { length: 4000 },
+        (_, i) => `{"n":${i},"w":"${i % 400 === 7 ? 'rare-needle' : 'rare-hay line-needle'}"}`,
+      ),
+    );
+    index.catchUp();
+    const seen: string[] = [];
+    let cursor: number | null = null;
+    do {
+      const page = listAttempts(db, { filter: { text: 'rare-needle' }, cursor, limit: 3 });
+      seen.push(...page.attempts.map((a) => a.attemptId));
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    expect(seen).toEqual(Array.from({ length: 10 }, (_, k) => `att_${3608 - 400 * k}`));
   });
 
   it('indexes in the background once no new attempt has come for a moment', async () => {

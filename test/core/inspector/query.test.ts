@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createBodyIndex } from '../../../src/core/inspector/body-index';
-import { idsForFilter, listAttempts, pageSql, TEXT_SCAN_ROWS, textScanSql } from '../../../src/core/inspector/query';
+import {
+  idsForFilter,
+  listAttempts,
+  pageSql,
+  TEXT_SCAN_ROWS,
+  textPageSql,
+  textScanSql,
+} from '../../../src/core/inspector/query';
 import type { AttemptFilter } from '../../../src/shared/contract/inspector';
 import { seedAttempts, seededDb, type SeedAttempt } from '../../helpers/seed-attempts';
 import { queryPlan } from '../../helpers/query-plan';
@@ -188,6 +195,16 @@ describe('attempts query', () => {
     ];
     for (const filter of filters) {
       for (const cursor of [null, 1000]) {
+        if (filter.text !== undefined) {
+          // A body search: the index's blocks newest first, then each block's attempts by seq range.
+          const { blocks, inBlock } = textPageSql({ filter: { ...filter, text: filter.text }, cursor, limit: 50 });
+          const blocksPlan = queryPlan(db, blocks.sql, [...blocks.params, 10, 16]);
+          expect(blocksPlan).toMatch(/VIRTUAL TABLE INDEX/);
+          expect(blocksPlan).not.toMatch(/USE TEMP B-TREE/);
+          const inBlockPlan = queryPlan(db, inBlock.sql, [0, 7, ...inBlock.params]);
+          expect(inBlockPlan).toMatch(/SEARCH a USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/);
+          expect(inBlockPlan).not.toMatch(/USE TEMP B-TREE/);
+        }
         const { sql, params } = pageSql({ filter, cursor, limit: 50 });
         const plan = queryPlan(db, sql, params);
         const label = `${JSON.stringify(filter)} cursor=${cursor}: ${plan}`;

@@ -19,6 +19,7 @@ import { m017DropDeliveriesDue } from './017-drop-deliveries-due';
 import { m018PackedEventBodies } from './018-packed-event-bodies';
 import { m019DropAttemptsEvent } from './019-drop-attempts-event';
 import { m020SignatureBytes } from './020-signature-bytes';
+import { m021BodyIndexBlocks } from './021-body-index-blocks';
 
 /** Every migration, in order. Add new files; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -42,4 +43,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m018PackedEventBodies,
   m019DropAttemptsEvent,
   m020SignatureBytes,
+  m021BodyIndexBlocks,
 ];
