@@ -144,7 +144,12 @@ export function pageSql(q: PageQuery): { sql: string; params: unknown[]; limit: 
   };
 }
 
-/** Blocks the body index is asked for at first; each further ask takes four times as many (at most `MAX_BLOCKS_ASKED`). */
+/**
+ * Blocks the body index is asked for at first on the newest page; each further ask takes four
+ * times as many, up to `MAX_BLOCKS_ASKED`. Below a cursor every ask takes that many at once: FTS5
+ * reads each trigram's entries above the cursor before the first it returns (an ask 2,000 blocks
+ * deep took 4.8 ms for 16 blocks and 5.2 for 4,096), so there the number of asks is the cost.
+ */
 export const FIRST_BLOCKS_ASKED = 16;
 export const MAX_BLOCKS_ASKED = 4_096;
 
@@ -184,8 +189,9 @@ function textPageFromIndex(db: Db, q: PageQuery & { filter: { text: string } }, 
   const askBlocks = db.prepare(blocks.sql).pluck();
   const readBlock = db.prepare(inBlock.sql);
   const rows: SummaryRow[] = [];
-  let top = q.cursor === undefined || q.cursor === null ? Number.MAX_SAFE_INTEGER : Math.floor((q.cursor - 1) / BLOCK);
-  for (let ask = FIRST_BLOCKS_ASKED; top >= 0; ask = Math.min(ask * 4, MAX_BLOCKS_ASKED)) {
+  const newest = q.cursor === undefined || q.cursor === null;
+  let top = newest ? Number.MAX_SAFE_INTEGER : Math.floor((q.cursor! - 1) / BLOCK);
+  for (let ask = newest ? FIRST_BLOCKS_ASKED : MAX_BLOCKS_ASKED; top >= 0; ask = Math.min(ask * 4, MAX_BLOCKS_ASKED)) {
     const found = askBlocks.all(...blocks.params, top, ask) as number[];
     for (const b of found) {
       rows.push(...(readBlock.all(b * BLOCK, b * BLOCK + BLOCK - 1, ...inBlock.params) as SummaryRow[]));
