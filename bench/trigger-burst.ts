@@ -298,6 +298,9 @@ for (const phase of ['cold', 'warm'] as const) {
       `  base build (${BASE_CLI}): ${o.rate.toFixed(0)} deliveries/s, ${o.cpu.toFixed(0)} µs CPU per delivery, peak RSS ${o.rss.toFixed(0)} MiB · ratio ${(o.rate / b.rate).toFixed(2)} · CPU ${(o.cpu / b.cpu).toFixed(1)}×`,
     );
     console.log(
+      `    then, once delivered      : ${o.after.toFixed(0)} µs CPU per delivery until idle, peak RSS ${o.idleRss.toFixed(0)} MiB`,
+    );
+    console.log(
       `  this build vs base: ${(s.rate / o.rate).toFixed(2)}× deliveries/s, ${(s.cpu / o.cpu).toFixed(2)}× CPU per delivery, ${(s.rss / o.rss).toFixed(2)}× peak RSS`,
     );
     console.log(
