@@ -62,15 +62,18 @@ function keptStream(stream: object, oneShot: (input: Buffer) => Buffer): RawCode
   };
 }
 
-function codec(make: () => object, oneShot: (input: Buffer) => Buffer): RawCodec {
-  const kept = keptStream(make(), oneShot);
-  return kept ?? { kept: false, run: oneShot };
+/**
+ * A codec over `stream`'s native handle, or over `oneShot` alone where the stream has none
+ * (exported for the test of that fallback: another runtime's zlib).
+ */
+export function codecOver(stream: object, oneShot: (input: Buffer) => Buffer): RawCodec {
+  return keptStream(stream, oneShot) ?? { kept: false, run: oneShot };
 }
 
 /** Inflates raw deflate made against `dictionary`. */
 export function createInflater(dictionary: Buffer): RawCodec {
   const oneShot = (input: Buffer) => inflateRawSync(input, { dictionary, chunkSize: Math.max(1024, input.length * 4) });
-  return codec(() => createInflateRaw({ dictionary }), oneShot);
+  return codecOver(createInflateRaw({ dictionary }), oneShot);
 }
 
 /**
@@ -81,5 +84,5 @@ export function createInflater(dictionary: Buffer): RawCodec {
 export function createDeflater(dictionary: Buffer, level: number): RawCodec {
   const oneShot = (input: Buffer) =>
     deflateRawSync(input, { level, dictionary, chunkSize: Math.max(1024, input.length) });
-  return codec(() => createDeflateRaw({ level, dictionary }), oneShot);
+  return codecOver(createDeflateRaw({ level, dictionary }), oneShot);
 }

@@ -1,6 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { createDeflater, createInflater, STREAM_OUT_BYTES } from '../../../src/core/store/raw-deflate';
+import { codecOver, createDeflater, createInflater, STREAM_OUT_BYTES } from '../../../src/core/store/raw-deflate';
 
 const dictionary = Buffer.from(
   '{"event_id":"","event_type":"agent.message","project_id":"","data":{"text":"kyoto sunrise coffee"}}'.repeat(20),
@@ -61,5 +61,15 @@ describe('raw deflate with a kept stream per dictionary', () => {
       expect((err as Error).message).toMatch(/not a packed body/);
     }
     expect(inflater.run(good).equals(body(7))).toBe(true);
+  });
+
+  it('falls back to the one-shot call on a runtime whose zlib stream has no native handle to drive', () => {
+    const oneShot = (input: Buffer) => inflateRawSync(input, { dictionary });
+    const inflater = codecOver({}, oneShot);
+    expect(inflater.kept).toBe(false);
+    const packed = createDeflater(dictionary, 6).run(body(3));
+    expect(inflater.run(packed).equals(body(3))).toBe(true);
+    // A handle without the counters it reads is not driven either.
+    expect(codecOver({ _handle: { writeSync() {}, reset() {} } }, oneShot).kept).toBe(false);
   });
 });
