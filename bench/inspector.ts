@@ -200,6 +200,7 @@ function store(db: Db, before: boolean): { attempts: number; bodyBytes: number }
   let count = 0;
   let bodyBytes = 0;
   let batch: Delivery[] = [];
+  const setLastAttempt = before ? db.prepare('UPDATE deliveries SET last_attempt_id = ? WHERE delivery_id = ?') : null;
   const flush = db.transaction((ds: Delivery[]) => {
     for (const mixed of ds) {
       const d = before ? { ...mixed, eventId: mixed.legacyEventId } : mixed;
@@ -235,9 +236,10 @@ function store(db: Db, before: boolean): { attempts: number; bodyBytes: number }
         status: ok ? 'succeeded' : 'exhausted',
         attempt_count: rows.length,
         next_attempt_at: null,
-        last_attempt_id: rows.at(-1)!.attempt_id,
         updated_at: iso,
       });
+      // The studio before migration 022 also named the last attempt on the delivery.
+      if (before) setLastAttempt!.run(rows.at(-1)!.attempt_id, deliveryId);
       count += rows.length;
       bodyBytes += d.body.length;
     }

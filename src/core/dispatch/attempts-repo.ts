@@ -2,6 +2,7 @@ import type { AttemptSummary } from '../../shared/contract';
 import type { Db } from '../store/open';
 import { readAttempt } from './attempt-read';
 import { eventBodySql } from '../store/event-bodies';
+import { secretIdsSql, storedSecretIds } from './secret-ids-stored';
 import { signatureHeaderSql, storedSignature } from './signature-stored';
 
 /** One row of `attempts` (migration 003). */
@@ -88,7 +89,9 @@ export const attemptColumnsSql = (alias: string): string =>
       ? `${attemptBodySql(alias)} AS request_body`
       : c === 'signature_header'
         ? `${signatureHeaderSql(alias)} AS signature_header`
-        : `${alias}.${c}`,
+        : c === 'secret_ids_json'
+          ? `${secretIdsSql(alias)} AS secret_ids_json`
+          : `${alias}.${c}`,
   ).join(', ') + `, ${alias}.request_body IS NULL AS body_from_event`;
 
 /** Stored attempts: insert (the writer batches them) and read one back. */
@@ -127,7 +130,8 @@ export function createAttemptsRepo(db: Db) {
           // 32 bytes when it is the one-secret header signed_at rebuilds (signature-stored.ts).
           storedSignature(row.signature_header, row.signed_at),
           row.signed_at,
-          row.secret_ids_json,
+          // 16 bytes when it names one secret by a lower-case UUID (secret-ids-stored.ts).
+          storedSecretIds(row.secret_ids_json),
           row.kind,
           row.replay_of,
           row.injected_json,

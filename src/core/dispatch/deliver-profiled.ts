@@ -40,7 +40,6 @@ export async function deliverProfiled(
       status: 'cancelled',
       attempt_count: d.attempt_count,
       next_attempt_at: null,
-      last_attempt_id: d.last_attempt_id,
       updated_at: iso(),
     },
   });
@@ -114,7 +113,6 @@ export async function deliverProfiled(
       status: decision.kind === 'succeeded' ? 'succeeded' : decision.kind === 'retry' ? 'failed' : 'exhausted',
       attempt_count: attemptNumber,
       next_attempt_at: decision.kind === 'retry' ? decision.at.toISOString() : null,
-      last_attempt_id: first.attempt_id,
       updated_at: iso(),
     },
   };

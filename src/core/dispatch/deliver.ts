@@ -68,7 +68,6 @@ export async function deliverOnce(
         status: 'cancelled',
         attempt_count: d.attempt_count,
         next_attempt_at: null,
-        last_attempt_id: d.last_attempt_id,
         updated_at: now,
       },
     };
@@ -177,7 +176,6 @@ export async function deliverOnce(
       status,
       attempt_count: attemptNumber,
       next_attempt_at: decision.kind === 'retry' ? decision.at.toISOString() : null,
-      last_attempt_id: first.attempt_id,
       updated_at: iso(),
     },
   };

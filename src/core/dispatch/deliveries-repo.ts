@@ -16,7 +16,6 @@ export interface DeliveryRow {
   status: DeliveryStatus;
   attempt_count: number;
   next_attempt_at: string | null;
-  last_attempt_id: string | null;
   injection_json: string | null;
   created_at: string;
   updated_at: string;
@@ -46,7 +45,6 @@ export interface DeliveryOutcome {
   status: DeliveryStatus;
   attempt_count: number;
   next_attempt_at: string | null;
-  last_attempt_id: string | null;
   updated_at: string;
 }
 
@@ -83,8 +81,7 @@ export function createDeliveriesRepo(db: Db) {
       `UPDATE deliveries SET status = ?, next_attempt_at = ?, updated_at = ? WHERE delivery_id = ?`,
     ),
     outcome: db.prepare(
-      `UPDATE deliveries SET status = ?, attempt_count = ?, next_attempt_at = ?, last_attempt_id = ?, updated_at = ?
-       WHERE delivery_id = ?`,
+      `UPDATE deliveries SET status = ?, attempt_count = ?, next_attempt_at = ?, updated_at = ? WHERE delivery_id = ?`,
     ),
     get: db.prepare<[string], DeliveryRow>(`SELECT * FROM deliveries WHERE delivery_id = ?`),
     nextDue: db.prepare<[], { at: string | null }>(
@@ -156,7 +153,7 @@ export function createDeliveriesRepo(db: Db) {
     setStatus: (id: string, status: DeliveryStatus, nextAt: string | null, now: string) =>
       q.setStatus.run(status, nextAt, now, id),
     saveOutcome: (o: DeliveryOutcome) =>
-      q.outcome.run(o.status, o.attempt_count, o.next_attempt_at, o.last_attempt_id, o.updated_at, o.delivery_id),
+      q.outcome.run(o.status, o.attempt_count, o.next_attempt_at, o.updated_at, o.delivery_id),
     get: (id: string) => q.get.get(id),
     event: (id: string) => q.event.get(id),
     nextDueAt: (): string | null => q.nextDue.get()?.at ?? null,

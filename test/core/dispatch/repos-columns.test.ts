@@ -101,14 +101,12 @@ describe('the per-delivery writes (positional parameters)', () => {
       status: 'failed',
       attempt_count: 2,
       next_attempt_at: '2026-01-01T00:00:09.000Z',
-      last_attempt_id: 'att-2',
       updated_at: '2026-01-01T00:00:05.000Z',
     });
     expect(db.prepare('SELECT * FROM deliveries').get()).toMatchObject({
       status: 'failed',
       attempt_count: 2,
       next_attempt_at: '2026-01-01T00:00:09.000Z',
-      last_attempt_id: 'att-2',
       updated_at: '2026-01-01T00:00:05.000Z',
       created_at: '2026-01-01T00:00:00.500Z',
     });

@@ -20,6 +20,7 @@ import { m018PackedEventBodies } from './018-packed-event-bodies';
 import { m019DropAttemptsEvent } from './019-drop-attempts-event';
 import { m020SignatureBytes } from './020-signature-bytes';
 import { m021BodyIndexBlocks } from './021-body-index-blocks';
+import { m022LeanDeliveryRecords } from './022-lean-delivery-records';
 
 /** Every migration, in order. Add new files; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -44,4 +45,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m019DropAttemptsEvent,
   m020SignatureBytes,
   m021BodyIndexBlocks,
+  m022LeanDeliveryRecords,
 ];
