@@ -11,10 +11,10 @@ import { createQuietLoop } from '../store/quiet-loop';
  * of `BLOCK` attempts (migration 021); `query.ts` checks the text itself in each block's attempts.
  */
 
-/** Attempts per document of the body index: block `b` holds seq `b * BLOCK` to `b * BLOCK + BLOCK - 1`. */
-export const BLOCK = 4;
 /** `seq >> BLOCK_SHIFT` is an attempt's block (migration 021 writes it as `>> 2`, its triggers `* 4`). */
 export const BLOCK_SHIFT = 2;
+/** Attempts per document of the body index: block `b` holds seq `b * BLOCK` to `b * BLOCK + BLOCK - 1`. */
+export const BLOCK = 1 << BLOCK_SHIFT;
 export interface BodyIndexOptions {
   /** Rows per background batch (a batch is one short transaction). */
   batch?: number;
