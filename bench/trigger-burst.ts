@@ -22,6 +22,7 @@
  *
  * Before/after in the same run: BASE_CLI=<another build's out/cli/index.mjs> adds that build's
  * rounds, alternating with this one's and the loop's, and prints both with their ratio.
+ * STUDIO_PROF=<folder> writes the studio's CPU profile there (`--cpu-prof`).
  */
 import http from 'node:http';
 import { spawn } from 'node:child_process';
@@ -166,9 +167,14 @@ async function studioRound(
   cli: string,
 ): Promise<{ cold: Round; warm: Round }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-trigger-'));
-  const serve = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const prof = process.env.STUDIO_PROF; // a folder: the studio's CPU profile lands there
+  const serve = spawn(
+    process.execPath,
+    [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), cli, 'serve', '--port', '0', '--data-dir', dir],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let out = '';
   const lines = await new Promise<string>((resolve) => {
     serve.stdout.on('data', (d: Buffer) => {
