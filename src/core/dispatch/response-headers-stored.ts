@@ -37,10 +37,7 @@ const NAMES = [
 const FIRST_CODE = 0x10;
 const CODES = new Map<string, string>(NAMES.map((n, i) => [n, String.fromCharCode(FIRST_CODE + i)]));
 
-/**
- * Coded values, written as the one character `VALUE_CODES[index]` (control characters, never HTAB
- * or LF). Append only: stored rows use these codes.
- */
+/** Coded values, written as the one character `\x01` + index (\x01–\x08: never HTAB or LF). Append only: stored rows use these codes. */
 const VALUES = [
   'keep-alive',
   'timeout=5',
@@ -51,8 +48,7 @@ const VALUES = [
   'chunked',
   'text/plain; charset=utf-8',
 ] as const;
-const VALUE_CODES = [1, 2, 3, 4, 5, 6, 7, 8].map((c) => String.fromCharCode(c));
-const VALUE_CODE_OF = new Map<string, string>(VALUES.map((v, i) => [v, VALUE_CODES[i]!]));
+const VALUE_CODE_OF = new Map<string, string>(VALUES.map((v, i) => [v, String.fromCharCode(1 + i)]));
 /** Marks a value stored as an HTTP date's seconds since 1970, in base 36. */
 const DATE_MARK = '\x0e';
 /** `Thu, 01 Jan 2026 00:00:00 GMT`: the only shape `toUTCString` gives back exactly (years 1000–9999). */
@@ -74,7 +70,7 @@ function valueOf(stored: string): string {
   if (stored.length === 0) return stored;
   const c = stored.charCodeAt(0);
   if (c >= 32 || c === 9) return stored;
-  if (stored.length === 1 && c >= 1 && c <= VALUES.length) return VALUES[c - 1]!;
+  if (stored.length === 1 && c >= 1 && c <= VALUES.length) return VALUES[c - 1]!; // VALUES has 8: \x09 is never a code
   if (stored[0] === DATE_MARK) return new Date(parseInt(stored.slice(1), 36) * 1000).toUTCString();
   return stored; // not written by this studio: shown as it is
 }
