@@ -203,14 +203,21 @@ function store(db: Db, before: boolean): { attempts: number; bodyBytes: number }
   let count = 0;
   let bodyBytes = 0;
   let batch: Delivery[] = [];
-  // The studio before migrations 020 and 022 kept signature headers and signer lists as text, and
-  // named each delivery's last attempt: the repo of today stores the first two as bytes.
+  // The studio before migrations 020, 022 and 023 kept signature headers and signer lists as text,
+  // named each delivery's last attempt and stamped its last change: the repo of today stores the
+  // first two as bytes and the last two not at all.
   const asBefore = before
     ? {
         attempt: db.prepare(
           `UPDATE attempts SET signature_header = ${signatureHeaderSql('attempts')}, secret_ids_json = ${secretIdsSql('attempts')} WHERE seq = ?`,
         ),
-        delivery: db.prepare('UPDATE deliveries SET last_attempt_id = ? WHERE delivery_id = ?'),
+        insertDelivery: db.prepare<Parameters<typeof deliveries.insertDelivery>[0]>(
+          `INSERT INTO deliveries (delivery_id, event_id, webhook_id, project_id, event_type, webhook_url, status,
+             attempt_count, next_attempt_at, injection_json, created_at, updated_at)
+           VALUES (@delivery_id, @event_id, @webhook_id, @project_id, @event_type, @webhook_url, @status, 0,
+             @next_attempt_at, @injection_json, @created_at, @created_at)`,
+        ),
+        delivery: db.prepare('UPDATE deliveries SET last_attempt_id = ?, updated_at = ? WHERE delivery_id = ?'),
       }
     : null;
   const flush = db.transaction((ds: Delivery[]) => {
@@ -228,18 +235,20 @@ function store(db: Db, before: boolean): { attempts: number; bodyBytes: number }
         source: 'fire',
         created_at: iso,
       });
-      deliveries.insertDelivery({
+      const delivery = {
         delivery_id: deliveryId,
         event_id: d.eventId,
         webhook_id: WEBHOOK,
         project_id: PROJECT,
         event_type: d.type,
         webhook_url: d.url,
-        status: 'in_flight',
+        status: 'in_flight' as const,
         next_attempt_at: iso,
         injection_json: null,
         created_at: iso,
-      });
+      };
+      if (asBefore) asBefore.insertDelivery.run(delivery);
+      else deliveries.insertDelivery(delivery);
       const rows = attemptsOf(d, deliveryId, !before);
       for (const row of rows) {
         const seq = attempts.insert(row);
@@ -251,9 +260,8 @@ function store(db: Db, before: boolean): { attempts: number; bodyBytes: number }
         status: ok ? 'succeeded' : 'exhausted',
         attempt_count: rows.length,
         next_attempt_at: null,
-        updated_at: iso,
       });
-      asBefore?.delivery.run(rows.at(-1)!.attempt_id, deliveryId);
+      asBefore?.delivery.run(rows.at(-1)!.attempt_id, iso, deliveryId);
       count += rows.length;
       bodyBytes += d.body.length;
     }

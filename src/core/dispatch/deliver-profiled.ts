@@ -40,7 +40,6 @@ export async function deliverProfiled(
       status: 'cancelled',
       attempt_count: d.attempt_count,
       next_attempt_at: null,
-      updated_at: iso(),
     },
   });
   if (!profile.headersFor(d)) return cancelled();
@@ -113,7 +112,6 @@ export async function deliverProfiled(
       status: decision.kind === 'succeeded' ? 'succeeded' : decision.kind === 'retry' ? 'failed' : 'exhausted',
       attempt_count: attemptNumber,
       next_attempt_at: decision.kind === 'retry' ? decision.at.toISOString() : null,
-      updated_at: iso(),
     },
   };
 }

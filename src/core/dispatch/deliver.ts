@@ -60,7 +60,6 @@ export async function deliverOnce(
   const webhook = target?.webhook;
   if (!target || !webhook || !webhook.is_active) {
     // Deleted or deactivated since it was fired: production would not send it either.
-    const now = iso();
     return {
       attempts: [],
       outcome: {
@@ -68,7 +67,6 @@ export async function deliverOnce(
         status: 'cancelled',
         attempt_count: d.attempt_count,
         next_attempt_at: null,
-        updated_at: now,
       },
     };
   }
@@ -176,7 +174,6 @@ export async function deliverOnce(
       status,
       attempt_count: attemptNumber,
       next_attempt_at: decision.kind === 'retry' ? decision.at.toISOString() : null,
-      updated_at: iso(),
     },
   };
 }

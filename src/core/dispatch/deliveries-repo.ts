@@ -18,7 +18,6 @@ export interface DeliveryRow {
   next_attempt_at: string | null;
   injection_json: string | null;
   created_at: string;
-  updated_at: string;
   /** 'sonzai' | 'oneinbox' (migration 011). */
   platform?: string;
 }
@@ -45,7 +44,6 @@ export interface DeliveryOutcome {
   status: DeliveryStatus;
   attempt_count: number;
   next_attempt_at: string | null;
-  updated_at: string;
 }
 
 /** Events and deliveries: what the due loop reads and the runner writes back. */
@@ -59,8 +57,8 @@ export function createDeliveriesRepo(db: Db) {
     ),
     insertDelivery: db.prepare(
       `INSERT INTO deliveries (delivery_id, event_id, webhook_id, project_id, event_type, webhook_url, status,
-         attempt_count, next_attempt_at, injection_json, created_at, updated_at, platform)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`,
+         attempt_count, next_attempt_at, injection_json, created_at, platform)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
     ),
     due: db.prepare<[string, string, number], ReadyDelivery>(
       `SELECT d.*, ${eventBodySql('e')} AS body FROM deliveries d INDEXED BY deliveries_ready JOIN events e ON e.event_id = d.event_id
@@ -77,11 +75,9 @@ export function createDeliveriesRepo(db: Db) {
        ORDER BY d.next_attempt_at, d.seq LIMIT ?`,
     ),
     claim: db.prepare(`UPDATE deliveries SET status = 'in_flight' WHERE delivery_id = ?`),
-    setStatus: db.prepare(
-      `UPDATE deliveries SET status = ?, next_attempt_at = ?, updated_at = ? WHERE delivery_id = ?`,
-    ),
+    setStatus: db.prepare(`UPDATE deliveries SET status = ?, next_attempt_at = ? WHERE delivery_id = ?`),
     outcome: db.prepare(
-      `UPDATE deliveries SET status = ?, attempt_count = ?, next_attempt_at = ?, updated_at = ? WHERE delivery_id = ?`,
+      `UPDATE deliveries SET status = ?, attempt_count = ?, next_attempt_at = ? WHERE delivery_id = ?`,
     ),
     get: db.prepare<[string], DeliveryRow>(`SELECT * FROM deliveries WHERE delivery_id = ?`),
     nextDue: db.prepare<[], { at: string | null }>(
@@ -141,7 +137,6 @@ export function createDeliveriesRepo(db: Db) {
         d.next_attempt_at,
         d.injection_json,
         d.created_at,
-        d.created_at,
         d.platform ?? 'sonzai',
       ),
     /** Deliveries due at `now`, oldest first, skipping the endpoints in `skipUrls`. */
@@ -150,10 +145,8 @@ export function createDeliveriesRepo(db: Db) {
     },
     /** Marks rows as taken by this dispatcher (a restart puts them back to pending). */
     claim: (ids: string[]) => claimTx(ids),
-    setStatus: (id: string, status: DeliveryStatus, nextAt: string | null, now: string) =>
-      q.setStatus.run(status, nextAt, now, id),
-    saveOutcome: (o: DeliveryOutcome) =>
-      q.outcome.run(o.status, o.attempt_count, o.next_attempt_at, o.updated_at, o.delivery_id),
+    setStatus: (id: string, status: DeliveryStatus, nextAt: string | null) => q.setStatus.run(status, nextAt, id),
+    saveOutcome: (o: DeliveryOutcome) => q.outcome.run(o.status, o.attempt_count, o.next_attempt_at, o.delivery_id),
     get: (id: string) => q.get.get(id),
     event: (id: string) => q.event.get(id),
     nextDueAt: (): string | null => q.nextDue.get()?.at ?? null,

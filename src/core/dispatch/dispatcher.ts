@@ -268,20 +268,20 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     const row = mustGet(id);
     if (row.status === 'succeeded') throw new StudioError('conflict', `delivery ${id} already succeeded`);
     if (row.status === 'in_flight') return; // it is running or about to
-    deliveries.setStatus(id, row.attempt_count > 0 ? 'failed' : 'pending', iso(), iso());
+    deliveries.setStatus(id, row.attempt_count > 0 ? 'failed' : 'pending', iso());
     schedulePoll();
   }
 
   function cancel(id: string): void {
     const row = mustGet(id);
     if (row.status === 'pending' || row.status === 'failed') {
-      deliveries.setStatus(id, 'cancelled', null, iso());
+      deliveries.setStatus(id, 'cancelled', null);
       return;
     }
     if (row.status !== 'in_flight') return; // finished already: nothing left to cancel
     const removed =
       queue.remove((j) => j.d.delivery_id === id).length > 0 || held.remove((j) => j.d.delivery_id === id);
-    if (removed) deliveries.setStatus(id, 'cancelled', null, iso());
+    if (removed) deliveries.setStatus(id, 'cancelled', null);
     else cancelRequested.add(id); // running now: its outcome becomes cancelled unless it succeeds
   }
 

@@ -92,7 +92,7 @@ export function createFire(opts: {
         deliveries.insertDelivery(row);
         if (direct) {
           taken.set(w.webhook_url, n + 1);
-          batch.direct.push({ ...row, seq: 0, attempt_count: 0, updated_at: now, body });
+          batch.direct.push({ ...row, seq: 0, attempt_count: 0, body });
         }
         result.deliveries.push({
           deliveryId: row.delivery_id,

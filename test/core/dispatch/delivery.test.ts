@@ -163,7 +163,8 @@ describe('dispatcher: signed deliveries', () => {
     const id = (await s.fire('x', {})).deliveries[0]!.deliveryId;
     await waitFor(() => deliveryRow(s.db, id).status === 'failed', 5_000);
     const row = deliveryRow(s.db, id);
-    const wait = Date.parse(row.next_attempt_at!) - Date.parse(row.updated_at);
+    const attemptedAt = s.db.prepare('SELECT created_at FROM attempts WHERE delivery_id = ?').pluck().get(id) as string;
+    const wait = Date.parse(row.next_attempt_at!) - Date.parse(attemptedAt);
     expect(wait).toBeGreaterThanOrEqual(119_000);
     expect(wait).toBeLessThanOrEqual(121_000);
   });

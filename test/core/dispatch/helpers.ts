@@ -144,7 +144,6 @@ export function deliveryRow(db: Db, id: string) {
     status: string;
     attempt_count: number;
     next_attempt_at: string | null;
-    updated_at: string;
   };
 }
 

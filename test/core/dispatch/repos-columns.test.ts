@@ -93,7 +93,6 @@ describe('the per-delivery writes (positional parameters)', () => {
       next_attempt_at: '2026-01-01T00:00:01.000Z',
       injection_json: '{"drop":true}',
       created_at: '2026-01-01T00:00:00.500Z',
-      updated_at: '2026-01-01T00:00:00.500Z',
       platform: 'sonzai',
     });
     repo.saveOutcome({
@@ -101,13 +100,11 @@ describe('the per-delivery writes (positional parameters)', () => {
       status: 'failed',
       attempt_count: 2,
       next_attempt_at: '2026-01-01T00:00:09.000Z',
-      updated_at: '2026-01-01T00:00:05.000Z',
     });
     expect(db.prepare('SELECT * FROM deliveries').get()).toMatchObject({
       status: 'failed',
       attempt_count: 2,
       next_attempt_at: '2026-01-01T00:00:09.000Z',
-      updated_at: '2026-01-01T00:00:05.000Z',
       created_at: '2026-01-01T00:00:00.500Z',
     });
   });

@@ -11,8 +11,8 @@ function store(n: number, body: (i: number) => string) {
     `INSERT INTO events (event_id, project_id, event_type, body, created_at) VALUES (?, ?, 'agent.message', ?, 'x')`,
   );
   const delivery = db.prepare(
-    `INSERT INTO deliveries (delivery_id, event_id, project_id, event_type, webhook_url, status, created_at, updated_at)
-     VALUES (?, ?, ?, 'agent.message', 'http://localhost/h', 'succeeded', 'x', 'x')`,
+    `INSERT INTO deliveries (delivery_id, event_id, project_id, event_type, webhook_url, status, created_at)
+     VALUES (?, ?, ?, 'agent.message', 'http://localhost/h', 'succeeded', 'x')`,
   );
   const attempt = db.prepare(
     `INSERT INTO attempts (attempt_id, delivery_id, event_id, project_id, event_type, webhook_url, attempt_number,

@@ -92,7 +92,7 @@ export function createOneInboxRepo(db: Db, clock: Clock, random: Random) {
     // left to itself the planner walks every delivery the webhook ever had); by id, not URL: a
     // webhook whose URL changed still has retries to its old one.
     cancelOpen: db.prepare(
-      `UPDATE deliveries INDEXED BY deliveries_ready SET status = 'cancelled', next_attempt_at = NULL, updated_at = ?
+      `UPDATE deliveries INDEXED BY deliveries_ready SET status = 'cancelled', next_attempt_at = NULL
        WHERE platform = 'oneinbox' AND webhook_id = ? AND status IN ('pending', 'failed')`,
     ),
     skipped: db.prepare(
@@ -161,7 +161,7 @@ export function createOneInboxRepo(db: Db, clock: Clock, random: Random) {
 
   const deleteTx = db.transaction((id: string): boolean => {
     const gone = q.deleteWebhook.run(id).changes > 0;
-    if (gone) q.cancelOpen.run(iso(), id);
+    if (gone) q.cancelOpen.run(id);
     return gone;
   });
   const createCallTx = db.transaction((c: NewCall, plan: PlannedEvent[]) => {

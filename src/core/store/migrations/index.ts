@@ -21,6 +21,7 @@ import { m019DropAttemptsEvent } from './019-drop-attempts-event';
 import { m020SignatureBytes } from './020-signature-bytes';
 import { m021BodyIndexBlocks } from './021-body-index-blocks';
 import { m022LeanDeliveryRecords } from './022-lean-delivery-records';
+import { m023DeliveriesWithoutUpdatedAt } from './023-deliveries-without-updated-at';
 
 /** Every migration, in order. Add new files; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -46,4 +47,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m020SignatureBytes,
   m021BodyIndexBlocks,
   m022LeanDeliveryRecords,
+  m023DeliveriesWithoutUpdatedAt,
 ];
