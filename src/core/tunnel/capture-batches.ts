@@ -22,7 +22,8 @@ export interface CaptureBatchesOptions {
 
 /**
  * The inbox's captures between the journal and SQLite. `accept` appends a capture to the journal
- * (durable: its sender may be answered) and keeps it in memory; `flush` writes every waiting
+ * (durable once its promise settles: its sender may be answered) and keeps it in memory; a
+ * capture the journal refuses is forgotten (its sender hears of it). `flush` writes every waiting
  * capture in one transaction (or the group's open one), each with its outcome if `outcome` said
  * it by then, and empties the journal once that has committed. A batch whose commit fails leaves
  * the journal as it is, and the next batch stores what it holds again (`store` ignores what is
@@ -52,6 +53,8 @@ export function createCaptureBatches(db: Db, opts: CaptureBatchesOptions) {
    * Returns how many captures it took from the journal (replaying).
    */
   function flush(): number {
+    // What the journal holds first: a capture it refuses is not stored here either.
+    journal.write();
     if (pending.size === 0 && !replay) return 0;
     const batch = pending;
     const mark = journal.end;
@@ -72,18 +75,26 @@ export function createCaptureBatches(db: Db, opts: CaptureBatchesOptions) {
   }
 
   return {
-    /** Durable once this returns (journaled). Throws what the disk refuses, never what the store does. */
-    accept(c: NewCapture): void {
-      journal.append(c);
+    /**
+     * Durable once the promise resolves (journaled, with the others of this turn); it rejects with
+     * what the disk refuses, never with what the store does.
+     */
+    accept(c: NewCapture): Promise<void> {
+      const written = journal.append(c, () => {
+        if (pending.get(c.captureId)?.c !== c) return;
+        pending.delete(c.captureId);
+        pendingBytes -= c.body.length;
+      });
       pending.set(c.captureId, { c, outcome: null });
       pendingBytes += c.body.length;
-      if (pending.size < maxPending && pendingBytes < maxPendingBytes) return;
+      if (pending.size < maxPending && pendingBytes < maxPendingBytes) return written;
       try {
         flush();
       } catch (err) {
-        // This capture is durable all the same: the store's refusal is reported, not its sender's.
+        // Journaled all the same: the store's refusal is reported, not its sender's.
         storageHealthFor(db).failed(err);
       }
+      return written;
     },
     /** A waiting capture's outcome: its batch stores both in one row. False if it is not waiting. */
     outcome(captureId: string, o: CaptureOutcome): boolean {

@@ -271,12 +271,14 @@ export function createCapturesRepo(
   return {
     ...createInboxesRepo(db, clock),
     /**
-     * The inbox path: the capture is durable once this returns (journaled, or stored when there
-     * is no journal); it reaches SQLite with the next batch. Throws what the disk refuses.
+     * The inbox path: the capture is durable once the promise resolves (journaled with the others
+     * of this turn, or stored at once when there is no journal); it reaches SQLite with the next
+     * batch. Rejects with what the disk refuses.
      */
-    accept(c: NewCapture): void {
-      if (batches) batches.accept(c);
-      else this.insert(c);
+    accept(c: NewCapture): Promise<void> {
+      if (batches) return batches.accept(c);
+      this.insert(c);
+      return Promise.resolve();
     },
     /** Stores what was accepted and not yet stored; throws what the store refuses. */
     flush(): void {

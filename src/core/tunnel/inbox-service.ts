@@ -85,7 +85,8 @@ export function answerHeaders(headers: readonly HeaderPair[]): HeaderPair[] {
  * secrets) and answers with the configured response, or forwards it to the local target and
  * answers with that target's response (504 on timeout, 502 when unreachable). Over HTTP the
  * forward leaves first and the capture is journaled while the target works (durable with one
- * write; in SQLite with the next batch, its outcome in the same row); a relayed request is
+ * write per turn, shared by the captures of that turn; in SQLite with the next batch, its
+ * outcome in the same row); a relayed request is
  * committed before the relay is acknowledged. Either way the sender is answered only once its
  * capture is durable.
  */
@@ -120,12 +121,18 @@ export function createInboxService(deps: InboxServiceDeps) {
   }
 
   /**
-   * Stores the request as capture `captureId`: `accept`ed (journaled, in SQLite with the next
-   * batch), or inserted in this turn's transaction when there is a group commit.
+   * Stores the request as capture `captureId`: `accept`ed (journaled at the end of this turn, in
+   * SQLite with the next batch: the promise settles once it is journaled), or inserted in this
+   * turn's transaction when there is a group commit.
    */
-  function store(req: InboundRequest, captureId: string, now: Date, forwardTo: string | null, accept = false): void {
-    if (!accept) deps.commits?.join();
-    deps.repo[accept ? 'accept' : 'insert']({
+  function store(
+    req: InboundRequest,
+    captureId: string,
+    now: Date,
+    forwardTo: string | null,
+    accept = false,
+  ): Promise<void> | undefined {
+    const c = {
       captureId,
       inbox: req.inbox,
       via: req.via,
@@ -139,7 +146,11 @@ export function createInboxService(deps: InboxServiceDeps) {
       signature: verdictFor(req, Math.floor(now.getTime() / 1000)),
       forwardTo,
       receivedAt: now.toISOString(),
-    });
+    };
+    if (accept) return deps.repo.accept(c);
+    deps.commits?.join();
+    deps.repo.insert(c);
+    return undefined;
   }
 
   /** Stores the request; returns its id, or null when this relayed request was already stored. */
@@ -242,18 +253,19 @@ export function createInboxService(deps: InboxServiceDeps) {
       const captureId = captureIdAt(now, deps.random);
       // The request is on its way to the target first (respond writes it before its first
       // await); the capture is stored while the target works: journaled while the store takes
-      // writes (durable at once, in SQLite with the next batch), else inserted and committed at
+      // writes (durable at the end of this turn, in SQLite with the next batch), else inserted and committed at
       // the end of this turn. The sender is answered only once it is stored: a capture that
       // cannot be stored is an error to the sender (507), even after the forward.
       const responding = respond(req, captureId, inbox.forwardTo, inbox);
       const accept = deps.storeOk?.() ?? false;
+      let stored: Promise<void> | undefined;
       try {
-        store(req, captureId, now, inbox.forwardTo, accept);
+        stored = store(req, captureId, now, inbox.forwardTo, accept) ?? deps.commits?.committed();
       } catch (err) {
         responding.catch(() => {});
         throw err;
       }
-      const stored = accept ? undefined : deps.commits?.committed();
+      stored?.catch(() => {}); // awaited below, once the target has answered
       const response = await responding;
       await stored;
       return { ...response, captureId };

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStudio, type Studio } from '../../../src/core/index';
+import { openStore } from '../../../src/core/store/open';
+import { createCapturesRepo } from '../../../src/core/tunnel/captures-repo';
 import { decodeCaptures, encodeCapture, openCaptureJournal } from '../../../src/core/tunnel/capture-journal';
 import type { NewCapture } from '../../../src/core/tunnel/captures-repo';
 import { createStudioClient } from '../../../src/shared/rpc-client';
@@ -27,18 +29,51 @@ afterEach(async () => {
 });
 
 describe('inbox journal', () => {
-  it('gives back every capture as appended, bytes exact (binary and empty bodies too)', () => {
+  it('writes the captures of one turn together at its end, and gives back every one as appended, bytes exact', async () => {
     const dir = tempDir();
-    const j = openCaptureJournal(join(dir, 'inbox-journal'));
+    const path = join(dir, 'inbox-journal');
+    const j = openCaptureJournal(path);
     const caps = [capture(1), capture(2, Buffer.from([0, 255, 13, 10, 0x80])), capture(3, Buffer.alloc(0))];
-    let end = 0;
-    for (const c of caps) end = j.append(c);
-    expect(end).toBe(statSync(join(dir, 'inbox-journal')).size);
+    const written = caps.map((c) => j.append(c));
+    expect(new Set(written).size).toBe(1); // one write for the turn
+    expect([statSync(path).size, j.end]).toEqual([0, 0]); // queued for the end of the turn
+    await written[0];
+    expect(j.end).toBe(statSync(path).size);
     expect(j.read()).toEqual(caps);
-    j.close();
+    void j.append(capture(4));
+    j.close(); // writes what is queued
     // Reopened (the next start): the same captures.
-    expect(openCaptureJournal(join(dir, 'inbox-journal')).read()).toEqual(caps);
+    expect(openCaptureJournal(path).read()).toEqual([...caps, capture(4)]);
   });
+
+  it.runIf(existsSync('/dev/full'))(
+    'a write the disk refuses: every capture of that turn is told, and the batches forget them (none reaches SQLite)',
+    async () => {
+      const dir = tempDir();
+      const j = openCaptureJournal('/dev/full');
+      let told = 0;
+      const written = j.append(capture(1), () => told++);
+      j.append(capture(2), () => told++);
+      j.write();
+      expect(told).toBe(2);
+      await expect(written).rejects.toMatchObject({
+        message: 'the inbox journal could not be written: the disk is full',
+        code: 'ENOSPC',
+      });
+      expect(j.end).toBe(0);
+
+      const db = openStore(join(dir, 'studio.db'));
+      const repo = createCapturesRepo(db, { now: () => new Date('2026-12-05T00:00:00Z') }, undefined, { journal: j });
+      const first = repo.accept(capture(3));
+      const second = repo.accept(capture(4));
+      expect(repo.pending).toBe(2);
+      await expect(first).rejects.toThrow(/disk is full/);
+      await expect(second).rejects.toThrow(/disk is full/);
+      expect(repo.pending).toBe(0);
+      expect(repo.list({ limit: 10 }).captures).toEqual([]);
+      db.close();
+    },
+  );
 
   it('a record cut short (the studio killed mid-write) is left out, the whole ones before it kept', () => {
     const whole = Buffer.concat([encodeCapture(capture(1)), encodeCapture(capture(2))]);
@@ -56,14 +91,17 @@ describe('inbox journal', () => {
   it('is emptied once settled at its end, never when a capture was appended after the mark', () => {
     const path = join(tempDir(), 'inbox-journal');
     const j = openCaptureJournal(path);
-    const mark = j.append(capture(1));
-    j.append(capture(2)); // arrived after the batch took its mark: not stored yet
+    void j.append(capture(1));
+    j.write();
+    const mark = j.end;
+    void j.append(capture(2)); // arrived after the batch took its mark: not stored yet
+    j.write();
     j.settle(mark);
     expect(j.read().map((c) => c.path)).toEqual(['/inbox/dev/1', '/inbox/dev/2']);
     j.settle(j.end);
     expect(statSync(path).size).toBe(0);
     expect(j.read()).toEqual([]);
-    j.append(capture(3)); // appends go on from the start
+    void j.append(capture(3)); // appends go on from the start
     expect(j.read().map((c) => c.path)).toEqual(['/inbox/dev/3']);
     j.close();
   });
