@@ -12,7 +12,7 @@ import { tempDir } from '../../helpers/tmp';
 const page = (db: Database.Database) =>
   listDeliveries(db as never, { filter: {}, limit: 50 } as Parameters<typeof listDeliveries>[1]).deliveries;
 
-describe('migration 023 (deliveries without updated_at)', () => {
+describe('migration 023 (deliveries without updated_at and deliveries_webhook_seq)', () => {
   it('drops the column, keeps every delivery as the inspector lists it, and the dispatcher still writes outcomes', () => {
     const path = join(tempDir(), 'studio.db');
     const old = new Database(path);
@@ -38,6 +38,8 @@ describe('migration 023 (deliveries without updated_at)', () => {
 
     const db = openStore(path);
     expect(db.prepare(`SELECT name FROM pragma_table_info('deliveries')`).pluck().all()).not.toContain('updated_at');
+    expect(db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'deliveries'`).pluck().all())
+      .not.toContain('deliveries_webhook_seq');
     expect(page(db)).toEqual(before);
     const repo = createDeliveriesRepo(db);
     expect(repo.due('2026-01-01T00:10:00.000Z', [], 10, false).map((d) => d.delivery_id)).toEqual(['dlv_3', 'dlv_2']);
