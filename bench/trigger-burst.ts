@@ -37,6 +37,8 @@ const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const CONCURRENCY = 8; // the studio's per-app limit (perEndpointConcurrency)
 /** STUDIO_CLI=<another build's out/cli/index.mjs> measures that build (before/after). */
 const CLI = process.env.STUDIO_CLI ?? 'out/cli/index.mjs';
+/** How long a round waits for the studio to be idle after a burst (it is reported as busy beyond). */
+const IDLE_WAIT_MS = 60_000;
 /** BASE_CLI=<another build's out/cli/index.mjs> is measured in the same rounds, for before/after. */
 const BASE_CLI = process.env.BASE_CLI;
 const TICKS = 100; // USER_HZ on Linux
@@ -132,11 +134,13 @@ async function burst(rx: Awaited<ReturnType<typeof receiver>>, cli: string, dir:
   const burstRss = peakRssMb(pid);
   // What it still does once every delivery has arrived, until it is idle again.
   // Idle: three half-seconds in a row without work (the index looks every 250 ms, the body
-  // packer every 500 ms and only once the index has caught up).
+  // packer every 500 ms and only once the index has caught up). At most IDLE_WAIT_MS: a studio
+  // under the profiler (STUDIO_PROF) spends more than that threshold on sampling alone.
   let last = cpuTicks(pid);
   const settled = last;
   let work = last;
-  for (let quiet = 0; quiet < 3;) {
+  const giveUp = performance.now() + IDLE_WAIT_MS;
+  for (let quiet = 0; quiet < 3 && performance.now() < giveUp;) {
     await new Promise((r) => setTimeout(r, 500));
     const now = cpuTicks(pid);
     if (now - last <= 2) quiet++;
