@@ -124,7 +124,7 @@ export function openCaptureJournal(path: string): CaptureJournal {
         failure = refused(err);
       }
     }
-    if (failure) for (const refused of refusedNow) refused();
+    if (failure) for (const forget of refusedNow) forget();
     current.settle(failure);
   }
 
