@@ -38,8 +38,9 @@ describe('migration 023 (deliveries without updated_at and deliveries_webhook_se
 
     const db = openStore(path);
     expect(db.prepare(`SELECT name FROM pragma_table_info('deliveries')`).pluck().all()).not.toContain('updated_at');
-    expect(db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'deliveries'`).pluck().all())
-      .not.toContain('deliveries_webhook_seq');
+    expect(
+      db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'deliveries'`).pluck().all(),
+    ).not.toContain('deliveries_webhook_seq');
     expect(page(db)).toEqual(before);
     const repo = createDeliveriesRepo(db);
     expect(repo.due('2026-01-01T00:10:00.000Z', [], 10, false).map((d) => d.delivery_id)).toEqual(['dlv_3', 'dlv_2']);
