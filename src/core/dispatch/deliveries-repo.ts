@@ -10,6 +10,7 @@ export interface DeliveryRow {
   delivery_id: string;
   event_id: string;
   webhook_id: string | null;
+  /** The event's (deliveries do not store it since migration 023). */
   project_id: string;
   event_type: string;
   webhook_url: string;
@@ -56,18 +57,18 @@ export function createDeliveriesRepo(db: Db) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertDelivery: db.prepare(
-      `INSERT INTO deliveries (delivery_id, event_id, webhook_id, project_id, event_type, webhook_url, status,
+      `INSERT INTO deliveries (delivery_id, event_id, webhook_id, event_type, webhook_url, status,
          attempt_count, next_attempt_at, injection_json, created_at, platform)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
     ),
     due: db.prepare<[string, string, number], ReadyDelivery>(
-      `SELECT d.*, ${eventBodySql('e')} AS body FROM deliveries d INDEXED BY deliveries_ready JOIN events e ON e.event_id = d.event_id
+      `SELECT d.*, e.project_id, ${eventBodySql('e')} AS body FROM deliveries d INDEXED BY deliveries_ready JOIN events e ON e.event_id = d.event_id
        WHERE d.status IN ('pending', 'failed') AND d.next_attempt_at <= ?
          AND d.webhook_url NOT IN (SELECT value FROM json_each(?))
        ORDER BY d.next_attempt_at, d.seq LIMIT ?`,
     ),
     dueInOrder: db.prepare<[string, string, number], ReadyDelivery>(
-      `SELECT d.*, ${eventBodySql('e')} AS body FROM deliveries d INDEXED BY deliveries_ready JOIN events e ON e.event_id = d.event_id
+      `SELECT d.*, e.project_id, ${eventBodySql('e')} AS body FROM deliveries d INDEXED BY deliveries_ready JOIN events e ON e.event_id = d.event_id
        WHERE d.status IN ('pending', 'failed') AND d.next_attempt_at <= ?
          AND d.webhook_url NOT IN (SELECT value FROM json_each(?))
          AND NOT EXISTS (SELECT 1 FROM deliveries x WHERE x.webhook_url = d.webhook_url AND x.seq < d.seq
@@ -79,7 +80,9 @@ export function createDeliveriesRepo(db: Db) {
     outcome: db.prepare(
       `UPDATE deliveries SET status = ?, attempt_count = ?, next_attempt_at = ? WHERE delivery_id = ?`,
     ),
-    get: db.prepare<[string], DeliveryRow>(`SELECT * FROM deliveries WHERE delivery_id = ?`),
+    get: db.prepare<[string], DeliveryRow>(
+      `SELECT d.*, e.project_id FROM deliveries d LEFT JOIN events e ON e.event_id = d.event_id WHERE d.delivery_id = ?`,
+    ),
     nextDue: db.prepare<[], { at: string | null }>(
       `SELECT MIN(next_attempt_at) AS at FROM deliveries INDEXED BY deliveries_ready WHERE status IN ('pending', 'failed')`,
     ),
@@ -116,7 +119,6 @@ export function createDeliveriesRepo(db: Db) {
       event_id: string;
       /** null for a delivery to a URL given with the event (OneInbox's per-call webhook_url). */
       webhook_id: string | null;
-      project_id: string;
       event_type: string;
       webhook_url: string;
       /** in_flight when this dispatcher takes it at once (a restart puts it back to pending). */
@@ -130,7 +132,6 @@ export function createDeliveriesRepo(db: Db) {
         d.delivery_id,
         d.event_id,
         d.webhook_id,
-        d.project_id,
         d.event_type,
         d.webhook_url,
         d.status,

@@ -98,7 +98,8 @@ interface DeliveryListRow {
   seq: number;
   delivery_id: string;
   event_id: string;
-  project_id: string;
+  /** Null only for a delivery whose event is gone (never, as the studio stores them). */
+  project_id: string | null;
   event_type: string;
   webhook_url: string;
   status: string;
@@ -119,9 +120,12 @@ interface DeliveryListRow {
 const LAST = (col: string) =>
   `(SELECT ${col} FROM attempts a WHERE a.delivery_id = d.delivery_id ORDER BY a.seq DESC LIMIT 1)`;
 const LIST_COLUMNS = [
-  'd.seq, d.delivery_id, d.event_id, d.project_id, d.event_type, d.webhook_url, d.status, d.attempt_count',
+  'd.seq, d.delivery_id, d.event_id, d.event_type, d.webhook_url, d.status, d.attempt_count',
   'd.next_attempt_at, d.created_at',
   `(SELECT count(*) FROM attempts a WHERE a.delivery_id = d.delivery_id AND a.kind = 'replay') AS replays`,
+  // The event's project and source: subqueries, evaluated for the page's rows only (a join would
+  // look up the event of every row a sorted filter collects before its LIMIT).
+  `(SELECT e.project_id FROM events e WHERE e.event_id = d.event_id) AS project_id`,
   `(SELECT e.source FROM events e WHERE e.event_id = d.event_id) AS source`,
   `${LAST('attempt_id')} AS l_attempt_id`,
   `${LAST('status')} AS l_status`,
@@ -137,7 +141,7 @@ function toDelivery(r: DeliveryListRow): DeliverySummary {
     seq: r.seq,
     deliveryId: r.delivery_id,
     eventId: r.event_id,
-    projectId: r.project_id,
+    projectId: r.project_id ?? '',
     eventType: r.event_type,
     webhookUrl: r.webhook_url,
     state,

@@ -73,7 +73,6 @@ describe('the per-delivery writes (positional parameters)', () => {
       delivery_id: 'del-1',
       event_id: 'evt-1',
       webhook_id: 'wh-1',
-      project_id: 'proj-1',
       event_type: 'agent.message',
       webhook_url: 'http://127.0.0.1:9/hook',
       status: 'in_flight',
@@ -81,7 +80,8 @@ describe('the per-delivery writes (positional parameters)', () => {
       injection_json: '{"drop":true}',
       created_at: '2026-01-01T00:00:00.500Z',
     });
-    expect(db.prepare('SELECT * FROM deliveries').get()).toMatchObject({
+    // The delivery's project is its event's (migration 023): read through the event.
+    expect(repo.get('del-1')).toMatchObject({
       delivery_id: 'del-1',
       event_id: 'evt-1',
       webhook_id: 'wh-1',

@@ -11,8 +11,8 @@ function store(n: number, body: (i: number) => string) {
     `INSERT INTO events (event_id, project_id, event_type, body, created_at) VALUES (?, ?, 'agent.message', ?, 'x')`,
   );
   const delivery = db.prepare(
-    `INSERT INTO deliveries (delivery_id, event_id, project_id, event_type, webhook_url, status, created_at)
-     VALUES (?, ?, ?, 'agent.message', 'http://localhost/h', 'succeeded', 'x')`,
+    `INSERT INTO deliveries (delivery_id, event_id, event_type, webhook_url, status, created_at)
+     VALUES (?, ?, 'agent.message', 'http://localhost/h', 'succeeded', 'x')`,
   );
   const attempt = db.prepare(
     `INSERT INTO attempts (attempt_id, delivery_id, event_id, project_id, event_type, webhook_url, attempt_number,
@@ -22,7 +22,7 @@ function store(n: number, body: (i: number) => string) {
   db.transaction(() => {
     for (let i = 0; i < n; i++) {
       event.run(`e${i}`, PROJECT, Buffer.from(body(i)));
-      delivery.run(`d${i}`, `e${i}`, PROJECT);
+      delivery.run(`d${i}`, `e${i}`);
       attempt.run(`a${i}`, `d${i}`, `e${i}`, PROJECT, i % 7 === 0 ? 'failed' : 'success', i % 7 === 0 ? 500 : 200);
     }
   })();

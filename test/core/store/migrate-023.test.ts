@@ -12,7 +12,7 @@ import { tempDir } from '../../helpers/tmp';
 const page = (db: Database.Database) =>
   listDeliveries(db as never, { filter: {}, limit: 50 } as Parameters<typeof listDeliveries>[1]).deliveries;
 
-describe('migration 023 (deliveries without updated_at and deliveries_webhook_seq)', () => {
+describe('migration 023 (deliveries without updated_at, project_id and deliveries_webhook_seq)', () => {
   it('drops the column, keeps every delivery as the inspector lists it, and the dispatcher still writes outcomes', () => {
     const path = join(tempDir(), 'studio.db');
     const old = new Database(path);
@@ -37,7 +37,9 @@ describe('migration 023 (deliveries without updated_at and deliveries_webhook_se
     old.close();
 
     const db = openStore(path);
-    expect(db.prepare(`SELECT name FROM pragma_table_info('deliveries')`).pluck().all()).not.toContain('updated_at');
+    const columns = db.prepare(`SELECT name FROM pragma_table_info('deliveries')`).pluck().all();
+    expect(columns).not.toContain('updated_at');
+    expect(columns).not.toContain('project_id');
     expect(
       db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'deliveries'`).pluck().all(),
     ).not.toContain('deliveries_webhook_seq');
@@ -48,7 +50,8 @@ describe('migration 023 (deliveries without updated_at and deliveries_webhook_se
     repo.setStatus('dlv_3', 'cancelled', null);
     expect(repo.get('dlv_2')).toMatchObject({ status: 'exhausted', attempt_count: 3, next_attempt_at: null });
     expect(repo.get('dlv_3')).toMatchObject({ status: 'cancelled', next_attempt_at: null });
-    expect(repo.get('dlv_1')).toMatchObject({ status: 'succeeded', attempt_count: 1 });
+    expect(repo.get('dlv_1')).toMatchObject({ status: 'succeeded', attempt_count: 1, project_id: 'p' });
+    expect(page(db).map((d) => d.projectId)).toEqual(['p', 'p', 'p']);
     db.close();
   });
 });
