@@ -86,9 +86,8 @@ export function answerHeaders(headers: readonly HeaderPair[]): HeaderPair[] {
  * answers with that target's response (504 on timeout, 502 when unreachable). Over HTTP the
  * forward leaves first and the capture is journaled while the target works (durable with one
  * write per turn, shared by the captures of that turn; in SQLite with the next batch, its
- * outcome in the same row); a relayed request is
- * committed before the relay is acknowledged. Either way the sender is answered only once its
- * capture is durable.
+ * outcome in the same row); a relayed request is committed before the relay is acknowledged.
+ * Either way the sender is answered only once its capture is durable.
  */
 export function createInboxService(deps: InboxServiceDeps) {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -253,9 +252,9 @@ export function createInboxService(deps: InboxServiceDeps) {
       const captureId = captureIdAt(now, deps.random);
       // The request is on its way to the target first (respond writes it before its first
       // await); the capture is stored while the target works: journaled while the store takes
-      // writes (durable at the end of this turn, in SQLite with the next batch), else inserted and committed at
-      // the end of this turn. The sender is answered only once it is stored: a capture that
-      // cannot be stored is an error to the sender (507), even after the forward.
+      // writes (durable at the end of this turn, in SQLite with the next batch), else inserted
+      // and committed at the end of this turn. The sender is answered only once it is stored: a
+      // capture that cannot be stored is an error to the sender (507), even after the forward.
       const responding = respond(req, captureId, inbox.forwardTo, inbox);
       const accept = deps.storeOk?.() ?? false;
       let stored: Promise<void> | undefined;

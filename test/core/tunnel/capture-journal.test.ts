@@ -71,6 +71,7 @@ describe('inbox journal', () => {
       await expect(second).rejects.toThrow(/disk is full/);
       expect(repo.pending).toBe(0);
       expect(repo.list({ limit: 10 }).captures).toEqual([]);
+      j.close();
       db.close();
     },
   );
