@@ -8,14 +8,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        // The worker threads (the request log's writer, the store's checkpointer) are loaded by URL
-        // from beside the entry, as `.mjs`.
+        // The request log's writer thread is loaded by URL from beside the entry, as `.mjs`.
         input: {
           index: resolve('src/main/index.ts'),
           'request-log-writer': resolve('src/core/api/request-log-writer.ts'),
-          'checkpointer-thread': resolve('src/core/store/checkpointer-thread.ts'),
         },
-        output: { entryFileNames: (chunk) => (chunk.name === 'index' ? '[name].js' : '[name].mjs') },
+        output: { entryFileNames: (chunk) => (chunk.name === 'request-log-writer' ? '[name].mjs' : '[name].js') },
       },
     },
   },

@@ -56,17 +56,12 @@ const common = {
 
 await build({
   ...common,
-  entryPoints: {
-    index: 'src/cli/index.ts',
-    'request-log-writer': 'src/core/api/request-log-writer.ts',
-    'checkpointer-thread': 'src/core/store/checkpointer-thread.ts',
-  },
+  entryPoints: { index: 'src/cli/index.ts', 'request-log-writer': 'src/core/api/request-log-writer.ts' },
   outdir: 'out/cli',
   outExtension: { '.js': '.mjs' },
   // One chunk per command (src/cli/commands/registry.ts): a command loads only what it needs.
   splitting: true,
-  // Chunks sit beside the entries: the request log's writer and the store's checkpointer are loaded by
-  // a URL relative to the file that starts them.
+  // Chunks sit beside the entries: the request log loads its writer by a URL relative to its own file.
   chunkNames: '[name]-[hash]',
   format: 'esm',
   banner: {

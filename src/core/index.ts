@@ -21,7 +21,6 @@ import { assertSqliteFile, openStore, type Db } from './store/open';
 import { createRequestLog } from './api/request-log';
 import { createProjectsRepo } from './store/projects-repo';
 import { createSettingsRepo } from './store/settings-repo';
-import { startCheckpointer } from './store/checkpointer';
 import { createFeatures } from './features';
 import { createOneInboxRepo } from './providers/oneinbox/repo';
 
@@ -204,13 +203,6 @@ export async function createStudio(options: StudioOptions) {
     });
   }
   bus.emit('studio.statusChanged', status());
-  // Checkpoints move to a thread of their own once it is up (it boots after the start, so the
-  // first answer does not wait for it); until then, and if it fails, SQLite's own run here.
-  const checkpointer = startCheckpointer(db, {
-    path: dbPath,
-    nativeBinding: options.nativeBinding,
-    onProblem: (message) => console.error(`webhook-studio: ${message}`),
-  });
   const stopStorageWatch = storage.onChange(() => bus.emit('studio.statusChanged', status()));
 
   let closed: Promise<void> | null = null;
@@ -223,7 +215,6 @@ export async function createStudio(options: StudioOptions) {
       for (const f of [...features].reverse()) await f.close?.();
       await app.close();
       if (options.writeRuntimeFile !== false) removeRuntime(dataDir, process.pid);
-      await checkpointer.close();
       db.close();
     })();
     return closed;

@@ -99,7 +99,6 @@ describe('packaging with electron-builder (what can be checked offline)', () => 
       '/package.json',
       '/out/main/index.js',
       '/out/main/request-log-writer.mjs',
-      '/out/main/checkpointer-thread.mjs',
       '/out/preload/index.cjs',
       '/out/renderer/index.html',
     ]) {
