@@ -24,7 +24,8 @@
  * the index), so both figures include an inflate per body that a real backlog does not pay.
  *
  *   npx tsx bench/inspector.ts            (BENCH_N=1000000 for the million-attempt check;
- *                                          BEFORE=0 skips the before store, KEEP=1 keeps it)
+ *                                          BEFORE=0 skips the before store, KEEP=1 keeps it,
+ *                                          SCHEMA_FLOOR=1 prints how far schema changes could go)
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -363,6 +364,61 @@ function kept(db: Db, attempts: number): string {
     `the target leaves ${((target - bodies - index) / attempts).toFixed(0)} bytes per attempt for everything else ` +
     `(now ${((nowBytes - bodies - index) / attempts).toFixed(0)})`
   );
+}
+
+if (process.env.SCHEMA_FLOOR === '1') schemaFloor(db, now.attempts);
+
+/**
+ * SCHEMA_FLOOR=1: how far schema changes could take this store, each measured on a copy
+ * rewritten in SQL, cumulatively, then VACUUMed. Stand-ins, not the studio's code: ids as their
+ * 16 bytes (unhex), times as integer ms, a column's default as '', an event type, URL or status
+ * as a small number (its length), the attempt's copies of its delivery's project, webhook and
+ * event emptied. What none of them can touch is the bodies and their search index (`kept`).
+ */
+function schemaFloor(db: Db, attempts: number): void {
+  const path = join(dir, 'floor.db');
+  db.exec(`INSERT INTO attempts_fts(attempts_fts) VALUES('optimize'); VACUUM INTO '${path}'`);
+  const copy = new Database(path);
+  const size = () => per100k(statSync(path).size, attempts).toFixed(1);
+  const u = (c: string) => `${c} = unhex(replace(${c}, '-', ''))`;
+  const ms = (c: string) => `${c} = CAST(unixepoch(${c}, 'subsec') * 1000 AS INTEGER)`;
+  const steps: [string, string][] = [
+    [
+      '16-byte ids',
+      `UPDATE attempts SET ${['attempt_id', 'delivery_id', 'event_id', 'webhook_id', 'project_id'].map(u).join(', ')};
+       UPDATE deliveries SET ${['delivery_id', 'event_id', 'webhook_id'].map(u).join(', ')};
+       UPDATE events SET ${['event_id', 'project_id'].map(u).join(', ')};`,
+    ],
+    [
+      'integer times',
+      `UPDATE attempts SET ${ms('created_at')}; UPDATE deliveries SET ${ms('created_at')}; UPDATE events SET ${ms('created_at')};`,
+    ],
+    [
+      'no defaults stored',
+      `UPDATE attempts SET platform = '', kind = CASE kind WHEN 'delivery' THEN '' ELSE kind END;
+       UPDATE deliveries SET platform = ''; UPDATE events SET platform = '', source = '';`,
+    ],
+    [
+      'type and URL as codes',
+      `UPDATE attempts SET event_type = length(event_type), webhook_url = length(webhook_url);
+       UPDATE deliveries SET event_type = length(event_type), webhook_url = length(webhook_url);
+       UPDATE events SET event_type = length(event_type);`,
+    ],
+    ['status as a code', `UPDATE attempts SET status = length(status); UPDATE deliveries SET status = length(status);`],
+    [
+      "no copies of the delivery's ids",
+      `UPDATE attempts SET project_id = '', webhook_id = NULL, event_id = NULL; UPDATE events SET project_id = '';`,
+    ],
+  ];
+  const out = [`as stored, VACUUMed ${size()}`];
+  for (const [name, sql] of steps) {
+    copy.exec(sql);
+    copy.exec('VACUUM');
+    out.push(`${name} ${size()}`);
+  }
+  copy.close();
+  rmSync(path);
+  console.log(`  schema floor (SCHEMA_FLOOR=1, cumulative, MiB per 100,000): ${out.join(' → ')}`);
 }
 
 function measure(filter: AttemptFilter, paged: boolean): number[] {
