@@ -405,10 +405,7 @@ function schemaFloor(db: Db, attempts: number): void {
        UPDATE events SET event_type = length(event_type);`,
     ],
     ['status as a code', `UPDATE attempts SET status = length(status); UPDATE deliveries SET status = length(status);`],
-    [
-      "no copies of the delivery's ids",
-      `UPDATE attempts SET project_id = '', webhook_id = NULL, event_id = NULL; UPDATE events SET project_id = '';`,
-    ],
+    ["no copies of the delivery's ids", `UPDATE attempts SET project_id = '', webhook_id = NULL, event_id = NULL;`],
   ];
   const out = [`as stored, VACUUMed ${size()}`];
   for (const [name, sql] of steps) {
