@@ -104,8 +104,14 @@ export function startBurst(o: BurstOptions): BurstHandle {
     try {
       while (fired < target && !cancelled) {
         const began = o.clock.now().getTime();
-        if (began > sliceEnd) break;
-        const n = Math.min(group, target - fired);
+        const left = sliceEnd - began;
+        if (left <= 0) break;
+        // A group is sized to take a whole slice: started late in one, it would run on past its
+        // end (a turn of up to two slices, the studio deaf meanwhile). Fire what fits in what is
+        // left, or leave the rest of the slice alone when that is under a quarter of a group.
+        const fits = o.fireMany ? Math.floor((group * left) / BURST_SLICE_MS) : 1;
+        if (fits < Math.max(1, group / 4)) break;
+        const n = Math.min(fits, target - fired);
         for (const r of fireGroup(Array.from({ length: n }, (_, k) => fired + k))) {
           deliveries += r.deliveries;
           if (o.reportIds && r.eventId) newIds.push(r.eventId);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startBurst } from '../../../src/core/events/burst';
+import { BURST_SLICE_MS, startBurst } from '../../../src/core/events/burst';
 import { systemTimers } from '../../../src/core/events/timers';
 import type { BurstProgress } from '../../../src/shared/contract/events';
 import { createHarness, type Harness } from './harness';
@@ -141,6 +141,44 @@ describe('burst in groups (fireMany: one transaction per group)', () => {
     expect(stopped.state).toBe('failed');
     expect(stopped.fired).toBe(groups.flat().length);
     expect(stopped.fired).toBeLessThanOrEqual(30);
+  });
+});
+
+describe('a burst stays within its slices', () => {
+  it('never runs a turn of the event loop much past BURST_SLICE_MS, however its groups fall', async () => {
+    // A studio clock that only firing moves: 0.13 ms per event and 1 ms per transaction.
+    let ms = Date.parse('2026-03-01T00:00:00Z');
+    const slow = { now: () => new Date(ms) };
+    const turns: number[] = [0];
+    const timers = {
+      setTimeout: (fn: () => void, wait: number) => {
+        turns.push(0); // every turn of the burst ends by asking for the next one
+        return setTimeout(fn, wait);
+      },
+      clearTimeout: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>),
+    };
+    const handle = startBurst({
+      burstId: 'b4',
+      eventType: 'agent.message',
+      count: 3000,
+      clock: slow,
+      timers,
+      fireOne: () => ({ deliveries: 1 }),
+      fireMany: (indices) => {
+        const cost = 1 + indices.length * 0.13;
+        ms += cost;
+        turns[turns.length - 1] += cost;
+        return indices.map(() => ({ deliveries: 1 }));
+      },
+      onProgress: () => undefined,
+    });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect((await handle.done).fired).toBe(3000);
+    const busy = turns.filter((t) => t > 0);
+    // Before, a group started just inside a slice ran a whole slice more: turns of up to 2 × 20 ms.
+    expect(Math.max(...busy)).toBeLessThanOrEqual(BURST_SLICE_MS * 1.25);
+    // …and the slices are used: most turns fire most of a slice's worth.
+    expect(busy.filter((t) => t >= BURST_SLICE_MS * 0.7).length).toBeGreaterThan(busy.length * 0.8);
   });
 });
 
