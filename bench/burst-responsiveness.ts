@@ -18,6 +18,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { serveWithWebhook } from './lib/serve';
 import { median, percentile } from './lib/stats';
 
 const N = Number(process.argv[2] ?? 10_000);
@@ -82,24 +83,7 @@ interface Round {
 
 async function round(rx: Awaited<ReturnType<typeof receiver>>, cli: string): Promise<Round> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-responsive-'));
-  const serve = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  await new Promise<void>((resolve) =>
-    serve.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (/SONZAI_API_KEY=\S+\n/.test(out)) resolve();
-    }),
-  );
-  const base = /SONZAI_BASE_URL=(\S+)/.exec(out)![1];
-  const key = /SONZAI_API_KEY=(\S+)/.exec(out)![1];
-  const put = await fetch(`${base}/api/v1/webhooks/agent.message`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ webhook_url: rx.url }),
-  });
-  if (put.status !== 200) throw new Error(`webhook registration answered ${put.status}`);
+  const { serve, base } = await serveWithWebhook(cli, dir, rx.url);
   await new Promise((r) => setTimeout(r, 1000)); // past start-up's own work
 
   const health = `${base}/_studio/health`;

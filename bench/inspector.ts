@@ -345,7 +345,7 @@ console.log(
     beforeLine +
     `  floor (distinct bodies only) : ${per100k(now.bodyBytes, now.attempts).toFixed(1)} MiB per 100,000 attempts` +
     ` → now ${(nowBytes / now.bodyBytes).toFixed(2)}× of it\n` +
-    kept(db, now.attempts),
+    kept(db, now.attempts, nowBytes),
 );
 
 /**
@@ -354,7 +354,7 @@ console.log(
  * attempt is all the rest may take (the event's, the delivery's and the attempt's rows, every
  * filter's index, the ids).
  */
-function kept(db: Db, attempts: number): string {
+function kept(db: Db, attempts: number, fileBytes: number): string {
   const bodies = db.prepare('SELECT sum(length(body)) FROM events').pluck().get() as number;
   const index = db.prepare("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'attempts_fts%'").pluck().get() as number;
   const target = (45 * 1048576 * attempts) / 100_000;
@@ -362,7 +362,7 @@ function kept(db: Db, attempts: number): string {
     `  kept by the issue's terms    : bodies as stored ${per100k(bodies, attempts).toFixed(1)} + body search index ` +
     `${per100k(index, attempts).toFixed(1)} = ${per100k(bodies + index, attempts).toFixed(1)} MiB per 100,000 attempts; ` +
     `the target leaves ${((target - bodies - index) / attempts).toFixed(0)} bytes per attempt for everything else ` +
-    `(now ${((nowBytes - bodies - index) / attempts).toFixed(0)})`
+    `(now ${((fileBytes - bodies - index) / attempts).toFixed(0)})`
   );
 }
 

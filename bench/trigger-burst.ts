@@ -30,6 +30,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { serveWithWebhook } from './lib/serve';
 import { median } from './lib/stats';
 
 const N = Number(process.argv[2] ?? 10_000);
@@ -172,28 +173,7 @@ async function studioRound(
 ): Promise<{ cold: Round; warm: Round }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-trigger-'));
   const prof = process.env.STUDIO_PROF; // a folder: the studio's CPU profile lands there
-  const serve = spawn(
-    process.execPath,
-    [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), cli, 'serve', '--port', '0', '--data-dir', dir],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let out = '';
-  const lines = await new Promise<string>((resolve) => {
-    serve.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (/SONZAI_API_KEY=\S+\n/.test(out)) resolve(out);
-    });
-  });
-  const base = /SONZAI_BASE_URL=(\S+)/.exec(lines)![1];
-  const key = /SONZAI_API_KEY=(\S+)/.exec(lines)![1];
-  const put = await fetch(`${base}/api/v1/webhooks/agent.message`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ webhook_url: rx.url }),
-  });
-  if (put.status !== 200) throw new Error(`webhook registration answered ${put.status}`);
+  const { serve } = await serveWithWebhook(cli, dir, rx.url, prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []);
 
   const cold = await burst(rx, cli, dir, serve.pid!);
   const warm = await burst(rx, cli, dir, serve.pid!);
