@@ -12,10 +12,11 @@ const SQLITE_HEADER = 'SQLite format 3\u0000';
 /**
  * The studio store's page cache, in KiB. better-sqlite3 builds SQLite with 16 MiB
  * (`SQLITE_DEFAULT_CACHE_SIZE=-16000`, 8 times SQLite's own default); a 10,000-event burst
- * filled it with pages it had just written and never read again, and glibc did not give
- * the heap back: peak RSS 181-183 MiB, 167-170 at 2 MiB (bench/trigger-burst.ts, same rounds). The
- * inspector's pages read through the OS's file cache instead: filtered-page p95 at 1,000,000
- * attempts 29.8 ms, 36.7 with 16 MiB in the same run (bench/inspector.ts).
+ * filled it with pages it had just written and never read again, and glibc did not give the
+ * heap back: peak RSS 181-183 MiB, 167-171 at 2 MiB in the same rounds (bench/trigger-burst.ts).
+ * The inspector's pages come from the OS's file cache instead: filtered-page p95 at 1,000,000
+ * attempts 29.8 ms at 2 MiB, 36.7 at 16 MiB measured just before on a then slower machine
+ * (bench/inspector.ts): no loss.
  */
 export const PAGE_CACHE_KIB = 2048;
 
@@ -62,12 +63,14 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Db {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    // The studio's own store only: the API request log (its own schema, on its own thread) was
-    // not measured with a smaller cache, and keeps the build's.
-    if (!options.migrations) db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     migrate(db, options.migrations ?? MIGRATIONS);
-    // Packed event bodies are readable through SQL (the studio's own schema only).
-    if (!options.migrations) registerEventBodies(db);
+    // The studio's own store only. Its packed event bodies are readable through SQL, and its
+    // cache is smaller; the API request log (its own schema, on its own thread) was not
+    // measured with a smaller cache and keeps the build's.
+    if (!options.migrations) {
+      db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+      registerEventBodies(db);
+    }
   } catch (err) {
     db.close();
     if (err instanceof StartupError) throw err;
