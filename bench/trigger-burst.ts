@@ -23,6 +23,8 @@
  * Before/after in the same run: BASE_CLI=<another build's out/cli/index.mjs> adds that build's
  * rounds, alternating with this one's and the loop's, and prints both with their ratio.
  * STUDIO_PROF=<folder> writes the studio's CPU profile there (`--cpu-prof`).
+ * SERVE_FLAGS="<node flags>" starts this build's studio with them (V8's heap flags, say), the base
+ * build's without: with BASE_CLI set to the same build, the rounds measure what the flags trade.
  */
 import http from 'node:http';
 import { spawn } from 'node:child_process';
@@ -173,7 +175,11 @@ async function studioRound(
 ): Promise<{ cold: Round; warm: Round }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-trigger-'));
   const prof = process.env.STUDIO_PROF; // a folder: the studio's CPU profile lands there
-  const { serve } = await serveWithWebhook(cli, dir, rx.url, prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []);
+  const flags = cli === CLI ? (process.env.SERVE_FLAGS ?? '').split(' ').filter(Boolean) : [];
+  const { serve } = await serveWithWebhook(cli, dir, rx.url, [
+    ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []),
+    ...flags,
+  ]);
 
   const cold = await burst(rx, cli, dir, serve.pid!);
   const warm = await burst(rx, cli, dir, serve.pid!);

@@ -1,4 +1,5 @@
 import { createStudio, type Studio } from '../core/index';
+import { leanHeap } from '../core/heap';
 import { findUiDir } from './ui-dir';
 import { parseStopWith, STOP_WITH_ENV, watchLaunchers } from '../core/stop-with-launchers';
 
@@ -26,6 +27,7 @@ export function startupLines(studio: Studio): string[] {
 
 /** Headless mode: the core, the built UI and the WebSocket transport, until a signal. */
 export async function serveHeadless(opts: ServeOptions): Promise<Studio> {
+  leanHeap();
   const print = opts.print ?? ((l) => process.stdout.write(l + '\n'));
   const notice = opts.notice ?? ((l) => process.stderr.write(l + '\n'));
   const uiDir = findUiDir();

@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createStudio, type Studio } from '../core/index';
+import { leanHeap } from '../core/heap';
 import type { AttemptSummary } from '../shared/contract';
 import trayIcon from '../../build/tray.png?asset';
 import trayIcon2x from '../../build/tray@2x.png?asset';
@@ -82,6 +83,7 @@ async function start(): Promise<void> {
   }
   app.on('web-contents-created', (_e, wc) => hardenWebContents(wc, isTrustedUrl, (url) => void openLink(url)));
 
+  leanHeap();
   const s = await createStudio({
     dataDir: opts.dataDir,
     port: opts.port,
