@@ -5,15 +5,16 @@ import { setFlagsFromString } from 'node:v8';
  * percent. V8 picks a factor of its own, up to 4× for a heap as busy as a burst's, so garbage
  * promoted out of the young generation piles up before it is collected. At 20 %, a
  * 10,000-event `trigger --count` burst peaked at 144–152 MiB instead of 166–205 (0.86× on a
- * studio just started, 0.73× once warm), its CPU per delivery within noise
- * (`SERVE_FLAGS`/`HGP` rounds of bench/trigger-burst.ts, the same build beside it).
+ * studio just started, 0.73× once warm), for about 4 % more CPU per delivery (0.96–1.06× over
+ * eight A/B rounds of bench/trigger-burst.ts; `SERVE_FLAGS` there measures other V8 flags).
  */
 export const HEAP_GROWING_PERCENT = 20;
 
 /**
- * Sets V8's heap growing factor for this process: a studio's process calls it before the studio
- * starts (headless `serve`, Electron's main process). V8 reads the flag each time it sizes the
- * heap after a full collection, so it applies from the next one on.
+ * Sets V8's heap growing factor for this process (headless `serve`, before it compiles its bundle;
+ * Electron's main process, before it starts the studio). V8 reads the flag each time it sizes the
+ * heap after a full collection, so it applies from the next one on. V8 also hashes its flags into
+ * a code cache: a cache made before the flag was set is rejected once it is set.
  */
 export function leanHeap(): void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);

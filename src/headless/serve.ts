@@ -1,5 +1,4 @@
 import { createStudio, type Studio } from '../core/index';
-import { leanHeap } from '../core/heap';
 import { findUiDir } from './ui-dir';
 import { parseStopWith, STOP_WITH_ENV, watchLaunchers } from '../core/stop-with-launchers';
 
@@ -27,7 +26,6 @@ export function startupLines(studio: Studio): string[] {
 
 /** Headless mode: the core, the built UI and the WebSocket transport, until a signal. */
 export async function serveHeadless(opts: ServeOptions): Promise<Studio> {
-  leanHeap();
   const print = opts.print ?? ((l) => process.stdout.write(l + '\n'));
   const notice = opts.notice ?? ((l) => process.stderr.write(l + '\n'));
   const uiDir = findUiDir();

@@ -83,7 +83,7 @@ async function start(): Promise<void> {
   }
   app.on('web-contents-created', (_e, wc) => hardenWebContents(wc, isTrustedUrl, (url) => void openLink(url)));
 
-  leanHeap();
+  leanHeap(); // as headless serve does (src/core/heap.ts)
   const s = await createStudio({
     dataDir: opts.dataDir,
     port: opts.port,
