@@ -4,9 +4,10 @@ import { setFlagsFromString } from 'node:v8';
  * How far V8 lets its old generation grow past what survived the last full collection, in
  * percent. V8 picks a factor of its own, up to 4× for a heap as busy as a burst's, so garbage
  * promoted out of the young generation piles up before it is collected. At 20 %, a
- * 10,000-event `trigger --count` burst peaked at 144–152 MiB instead of 166–205 (0.86× on a
- * studio just started, 0.73× once warm), for about 4 % more CPU per delivery (0.96–1.06× over
- * eight A/B rounds of bench/trigger-burst.ts; `SERVE_FLAGS` there measures other V8 flags).
+ * 10,000-event `trigger --count` burst peaked at 144–152 MiB instead of 162–205 (0.86–0.90× on a
+ * studio just started, 0.73–0.75× once warm), for about 5 % more CPU per delivery (1.01–1.18×,
+ * median 1.05, over four A/B runs of bench/trigger-burst.ts; `SERVE_FLAGS` there measures other
+ * V8 flags).
  */
 export const HEAP_GROWING_PERCENT = 20;
 

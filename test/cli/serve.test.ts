@@ -113,21 +113,25 @@ describe('webhook-studio serve', () => {
 });
 
 describe('webhook-studio serve, its code cache', () => {
+  /** Starts `entry`'s serve and checks that its API answers and that it leaves `cache` as it was. */
+  async function startKeepsCache(entry: string, cache: string): Promise<void> {
+    const before = statSync(cache).mtimeMs;
+    const serve = runCli(['serve', '--port', '0', '--data-dir', tempDir()], {}, entry);
+    running.push(serve);
+    const [, url] = await serve.waitFor(/^SONZAI_BASE_URL=(http:\/\/127\.0\.0\.1:\d+)$/m);
+    expect((await fetch(`${url}/_studio/health`)).status).toBe(200);
+    await sleep(1500); // a start that rejects the cache writes its own a second after it is ready
+    expect(statSync(cache).mtimeMs).toBe(before);
+    serve.child.kill('SIGTERM');
+    expect(await serve.exit).toBe(0);
+  }
+
   it('starts from the build with the cache the build made, and a copy without one writes it after its start', async () => {
-    // The build primes the cache beside the bundle (scripts/build-node.mjs).
+    // The build primes the cache beside the bundle (scripts/build-node.mjs), and a start takes it as
+    // it is (a V8 flag set after the bundle compiled made every start reject it: ~110 ms a start).
     const built = join(dirname(CLI), 'core.cjs.v8cache');
     expect(existsSync(built)).toBe(true);
-    // …and a start takes it as it is (a V8 flag set after the bundle compiled made every start
-    // reject the cache and write its own, ~110 ms a start).
-    const madeByBuild = statSync(built).mtimeMs;
-    const fromBuild = runCli(['serve', '--port', '0', '--data-dir', tempDir()]);
-    running.push(fromBuild);
-    const [, builtUrl] = await fromBuild.waitFor(/^SONZAI_BASE_URL=(http:\/\/127\.0\.0\.1:\d+)$/m);
-    expect((await fetch(`${builtUrl}/_studio/health`)).status).toBe(200);
-    await sleep(1500);
-    expect(statSync(built).mtimeMs).toBe(madeByBuild);
-    fromBuild.child.kill('SIGTERM');
-    expect(await fromBuild.exit).toBe(0);
+    await startKeepsCache(CLI, built);
     // A copy of the built CLI inside the repo (so it finds node_modules and the UI), its cache removed.
     const copy = join(dirname(CLI), '..', `cli-cache-test-${process.pid}`);
     cpSync(dirname(CLI), copy, { recursive: true });
@@ -142,17 +146,9 @@ describe('webhook-studio serve, its code cache', () => {
       expect(existsSync(cache)).toBe(true);
       first.child.kill('SIGTERM');
       expect(await first.exit).toBe(0);
-      const written = statSync(cache).mtimeMs;
 
       // The next start takes it as it is: the API answers, and the cache is not written again.
-      const second = runCli(['serve', '--port', '0', '--data-dir', tempDir()], {}, join(copy, 'index.mjs'));
-      running.push(second);
-      const [, url2] = await second.waitFor(/^SONZAI_BASE_URL=(http:\/\/127\.0\.0\.1:\d+)$/m);
-      expect((await fetch(`${url2}/_studio/health`)).status).toBe(200);
-      await sleep(1500);
-      expect(statSync(cache).mtimeMs).toBe(written);
-      second.child.kill('SIGTERM');
-      expect(await second.exit).toBe(0);
+      await startKeepsCache(join(copy, 'index.mjs'), cache);
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
